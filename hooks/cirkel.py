@@ -1,0 +1,1 @@
+"""Placeholder: renders ```cirkel blocks (being written)."""

@@ -1,0 +1,1 @@
+"""Placeholder: renders ```werkbladen blocks (being written)."""

@@ -1,0 +1,124 @@
+"""Shared fixtures: one strict build per test session, a loopback web server and a browser.
+
+The site is built once into a temporary directory; tests assert on the HTML there.
+Browser tests use Playwright with Debian's chromium. Without /usr/bin/chromium they are
+skipped for a plain user, and fail when CI=true or REQUIRE_BROWSER=1 (as in .ci/run).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import pathlib
+import subprocess
+import sys
+import threading
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
+
+
+def build_site(site_dir: pathlib.Path, *, config: pathlib.Path | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into site_dir; return the finished process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(command, cwd=config.parent if config else ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> pathlib.Path:
+    """The site, built once per session with the strict build; fails loudly if the build does."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, *args):  # noqa: D401 - silence
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """Base URL of the built site served on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def browser_required() -> bool:
+    """True where a missing browser must fail the run (CI), not skip it."""
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian chromium driven by Playwright."""
+    problem = None
+    if not os.path.exists(CHROMIUM):
+        problem = f"{CHROMIUM} not found (apt-get install chromium)"
+    else:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError as error:  # pragma: no cover - requirements install it
+            problem = f"playwright is not installed: {error}"
+    if problem:
+        if browser_required():
+            pytest.fail(f"browser tests must run here: {problem}")
+        pytest.skip(problem)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own context: clean localStorage) that records what it requested."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.requests_seen = []
+    page.console_errors = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    yield page
+    context.close()
+
+
+def outside_requests(urls: list[str], base: str) -> list[str]:
+    """The requested URLs that leave the site (not under base, not data:/blob:/about:)."""
+    allowed = (base, "data:", "blob:", "about:")
+    return [url for url in urls if not url.startswith(allowed)]
+
+
+@pytest.fixture
+def pdf_pages(tmp_path):
+    """Print the current page to A4 PDF and return its number of pages."""
+    def count(page, **options) -> int:
+        from pypdf import PdfReader
+
+        path = tmp_path / "print.pdf"
+        page.emulate_media(media="print")
+        page.pdf(path=str(path), format="A4", print_background=True, **options)
+        return len(PdfReader(str(path)).pages)
+
+    return count

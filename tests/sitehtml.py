@@ -1,0 +1,127 @@
+"""Small helpers to read the built site's HTML with the standard library only."""
+from __future__ import annotations
+
+import html.parser
+import pathlib
+import re
+
+
+class Page(html.parser.HTMLParser):
+    """Parses one HTML file: ids, links, resources and the text of the main article."""
+
+    def __init__(self, path: pathlib.Path):
+        super().__init__(convert_charrefs=True)
+        self.path = path
+        self.ids: set[str] = set()
+        self.links: list[str] = []          # href of <a>
+        self.resources: list[tuple[str, str]] = []  # (tag, url) loaded by the page
+        self.headings: list[tuple[str, str, str]] = []  # (tag, id, text) inside the article
+        self.lang = ""
+        self.unlinked_text: list[str] = []  # article text in p/li that is not inside a link
+        self.article_text: list[str] = []
+        self._stack: list[str] = []
+        self._in_article = 0
+        self._in_a = 0
+        self._heading: list | None = None
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang", "")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a":
+            self._in_a += 1
+            if attrs.get("href") is not None:
+                self.links.append(attrs["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
+            self.resources.append((tag, attrs["src"]))
+        if tag == "link" and attrs.get("href") and set((attrs.get("rel") or "").split()) & {
+                "stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch", "preconnect", "dns-prefetch"}:
+            self.resources.append((tag, attrs["href"]))
+        if tag == "article":
+            self._in_article += 1
+        if self._in_article and re.fullmatch(r"h[1-6]", tag):
+            self._heading = [tag, attrs.get("id", ""), ""]
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "path", "rect",
+                       "circle", "line", "polygon", "use", "stop", "area", "base", "embed", "track"):
+            self._stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._in_a:
+            self._in_a -= 1
+        if tag == "article" and self._in_article:
+            self._in_article -= 1
+        if self._heading and tag == self._heading[0]:
+            self.headings.append((self._heading[0], self._heading[1], self._heading[2].replace("¶", "").strip()))
+            self._heading = None
+        if tag in self._stack:
+            while self._stack and self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self._heading is not None:
+            self._heading[2] += data
+        if self._in_article:
+            self.article_text.append(data)
+            if not self._in_a and ("p" in self._stack or "li" in self._stack) and not any(
+                    h in self._stack for h in ("h1", "h2", "h3", "h4", "code", "pre")):
+                self.unlinked_text.append(data)
+
+    @property
+    def text(self) -> str:
+        """The article's visible text, whitespace folded."""
+        return re.sub(r"\s+", " ", "".join(self.article_text))
+
+
+def pages(site: pathlib.Path) -> dict[str, Page]:
+    """Every HTML page of the site by its path relative to the site root (404.html left out)."""
+    return {p.relative_to(site).as_posix(): Page(p) for p in sorted(site.rglob("*.html"))
+            if p.name != "404.html"}
+
+
+def resolve(site: pathlib.Path, page_path: str, href: str) -> tuple[str, str] | None:
+    """The (page path, fragment) an internal href points to, or None for external / special links."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+        return None  # http:, https:, mailto:, data: ...
+    target, _, fragment = href.partition("#")
+    target = target.split("?", 1)[0]
+    if not target:
+        return page_path, fragment
+    base = pathlib.PurePosixPath(page_path).parent
+    parts = []
+    for part in (base / target).parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    resolved = "/".join(parts)
+    if (site / resolved).is_dir():
+        resolved = (resolved + "/index.html").lstrip("/")
+    return resolved, fragment
+
+
+def broken_links(site: pathlib.Path, all_pages: dict[str, Page]) -> list[str]:
+    """Every internal link whose file or #anchor does not exist, as 'page -> href (why)'."""
+    problems = []
+    for path, page in all_pages.items():
+        for href in page.links:
+            target = resolve(site, path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not (site / file).exists():
+                problems.append(f"{path} -> {href} (no file {file})")
+            elif fragment and file.endswith(".html"):
+                ids = all_pages[file].ids if file in all_pages else Page(site / file).ids
+                if fragment not in ids:
+                    problems.append(f"{path} -> {href} (no #{fragment} in {file})")
+    return problems
+
+
+def outside_resources(page: Page) -> list[str]:
+    """Resources (scripts, styles, images, fonts ...) a page would load from outside the site."""
+    return [f"{tag} {url}" for tag, url in page.resources
+            if re.match(r"^(https?:)?//", url)]

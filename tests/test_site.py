@@ -1,0 +1,260 @@
+"""The built Dutch site: structure, anatomy, links, cross-links, language and privacy.
+
+Everything here reads the HTML of one strict build (the `site` fixture in conftest.py).
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, build_site
+from sitehtml import Page, broken_links, outside_resources, pages
+
+RECOMMENDATIONS = {
+    1: ("aanbevelingen/1-persoonlijke-band.html", 5),
+    2: ("aanbevelingen/2-kansen-voor-positief-gedrag.html", 5),
+    3: ("aanbevelingen/3-autonomie-en-structuur.html", 3),
+    4: ("aanbevelingen/4-reflecteren-op-relaties.html", 3),
+    5: ("aanbevelingen/5-conflicten-voorkomen.html", 5),
+    6: ("aanbevelingen/6-herstel-van-de-relatie.html", 4),
+}
+ANATOMY = ["praktijkvoorbeeld", "waarom", "hoe-doe-je-dat", "onderzoek", "uit-de-praktijk",
+           "aan-de-slag", "theorie", "verder"]
+THEORIES = {
+    "gehechtheidstheorie": "theorie/gehechtheidstheorie.html",
+    "zelfdeterminatietheorie": "theorie/zelfdeterminatietheorie.html",
+    "interpersoonlijke theorie": "theorie/interpersoonlijke-theorie.html",
+}
+# Voices of teachers and school leaders in the source, per recommendation (at least this many boxes).
+VOICES = {1: 4, 2: 0, 3: 1, 4: 3, 5: 1, 6: 2}
+BRON_OVERLAP = ROOT.parent / "shared" / "tools" / "bron-overlap"
+
+
+@pytest.fixture(scope="session")
+def all_pages(site):
+    """Every built page, parsed once."""
+    return pages(site)
+
+
+def sub_ids(number: int, count: int) -> list[str]:
+    """The anchors of a recommendation's sub-recommendations."""
+    return [f"aanbeveling-{number}-{m}" for m in range(1, count + 1)]
+
+
+def anatomy_problems(page: Page) -> list[str]:
+    """What is missing or out of order in a recommendation page's fixed sections."""
+    h2 = [anchor for tag, anchor, _ in page.headings if tag == "h2"]
+    missing = [anchor for anchor in ANATOMY if anchor not in h2]
+    order = [anchor for anchor in h2 if anchor in ANATOMY]
+    problems = [f"missing section #{anchor}" for anchor in missing]
+    if not missing and order != ANATOMY:
+        problems.append(f"sections out of order: {order}")
+    return problems
+
+
+def test_every_nav_page_is_built(site):
+    """Every page in the nav exists in both languages (English falls back to Dutch)."""
+    for name in ["index.html", "inleiding.html", "begrippen.html", "samenvatting.html",
+                 "over-deze-leidraad.html", "theorie/index.html", "aanbevelingen/index.html",
+                 "aan-de-slag/index.html", *[path for path, _ in RECOMMENDATIONS.values()]]:
+        assert (site / name).is_file(), name
+        assert (site / "en" / name).is_file(), f"en/{name}"
+
+
+@pytest.mark.parametrize("number", RECOMMENDATIONS)
+def test_recommendation_pages_have_the_anatomy(all_pages, number):
+    """Each recommendation page has the fixed sections, in order, and its numbered title."""
+    path, _ = RECOMMENDATIONS[number]
+    page = all_pages[path]
+    assert anatomy_problems(page) == []
+    h1 = [text for tag, _, text in page.headings if tag == "h1"]
+    assert h1 and h1[0].startswith(str(number)), h1
+
+
+def test_all_25_sub_recommendations_have_their_heading(all_pages):
+    """All 25 sub-recommendations are headings with their stable id."""
+    found = []
+    for number, (path, count) in RECOMMENDATIONS.items():
+        headings = {anchor: (tag, text) for tag, anchor, text in all_pages[path].headings}
+        for m, anchor in enumerate(sub_ids(number, count), 1):
+            assert anchor in headings, f"{path}: no heading #{anchor}"
+            tag, text = headings[anchor]
+            assert tag == "h3" and text.startswith(f"{number}.{m} "), (anchor, tag, text)
+            found.append(anchor)
+    assert len(found) == 25
+
+
+def test_anatomy_check_bites(all_pages):
+    """The anatomy and id checks notice a removed section and a removed sub-recommendation."""
+    page = all_pages[RECOMMENDATIONS[2][0]]
+    damaged = Page.__new__(Page)
+    damaged.headings = [h for h in page.headings if h[1] not in ("onderzoek", "aanbeveling-2-3")]
+    assert anatomy_problems(damaged) == ["missing section #onderzoek"]
+    assert "aanbeveling-2-3" not in {anchor for _, anchor, _ in damaged.headings}
+
+
+@pytest.mark.parametrize("number", RECOMMENDATIONS)
+def test_recommendation_pages_hold_the_boxes(site, number):
+    """Practice vignette, research box(es), voices and exercises are on every recommendation page."""
+    html = (site / RECOMMENDATIONS[number][0]).read_text(encoding="utf-8")
+    assert html.count('class="admonition praktijk"') >= 1
+    assert html.count('class="admonition onderzoek"') >= 1
+    assert html.count('class="admonition stem"') >= VOICES[number]
+    assert html.count('class="admonition aan-de-slag"') >= 1
+    assert "illustratief" in html.lower()
+
+
+def test_every_internal_link_and_anchor_resolves(site, all_pages):
+    """No internal link in either language points to a missing file or anchor."""
+    assert len(all_pages) > 50
+    assert broken_links(site, all_pages) == []
+
+
+def test_link_check_bites(site, all_pages):
+    """The link checker reports a link to a missing anchor and to a missing file."""
+    path = RECOMMENDATIONS[1][0]
+    page = all_pages[path]
+    original = list(page.links)
+    page.links = original + ["../theorie/gehechtheidstheorie.html#bestaat-niet", "../nergens.html"]
+    try:
+        problems = broken_links(site, {path: page, **{k: v for k, v in all_pages.items() if k != path}})
+    finally:
+        page.links = original
+    assert any("#bestaat-niet" in p for p in problems)
+    assert any("nergens.html" in p for p in problems)
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path):
+    """A broken anchor in the Markdown stops the strict build (the validation settings bite)."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache"))
+    page = copy / "docs" / "samenvatting.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\n[kapot](aanbevelingen/1-persoonlijke-band.md#bestaat-niet)\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", config=copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "bestaat-niet" in result.stdout + result.stderr
+
+
+def test_no_page_loads_anything_from_outside(site, all_pages):
+    """No script, stylesheet, image, font or frame comes from another host, and no CSS imports one."""
+    offenders = {path: outside_resources(page) for path, page in all_pages.items() if outside_resources(page)}
+    assert offenders == {}
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", text), css
+    html = "".join((site / p).read_text(encoding="utf-8") for p in all_pages)
+    assert "fonts.googleapis" not in html and "api.github.com" not in html
+
+
+def test_glossary_has_at_least_25_terms_and_each_is_used(all_pages):
+    """The glossary defines 25+ terms, each with an id, and every term is linked from another page."""
+    glossary = all_pages["begrippen.html"]
+    terms = [anchor for tag, anchor, _ in glossary.headings if tag == "h2" and anchor]
+    assert len(terms) >= 25
+    linked = set()
+    for path, page in all_pages.items():
+        if path.startswith("en/") or path == "begrippen.html":
+            continue
+        for href in page.links:
+            match = re.search(r"begrippen\.html#([\w-]+)$", href)
+            if match:
+                linked.add(match.group(1))
+    assert sorted(set(terms) - linked) == []
+
+
+def running_text_mentions(page: Page, own: int | None) -> list[str]:
+    """'aanbeveling N' in running text, outside any link, where N is another recommendation."""
+    text = " ".join(page.unlinked_text)
+    return [m.group(0) for m in re.finditer(r"\b[Aa]anbeveling ([1-6])\b", text)
+            if int(m.group(1)) != own]
+
+
+def test_mentions_of_other_recommendations_are_links(all_pages):
+    """In running text every 'aanbeveling N' of another recommendation is a link."""
+    offenders = {}
+    for path, page in all_pages.items():
+        if path.startswith("en/"):
+            continue
+        own = next((n for n, (p, _) in RECOMMENDATIONS.items() if p == path), None)
+        mentions = running_text_mentions(page, own)
+        if mentions:
+            offenders[path] = mentions
+    assert offenders == {}
+
+
+def test_theory_mentions_link_to_the_theory(all_pages):
+    """A page that names a theory links to that theory's page at least once."""
+    offenders = []
+    for path, page in all_pages.items():
+        if path.startswith("en/") or path in ("begrippen.html",):
+            continue
+        text = page.text.lower()
+        for name, target in THEORIES.items():
+            if path == target or name not in text:
+                continue
+            if not any(href.split("#")[0].endswith(target.split("/")[-1]) for href in page.links):
+                offenders.append(f"{path} names '{name}' without linking {target}")
+    assert offenders == []
+
+
+def test_theory_pages_end_with_the_recommendations_that_build_on_them(all_pages):
+    """Each theory page's last section lists recommendations with links to them."""
+    for target in THEORIES.values():
+        page = all_pages[target]
+        h2 = [anchor for tag, anchor, _ in page.headings if tag == "h2"]
+        assert h2[-1] == "aanbevelingen", (target, h2)
+        assert sum("aanbevelingen/" in href for href in page.links) >= 2, target
+
+
+def test_recommendation_pages_name_their_theories(all_pages):
+    """Each recommendation page links to at least one theory page."""
+    for path, _ in RECOMMENDATIONS.values():
+        assert any("theorie/" in href and "cirkel-verkenner" not in href for href in all_pages[path].links), path
+
+
+def test_exercises_are_linked_from_their_recommendation_and_the_index(site, all_pages):
+    """Every exercise page is reachable from the exercise index and from a recommendation page."""
+    exercises = sorted(p.name for p in (site / "aan-de-slag").glob("*.html")
+                       if p.name not in ("index.html", "alle-werkbladen.html"))
+    assert len(exercises) >= 14
+    index_links = {href.split("#")[0] for href in all_pages["aan-de-slag/index.html"].links}
+    rec_links = {href.split("#")[0].split("/")[-1] for path, _ in RECOMMENDATIONS.values()
+                 for href in all_pages[path].links if "aan-de-slag/" in href}
+    for name in exercises:
+        assert name in index_links, f"{name} missing from aan-de-slag/index"
+        assert name in rec_links, f"{name} not linked from any recommendation page"
+
+
+def test_languages_are_declared(all_pages):
+    """Dutch pages say lang=nl; English pages say lang=en; Dutch fallback content under /en/ says lang=nl."""
+    assert all_pages["index.html"].lang == "nl"
+    assert all_pages["en/index.html"].lang == "en"
+    fallback = (pathlib.Path(all_pages["en/inleiding.html"].path)).read_text(encoding="utf-8")
+    assert all_pages["en/inleiding.html"].lang == "en"
+    assert re.search(r'<div lang="nl" class="fallback-taal">\s*<h1', fallback)
+    english_home = pathlib.Path(all_pages["en/index.html"].path).read_text(encoding="utf-8")
+    assert 'class="fallback-taal"' not in english_home
+
+
+def test_source_and_studies_are_credited(all_pages):
+    """The 'Over deze leidraad' page links the source and names the studies and instruments."""
+    page = all_pages["over-deze-leidraad.html"]
+    assert any("onderwijskennis.nl" in href for href in page.links)
+    for name in ["Kincade", "Karasova", "Nehyba", "Ahmadi", "Spilt", "Bosman", "Establish-Maintain-Restore",
+                 "BRIDGE", "LLInC", "BeGRP", "Kansrijk en motiverend lesgeven", "NRO"]:
+        assert name in page.text, name
+
+
+@pytest.mark.skipif(not BRON_OVERLAP.exists() and os.environ.get("CI") != "true",
+                    reason="../shared/tools/bron-overlap is not beside this checkout")
+def test_docs_are_in_our_own_words():
+    """bron-overlap finds no run of 10+ words copied from the source guideline."""
+    result = subprocess.run([str(BRON_OVERLAP), "docs"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "0 runs" in result.stdout
