@@ -1,0 +1,164 @@
+"""Benchmark: build time, page weight, search index size and Lighthouse scores.
+
+Prints figures; asserts nothing (budgets with deterministic sizes are checked by tests/test_budgets.py).
+Run through `scripts/benchmark` (sets up first). Lighthouse runs when npm and /usr/bin/chromium exist.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitehtml import pages  # noqa: E402
+
+LIGHTHOUSE_PAGES = ["index.html", "aanbevelingen/1-persoonlijke-band.html", "aan-de-slag/2x10-oefening.html"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+def gzip_size(path: pathlib.Path) -> int:
+    """Bytes of the file gzip-compressed at level 6, as a web server would send it."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def build(site_dir: pathlib.Path) -> float:
+    """Seconds one strict build takes."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                   cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def search_worker(html: str) -> str | None:
+    """The search worker script named in Material's inline __config, if any."""
+    match = re.search(r'"search":\s*"([^"]+)"', html)
+    return match.group(1) if match else None
+
+
+def first_load(site: pathlib.Path, path: str, page) -> dict[str, set[pathlib.Path]]:
+    """The local files a first visit to a page loads, grouped as html / css / js / other."""
+    base = (site / path).parent
+    files = {"html": {site / path}, "css": set(), "js": set(), "other": set()}
+    html = (site / path).read_text(encoding="utf-8")
+    worker = search_worker(html)
+    for tag, url in page.resources + ([("script", worker)] if worker else []):
+        if re.match(r"^([a-z]+:)?//", url) or url.startswith("data:"):
+            continue
+        local = (base / url.split("?")[0].split("#")[0]).resolve()
+        if not local.is_file():
+            continue
+        kind = "css" if local.suffix == ".css" else "js" if local.suffix == ".js" else "other"
+        files[kind].add(local)
+    return files
+
+
+def weights(site: pathlib.Path) -> list[tuple[str, dict[str, int], int]]:
+    """Per page: first-load gzip bytes by kind, and the gzip bytes of a next page with a warm cache."""
+    all_pages = pages(site)
+    home = first_load(site, "index.html", all_pages["index.html"])
+    cached = set().union(*home.values())
+    rows = []
+    for path, page in all_pages.items():
+        files = first_load(site, path, page)
+        sizes = {kind: sum(gzip_size(f) for f in group) for kind, group in files.items()}
+        warm = sum(gzip_size(f) for group in files.values() for f in group if f not in cached or f == site / path)
+        rows.append((path, sizes, warm))
+    return rows
+
+
+def lighthouse(site: pathlib.Path) -> list[tuple[str, dict[str, int]]]:
+    """Lighthouse category scores (mobile) for a few pages served on loopback."""
+    binary = ROOT / "benchmark" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            return []
+        subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT / "benchmark", check=True)
+    if not pathlib.Path("/usr/bin/chromium").exists():
+        return []
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    results = []
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    try:
+        for path in LIGHTHOUSE_PAGES:
+            url = f"http://127.0.0.1:{httpd.server_address[1]}/{path}"
+            out = subprocess.run(
+                [str(binary), url, "--output=json", "--quiet",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+                 " --disable-component-update --disable-dev-shm-usage"],
+                capture_output=True, text=True, env=env, timeout=300)
+            if out.returncode != 0:
+                results.append((path, {"error": out.stderr.strip()[-200:]}))
+                continue
+            report = json.loads(out.stdout)
+            results.append((path, {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}))
+    finally:
+        httpd.shutdown()
+    return results
+
+
+def main() -> int:
+    """Print the benchmark figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = pathlib.Path(tmp) / "site"
+        times = []
+        for run in range(3):
+            shutil.rmtree(site, ignore_errors=True)
+            times.append(build(site))
+        print(f"strict build: median {statistics.median(times):.2f} s over 3 runs "
+              f"({', '.join(f'{t:.2f}' for t in times)})")
+
+        rows = weights(site)
+        print(f"\nfirst-load weight per page (gzip KB: total = html + css + js + other; warm = next page, cached)")
+        for path, sizes, warm in sorted(rows, key=lambda r: -sum(r[1].values())):
+            total = sum(sizes.values())
+            print(f"  {total / 1024:6.1f}  = {sizes['html'] / 1024:5.1f} + {sizes['css'] / 1024:5.1f} + "
+                  f"{sizes['js'] / 1024:5.1f} + {sizes['other'] / 1024:4.1f}   warm {warm / 1024:5.1f}   {path}")
+        totals = [sum(sizes.values()) for _, sizes, _ in rows]
+        print(f"  pages: {len(rows)}, largest first load {max(totals) / 1024:.1f} KB, "
+              f"median {statistics.median(totals) / 1024:.1f} KB")
+
+        own = [p for p in (site / "assets").rglob("*") if p.is_file() and p.suffix in (".css", ".js")
+               and "vendor" not in p.parts and not p.name.startswith(("main.", "palette.", "bundle.", "search."))
+               and "workers" not in p.parts and "lunr" not in p.parts]
+        print(f"\nour own CSS + JS: {sum(gzip_size(p) for p in own) / 1024:.1f} KB gzip "
+              f"({', '.join(sorted(p.name for p in own))})")
+        index = site / "search" / "search_index.json"
+        print(f"search index: {index.stat().st_size / 1024:.0f} KB raw, {gzip_size(index) / 1024:.0f} KB gzip")
+        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        print(f"whole site: {size / 1024 / 1024:.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files")
+
+        scores = lighthouse(site)
+        if scores:
+            print("\nLighthouse (mobile):")
+            for path, score in scores:
+                print(f"  {path}: {score}")
+        else:
+            print("\nLighthouse: skipped (needs npm and /usr/bin/chromium)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
