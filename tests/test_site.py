@@ -258,3 +258,14 @@ def test_docs_are_in_our_own_words():
     result = subprocess.run([str(BRON_OVERLAP), "docs"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 runs" in result.stdout
+
+
+def test_every_page_title_is_its_heading(site, all_pages):
+    """The browser title (and nav label) of every theory, recommendation and exercise page is its H1."""
+    for path, page in all_pages.items():
+        if not path.startswith(("theorie/", "aanbevelingen/", "aan-de-slag/")):
+            continue
+        html = (site / path).read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        h1 = next(text for tag, _, text in page.headings if tag == "h1")
+        assert title.startswith(h1.replace("&", "&amp;")), (path, title, h1)
