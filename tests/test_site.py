@@ -24,7 +24,7 @@ RECOMMENDATIONS = {
     6: ("aanbevelingen/6-herstel-van-de-relatie.html", 4),
 }
 ANATOMY = ["praktijkvoorbeeld", "waarom", "hoe-doe-je-dat", "onderzoek", "uit-de-praktijk",
-           "aan-de-slag", "theorie", "verder"]
+           "aan-de-slag", "bespreek", "theorie", "verder"]
 THEORIES = {
     "gehechtheidstheorie": "theorie/gehechtheidstheorie.html",
     "zelfdeterminatietheorie": "theorie/zelfdeterminatietheorie.html",

@@ -1,0 +1,343 @@
+"""For team meetings and study: glossary tooltips, citation block, poster, team page, the whole guide.
+
+Two layers: small input-output tests of the hook functions (hooks/begrippen_tooltips.py,
+hooks/verwijzing.py, hooks/hele_leidraad.py), then assertions on the HTML of the one strict build.
+The browser side (projection mode, printing, tooltips on focus) is in test_team_browser.py.
+"""
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import subprocess
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+import begrippen_tooltips
+import hele_leidraad
+import verwijzing
+from conftest import ROOT
+from sitehtml import Page, broken_links, pages
+
+RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
+                   "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
+SUB_COUNTS = [5, 5, 3, 3, 5, 4]
+THEORIES = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie"]
+RE_CITATION = re.compile(r'<aside class="verwijzing" lang="(?P<lang>\w+)".*?</aside>', re.S)
+
+
+@pytest.fixture(scope="session")
+def all_pages(site):
+    """Every built page, parsed once."""
+    return pages(site)
+
+
+# ---------------------------------------------------------------- glossary tooltips: hook functions
+
+GLOSSARY = """# Begrippen
+
+Intro with a [link](theorie/index.md).
+
+## Veilige haven { #veilige-haven }
+
+De leerkracht als plek om **terug** te komen bij stress, zie [gehechtheid](theorie/gehechtheidstheorie.md).
+Tweede regel van dezelfde alinea.
+
+Meer: [elders](x.md)
+
+## Leeg { #leeg }
+
+TODO
+
+## 2×10-oefening { #twee-keer-tien }
+
+Twee minuten per dag.
+"""
+
+
+def test_glossary_parser_takes_the_first_paragraph_as_plain_text():
+    """Heading name and first paragraph, without Markdown; placeholders are left out."""
+    terms = begrippen_tooltips.parse_glossary(GLOSSARY)
+    assert terms == {
+        "veilige-haven": ("Veilige haven", "De leerkracht als plek om terug te komen bij stress, zie gehechtheid. "
+                                           "Tweede regel van dezelfde alinea."),
+        "twee-keer-tien": ("2×10-oefening", "Twee minuten per dag."),
+    }
+
+
+def test_long_definitions_are_cut_at_a_sentence_end():
+    """A tooltip keeps whole sentences within the limit; one very long sentence is cut with an ellipsis."""
+    text = "Eerste zin is kort. " + "Tweede zin is veel langer dan de rest. " * 10
+    short = begrippen_tooltips.shorten(text, limit=60)
+    assert short == "Eerste zin is kort. Tweede zin is veel langer dan de rest."
+    assert begrippen_tooltips.shorten("x" * 100, limit=20).endswith("…")
+
+
+def test_links_to_terms_get_a_title_and_existing_titles_stay():
+    """Only links to begrippen.html#known-term get a title; running twice changes nothing more."""
+    terms = {"nabijheid": ("Nabijheid", 'Warmte & "steun".')}
+    source = ('<a href="../begrippen.html#nabijheid">n</a> <a href="begrippen.html#onbekend">o</a> '
+              '<a href="../begrippen.html#nabijheid" title="eigen">e</a> <a href="elders.html#nabijheid">x</a>')
+    once = begrippen_tooltips.add_titles(source, terms)
+    assert once.count("title=") == 2
+    assert '<a href="../begrippen.html#nabijheid" title="Nabijheid: Warmte &amp; &quot;steun&quot;.">n</a>' in once
+    assert 'title="eigen"' in once
+    assert begrippen_tooltips.add_titles(once, terms) == once
+
+
+def test_each_language_reads_its_own_glossary(tmp_path):
+    """begrippen.en.md serves the English build when it exists; otherwise the Dutch glossary."""
+    (tmp_path / "begrippen.md").write_text(GLOSSARY, encoding="utf-8")
+    assert begrippen_tooltips.glossary_file(tmp_path, "en").name == "begrippen.md"
+    (tmp_path / "begrippen.en.md").write_text("## Safe haven { #veilige-haven }\n\nA place.\n", encoding="utf-8")
+    assert begrippen_tooltips.glossary_file(tmp_path, "en").name == "begrippen.en.md"
+    assert begrippen_tooltips.glossary_file(tmp_path, "nl").name == "begrippen.md"
+
+
+def test_abbreviations_are_appended_per_language_and_only_once():
+    """A page gets the abbreviations it uses, in its language, and never twice."""
+    nl = begrippen_tooltips.abbreviations("nl")
+    en = begrippen_tooltips.abbreviations("en")
+    assert nl["NRO"] != en["NRO"] and "LLInC" in nl
+    markdown = "Het NRO gaf de leidraad uit; LLInC is een programma.\n"
+    once = begrippen_tooltips.append_abbreviations(markdown, nl)
+    assert f"*[NRO]: {nl['NRO']}" in once and "*[LLInC]:" in once and "*[EMR]:" not in once
+    assert begrippen_tooltips.append_abbreviations(once, nl) == once
+
+
+# ---------------------------------------------------------------- citation: hook functions
+
+def test_dates_are_written_in_apa_style_per_language():
+    """'2025, 3 juni' in the reference, '3 juni 2025' in the sentence; 'z.d.' / 'n.d.' without a date."""
+    date = datetime.date(2025, 6, 3)
+    assert verwijzing.citation_date(date, "nl") == "2025, 3 juni"
+    assert verwijzing.citation_date(date, "en") == "2025, June 3"
+    assert verwijzing.long_date(date, "nl") == "3 juni 2025"
+    assert verwijzing.citation_date(None, "nl") == "z.d." and verwijzing.citation_date(None, "en") == "n.d."
+
+
+def _page(meta=None, path="docs/nergens.md", url="x/y.html", title="Titel"):
+    """A stand-in for an MkDocs page: only what the citation hook reads."""
+    return SimpleNamespace(meta=meta or {}, title=title, url=url,
+                           file=SimpleNamespace(src_uri="x.md", abs_src_path=str(ROOT / path)))
+
+
+def test_front_matter_date_wins_and_no_date_is_said_honestly(tmp_path):
+    """`bijgewerkt:` comes first; a file without git history and without it has no date."""
+    assert verwijzing.last_changed(_page({"bijgewerkt": datetime.date(2024, 1, 2)}), str(tmp_path)) == \
+        (datetime.date(2024, 1, 2), "bijgewerkt")
+    assert verwijzing.last_changed(_page({"bijgewerkt": "2024-01-05"}), str(tmp_path))[0] == datetime.date(2024, 1, 5)
+    assert verwijzing.last_changed(_page(), str(tmp_path)) == (None, "")
+
+
+def test_citation_block_without_a_known_date_names_the_build_date():
+    """The rendered block: reference, source, and a labelled build date when the change date is unknown."""
+    verwijzing._git_dates[str(ROOT / "docs")] = {}
+    try:
+        config = SimpleNamespace(docs_dir=str(ROOT / "docs"), site_name="Site & co", extra={})
+        block = verwijzing.render(page=_page(), config=config, language="nl", title="Mijn <pagina>")
+    finally:
+        verwijzing._git_dates.pop(str(ROOT / "docs"))
+    assert "<em>Mijn &lt;pagina&gt;</em>. (z.d.). Site &amp; co (digitale editie)." in block
+    assert "https://www.onderwijskennis.nl/leidraad/gedrag-po" in block
+    assert "is niet bekend" in block and "gebouwd op <time datetime=" in block
+
+
+def test_page_title_comes_from_the_first_h1_when_it_is_not_first():
+    """A label above the h1 does not hide the title (MkDocs then falls back to the file name)."""
+    content = '<p class="deel-label">Deel 1</p>\n<h1 id="x">1 Zorg &amp; band<a class="headerlink" href="#x">¶</a></h1>'
+    assert verwijzing.page_title(_page(title="1 persoonlijke band"), content) == "1 Zorg & band"
+    assert verwijzing.page_title(_page({"title": "Poster"}), content) == "Poster"
+
+
+# ---------------------------------------------------------------- whole guide: hook functions
+
+def test_ids_and_references_get_the_chapter_prefix():
+    """id, for, aria-*, same-page href and url(#…) are prefixed together; other links are not."""
+    fragment = ('<h2 id="waarom">W</h2><a href="#waarom">w</a><label for="v">l</label>'
+                '<svg aria-labelledby="t d"><path fill="url(#g)"/></svg><a href="a.html#waarom">x</a>')
+    out = hele_leidraad.prefix_ids(fragment, "1-band")
+    assert 'id="1-band--waarom"' in out and 'href="#1-band--waarom"' in out and 'for="1-band--v"' in out
+    assert 'aria-labelledby="1-band--t 1-band--d"' in out and "url(#1-band--g)" in out
+    assert 'href="a.html#waarom"' in out
+
+
+def test_relative_links_are_rewritten_for_the_page_folder():
+    """A link written for aanbevelingen/ still points at the same file from the site root."""
+    fragment = ('<a href="../begrippen.html#x">b</a><a href="2-kansen.html">2</a><a href="https://e.org/">e</a>'
+                '<img src="../assets/i.svg"><a href="index.html#deel-1">d</a>')
+    out = hele_leidraad.rebase_links(fragment, "aanbevelingen/1-band.html", "hele-leidraad.html")
+    assert 'href="begrippen.html#x"' in out and 'href="aanbevelingen/2-kansen.html"' in out
+    assert 'href="https://e.org/"' in out and 'src="assets/i.svg"' in out
+    assert 'href="aanbevelingen/index.html#deel-1"' in out
+    en = hele_leidraad.rebase_links('<a href="../begrippen.html">b</a>', "en/theorie/a.html", "en/hele-leidraad.html")
+    assert 'href="begrippen.html"' in en
+
+
+def test_own_mentions_become_links_outside_links_and_headings():
+    """'aanbeveling 3' in running text of chapter 3 links to the chapter; not inside a link or heading."""
+    fragment = ('<p>Bij aanbeveling 3 en <a href="x">aanbeveling 3</a>.</p><h3>Aanbeveling 3</h3>'
+                '<p>Ook aanbeveling 4.</p>')
+    out = hele_leidraad.link_own_mentions(fragment, 3, "3-autonomie")
+    assert out.count('<a href="#3-autonomie">') == 1
+    assert "<h3>Aanbeveling 3</h3>" in out and "Ook aanbeveling 4." in out
+
+
+def test_headings_are_demoted_and_chapters_selected_in_nav_order():
+    """h1 becomes h2; folders expand to their pages in nav order; an unknown entry is named in the error."""
+    assert hele_leidraad.demote_headings("<h1 id=a>x</h1><h6>y</h6>") == "<h2 id=a>x</h2><h6>y</h6>"
+    nav = [("index.html", "Home"), ("theorie/index.html", "T"), ("theorie/a.html", "A"),
+           ("theorie/cirkel-verkenner.html", "C"), ("aanbevelingen/1.html", "1")]
+    chosen = hele_leidraad.select_chapters(nav, ["theorie/", "aanbevelingen/1.md"], ["theorie/cirkel-verkenner.md"])
+    assert [d for d, _ in chosen] == ["theorie/index.html", "theorie/a.html", "aanbevelingen/1.html"]
+    with pytest.raises(PluginError, match="'bestaat-niet.md' matches no page"):
+        hele_leidraad.select_chapters(nav, ["bestaat-niet.md"], [])
+    assert hele_leidraad.chapter_name("theorie/index.html") == "theorie"
+    assert hele_leidraad.chapter_name("aanbevelingen/1-band.html") == "1-band"
+
+
+# ---------------------------------------------------------------- the built site
+
+def test_every_page_ends_with_a_citation_and_a_date(site, all_pages):
+    """Each page, in both languages, ends with the citation block in its language, with a date."""
+    assert len(all_pages) > 50
+    for path in all_pages:
+        text = (site / path).read_text(encoding="utf-8")
+        blocks = list(RE_CITATION.finditer(text))
+        assert len(blocks) == 1, f"{path}: {len(blocks)} citation blocks"
+        block = blocks[0]
+        english = path.startswith("en/")
+        assert block["lang"] == ("en" if english else "nl"), path
+        assert ("How to cite this page" if english else "Zo verwijs je naar deze pagina") in block.group(0), path
+        assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', block.group(0)), path
+        assert "Nationaal Regieorgaan Onderwijsonderzoek (NRO)" in block.group(0), path
+        assert f'data-pad="{path}"' in block.group(0), path
+        after = text[block.end():text.index("</article>", block.end())]
+        assert re.fullmatch(r"\s*(</div>\s*)?", after), f"{path}: something follows the citation block"
+
+
+def test_citation_names_the_page_title_and_the_git_date(site, all_pages):
+    """The reference carries the page's h1 and the date of the last commit of its Markdown file."""
+    page = all_pages["aanbevelingen/1-persoonlijke-band.html"]
+    h1 = next(text for tag, _, text in page.headings if tag == "h1")
+    block = RE_CITATION.search((site / "aanbevelingen/1-persoonlijke-band.html").read_text(encoding="utf-8")).group(0)
+    assert f"<em>{html.escape(h1, quote=True)}</em>" in block
+    try:
+        date = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs/aanbevelingen/1-persoonlijke-band.md"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=30).stdout.strip()
+    except OSError:
+        date = ""
+    if date:
+        assert f'<time datetime="{date}">' in block and "versiegeschiedenis" in block
+        assert f"({date[:4]}, " in block
+    else:
+        assert "is niet bekend" in block
+
+
+def test_glossary_links_carry_their_definition(site, all_pages):
+    """Every link to a glossary term on a Dutch page has the term's name and definition as title."""
+    terms = begrippen_tooltips.parse_glossary((ROOT / "docs" / "begrippen.md").read_text(encoding="utf-8"))
+    assert len(terms) >= 25
+    checked, missing = 0, []
+    for path in all_pages:
+        if path.startswith("en/") or path == "begrippen.html":
+            continue
+        for tag in re.findall(r"<a\b[^>]*>", (site / path).read_text(encoding="utf-8")):
+            href = re.search(r'href="([^"]*begrippen\.html#([\w-]+))"', tag)
+            if not href or href.group(2) not in terms:
+                continue
+            name, definition = terms[href.group(2)]
+            title = re.search(r'title="([^"]*)"', tag)
+            if not title or html.unescape(title.group(1)) != f"{name}: {definition}":
+                missing.append(f"{path}: {href.group(1)}")
+            checked += 1
+    assert checked >= 50 and missing == []
+
+
+def test_english_pages_have_tooltips_too(site):
+    """The English build adds titles as well (from begrippen.en.md when it exists)."""
+    text = (site / "en" / "aanbevelingen" / "1-persoonlijke-band.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./begrippen\.html#[\w-]+" title="[^"]+: [^"]+">', text)
+
+
+def test_abbreviations_have_their_expansion(site):
+    """NRO, EMR, LLInC … become <abbr title> where a page uses them, in the page's language."""
+    dutch = (site / "over-deze-leidraad.html").read_text(encoding="utf-8")
+    english = (site / "en" / "over-deze-leidraad.html").read_text(encoding="utf-8")
+    assert '<abbr title="Nationaal Regieorgaan Onderwijsonderzoek">NRO</abbr>' in dutch
+    assert "Netherlands Initiative for Education Research" in english
+
+
+def test_projection_mode_and_team_assets_are_on_every_page(all_pages):
+    """projectie.js / .css, verwijzing.js and team.css are loaded by every page, from the site itself."""
+    for path, page in all_pages.items():
+        urls = [url for _, url in page.resources]
+        for asset in ("projectie.js", "projectie.css", "verwijzing.js", "team.css"):
+            assert any(url.endswith(asset) and not url.startswith(("http", "//")) for url in urls), (path, asset)
+
+
+def test_poster_has_two_parts_with_three_recommendations_each(site, all_pages):
+    """Two parts, six numbered recommendations in order, all 25 sub-recommendations linked; A4 landscape."""
+    page = all_pages["poster.html"]
+    h2 = [anchor for tag, anchor, _ in page.headings if tag == "h2"]
+    h3 = [anchor for tag, anchor, _ in page.headings if tag == "h3"]
+    assert h2 == ["deel-1", "deel-2"]
+    assert h3 == [f"aanbeveling-{n}" for n in range(1, 7)]
+    text = (site / "poster.html").read_text(encoding="utf-8")
+    assert text.index('id="deel-1"') < text.index('id="aanbeveling-3"') < text.index('id="deel-2"') \
+        < text.index('id="aanbeveling-4"')
+    for number, (name, count) in enumerate(zip(RECOMMENDATIONS, SUB_COUNTS), 1):
+        assert f'href="aanbevelingen/{name}.html"' in text
+        for sub in range(1, count + 1):
+            assert f'href="aanbevelingen/{name}.html#aanbeveling-{number}-{sub}"' in text, (number, sub)
+    css = (site / "assets" / "stylesheets" / "team.css").read_text(encoding="utf-8")
+    assert re.search(r"@page poster\s*\{[^}]*size:\s*A4 landscape", css)
+    assert re.search(r"\.poster\s*\{[^}]*page:\s*poster", css)
+
+
+def test_team_page_has_a_plan_per_recommendation(all_pages):
+    """Six sections, each linking its recommendation and at least one exercise; marked as our suggestion."""
+    page = all_pages["teamoverleg.html"]
+    ids = [anchor for tag, anchor, _ in page.headings if tag == "h2"]
+    for number in range(1, 7):
+        assert f"aanbeveling-{number}" in ids
+    assert "projectiemodus" in ids
+    assert "voorstel" in page.text.lower() and "45 minuten" in page.text
+    for name in RECOMMENDATIONS:
+        assert any(href.startswith(f"aanbevelingen/{name}.html") for href in page.links), name
+    assert sum(href.startswith("aan-de-slag/") for href in page.links) >= 14
+
+
+def _sections(text: str) -> list[str]:
+    """The chapter ids of the whole-guide page, in order."""
+    return re.findall(r'<section class="hele-leidraad__hoofdstuk" id="([^"]+)"', text)
+
+
+@pytest.mark.parametrize("path", ["hele-leidraad.html", "en/hele-leidraad.html"])
+def test_whole_guide_holds_theories_then_recommendations_with_unique_ids(site, all_pages, path):
+    """Theories before recommendations, in order; unique ids; one citation block; headings demoted."""
+    text = (site / path).read_text(encoding="utf-8")
+    chapters = _sections(text)
+    assert [c for c in chapters if c in THEORIES] == THEORIES
+    assert [c for c in chapters if c in RECOMMENDATIONS] == RECOMMENDATIONS
+    assert max(chapters.index(t) for t in THEORIES) < min(chapters.index(r) for r in RECOMMENDATIONS)
+    assert "cirkel-verkenner" not in chapters
+    ids = re.findall(r'\sid="([^"]+)"', text)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for number, (name, count) in enumerate(zip(RECOMMENDATIONS, SUB_COUNTS), 1):
+        for sub in range(1, count + 1):
+            assert f'id="{name}--aanbeveling-{number}-{sub}"' in text
+    assert len(RE_CITATION.findall(text)) == 1  # its own, not one per chapter
+    article = text[text.index('<div class="hele-leidraad">'):]
+    assert "<h1" not in article  # chapter titles sit under the page's h1
+    assert Page(site / path).lang == ("en" if path.startswith("en/") else "nl")
+
+
+def test_whole_guide_links_resolve_and_self_mentions_are_links(site, all_pages):
+    """No broken link from the whole-guide page; 'aanbeveling N' is never bare running text there."""
+    problems = [p for p in broken_links(site, all_pages) if p.startswith(("hele-leidraad.html", "en/hele-leidraad"))]
+    assert problems == []
+    bare = re.findall(r"\b[Aa]anbeveling [1-6]\b", " ".join(all_pages["hele-leidraad.html"].unlinked_text))
+    assert bare == []

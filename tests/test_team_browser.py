@@ -1,0 +1,213 @@
+"""In a real browser: projection mode, the poster and the whole guide on paper, tooltips on keyboard focus.
+
+Uses the fixtures of conftest.py: the site is served on 127.0.0.1; Debian's chromium prints to A4 PDF.
+Every test also checks that nothing was requested from outside the site.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import outside_requests
+
+pytestmark = pytest.mark.browser
+
+REC1 = "aanbevelingen/1-persoonlijke-band.html"
+FULL_HD = {"width": 1920, "height": 1080}
+THEORIES = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie"]
+RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
+                   "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
+
+
+def projecting(page) -> bool:
+    """True while the page is in projection mode."""
+    return page.evaluate("document.documentElement.classList.contains('projectie')")
+
+
+def visible_h2(page) -> list[str]:
+    """Ids of the H2 headings that are shown right now."""
+    return page.locator("article h2").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+
+
+def all_h2(page) -> list[str]:
+    """Ids of all H2 headings of the page's own sections."""
+    return page.locator("article h2").evaluate_all("els => els.map(e => e.id)")
+
+
+def assert_stayed_home(page, server):
+    """No request left the site and nothing went wrong in the console."""
+    assert outside_requests(page.requests_seen, server) == []
+    assert page.console_errors == []
+
+
+def test_projection_button_shortcut_large_type_and_no_chrome(page, server):
+    """The header button turns it on (aria-pressed); text is 28px+ at 1920x1080; chrome hidden; contrast."""
+    page.set_viewport_size(FULL_HD)
+    page.goto(f"{server}/{REC1}")
+    assert page.locator("button.projectie-knop").get_attribute("aria-pressed") == "false"
+    page.get_by_role("button", name="Projectiemodus").click()
+    button = page.locator("button.projectie-knop")  # hidden with the header now, so not found by role
+    assert projecting(page) and button.get_attribute("aria-pressed") == "true"
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer",
+                     ".verwijzing"):
+        assert not page.locator(selector).first.is_visible(), selector
+    exit_button = page.get_by_role("button", name="Projectie sluiten")
+    assert exit_button.is_visible()
+    page.keyboard.press("ArrowRight")  # the first section: running text in a paragraph
+    sizes = page.locator("article p").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null && !e.matches('.deel-label, .admonition-title'))"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 28, sizes
+    colours = page.evaluate("[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    assert_stayed_home(page, server)
+
+
+def test_keyboard_steps_one_section_per_screen(page, server):
+    """'b' turns it on; arrows step H2 by H2; PageDown scrolls a long section, then steps; Escape leaves."""
+    page.set_viewport_size(FULL_HD)
+    page.goto(f"{server}/{REC1}")
+    sections = all_h2(page)
+    assert len(sections) >= 8
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("b")
+    assert projecting(page)
+    assert visible_h2(page) == []  # the title screen
+    page.keyboard.press("ArrowRight")
+    assert visible_h2(page) == [sections[0]]
+    page.keyboard.press("ArrowDown")  # a short section: straight to the next one
+    shown = visible_h2(page)
+    page.keyboard.press("ArrowRight")
+    assert visible_h2(page) == [sections[sections.index(shown[0]) + 1]]
+    page.keyboard.press("ArrowLeft")
+    assert visible_h2(page) == shown
+    assert page.url.endswith(f"#{shown[0]}")
+    before = visible_h2(page)
+    for _ in range(40):  # PageDown: scrolls while there is more, then moves on
+        page.keyboard.press("PageDown")
+        if visible_h2(page) != before:
+            break
+    assert visible_h2(page) == [sections[sections.index(before[0]) + 1]]
+    assert page.evaluate("window.scrollY") == 0
+    page.keyboard.press("PageUp")
+    assert visible_h2(page) == before
+    page.keyboard.press("Escape")
+    assert not projecting(page)
+    assert page.locator(".md-header").is_visible() and len(visible_h2(page)) == len(sections)
+    assert_stayed_home(page, server)
+
+
+def test_the_mode_survives_navigation_and_escape_ends_it(page, server):
+    """On with ?projectie=1, still on after Material's 'n' (next page); off after Escape, also on the next page."""
+    page.set_viewport_size(FULL_HD)
+    page.goto(f"{server}/{REC1}?projectie=1")
+    assert projecting(page)
+    page.keyboard.press("n")
+    page.wait_for_url("**/2-kansen-voor-positief-gedrag.html*")
+    assert projecting(page)
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.keyboard.press("Escape")
+    assert not projecting(page)
+    page.goto(f"{server}/{REC1}")
+    assert not projecting(page)
+    page.goto(f"{server}/{REC1}?projectie=1")
+    page.goto(f"{server}/{REC1}?projectie=0")
+    assert not projecting(page)
+    assert_stayed_home(page, server)
+
+
+def test_typing_b_in_the_search_box_does_not_toggle(page, server):
+    """The shortcut leaves text fields alone."""
+    page.goto(f"{server}/{REC1}")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("band")
+    assert not projecting(page)
+    assert_stayed_home(page, server)
+
+
+def test_english_pages_name_the_button_in_english(page, server):
+    """The accessible name follows the page language."""
+    page.goto(f"{server}/en/{REC1}")
+    assert page.get_by_role("button", name="Projection mode").is_visible()
+    assert_stayed_home(page, server)
+
+
+def test_poster_prints_on_exactly_one_a4_landscape_page(page, server, pdf_pages, tmp_path):
+    """One page with landscape A4, and one landscape page when the browser follows the CSS page size."""
+    page.goto(f"{server}/poster.html")
+    assert pdf_pages(page, landscape=True) == 1
+    from pypdf import PdfReader
+
+    path = tmp_path / "poster-css.pdf"
+    page.pdf(path=str(path), format="A4", prefer_css_page_size=True, print_background=True)
+    reader = PdfReader(str(path))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # landscape
+    text = reader.pages[0].extract_text()
+    for number in range(1, 7):
+        assert re.search(rf"{number}\.1\b", text), number
+    assert "Zo verwijs je" not in text and "Zoeken" not in text
+    assert_stayed_home(page, server)
+
+
+def test_poster_is_readable_when_projected(page, server):
+    """Projected, the poster shows one part per screen, its three cards side by side within the screen."""
+    page.set_viewport_size(FULL_HD)
+    page.goto(f"{server}/poster.html?projectie=1")
+    page.keyboard.press("ArrowRight")
+    assert visible_h2(page) == ["deel-1"]
+    cards = page.locator(".poster__kaart").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.getBoundingClientRect().toJSON())")
+    assert len(cards) == 3 and len({round(c["top"]) for c in cards}) == 1
+    assert all(c["right"] <= 1920 for c in cards)
+    size = page.locator(".poster__kaart li").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 24
+    assert_stayed_home(page, server)
+
+
+def test_glossary_tooltip_appears_on_keyboard_focus(page, server):
+    """Tabbing to a glossary link shows Material's tooltip with the definition, tied by aria-describedby."""
+    page.goto(f"{server}/{REC1}")
+    link = page.locator("article a[href*='begrippen.html#']").first
+    definition = link.get_attribute("title")
+    assert definition and ": " in definition
+    # Focus whatever comes just before the link in tab order, then reach the link with the Tab key.
+    link.evaluate("""el => {
+        const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+            .filter(e => e.tabIndex >= 0 && e.offsetParent !== null);
+        all[all.indexOf(el) - 1].focus();
+    }""")
+    page.keyboard.press("Tab")
+    assert link.evaluate("el => el === document.activeElement"), "Tab did not reach the glossary link"
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.inner_text().strip() == definition
+    described = link.get_attribute("aria-describedby")
+    assert described and page.locator(f"#{described}").count() == 1
+    assert_stayed_home(page, server)
+
+
+def test_whole_guide_prints_chapters_in_order_each_on_a_new_page(page, server, tmp_path):
+    """Theories before recommendations; every chapter's title opens a page; at least one page per chapter."""
+    page.goto(f"{server}/hele-leidraad.html")
+    chapters = page.locator("section.hele-leidraad__hoofdstuk").evaluate_all(
+        "els => els.map(e => [e.id, e.getAttribute('aria-label')])")
+    page.emulate_media(media="print")
+    path = tmp_path / "hele-leidraad.pdf"
+    page.pdf(path=str(path), format="A4", print_background=True)
+    from pypdf import PdfReader
+
+    texts = [re.sub(r"\s+", " ", p.extract_text() or "") for p in PdfReader(str(path)).pages]
+    assert len(texts) >= max(9, len(chapters) + 1)
+    first_page, previous = {}, 0
+    for chapter, title in chapters:  # each title opens a later page (a part label may stand above it)
+        starts = [n for n in range(previous + 1, len(texts)) if title in texts[n][:len(title) + 100]]
+        assert starts, f"{title} does not open a page after page {previous + 1}"
+        first_page[chapter] = previous = starts[0]
+    assert max(first_page[t] for t in THEORIES) < min(first_page[r] for r in RECOMMENDATIONS)
+    assert "Zoeken" not in "".join(texts[:3])  # no navigation or search printed
+    assert_stayed_home(page, server)
