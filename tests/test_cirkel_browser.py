@@ -1,0 +1,180 @@
+"""The circle explorer and self-reflection in a real browser: keyboard and mouse selection, live
+profiles, storage across reloads, one printed A4 page, no outside requests, no script errors.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import cirkel
+from conftest import outside_requests
+
+pytestmark = pytest.mark.browser
+
+PAGE = "theorie/cirkel-verkenner.html"
+ORDER = ["leidend", "helpend", "begrijpend", "inschikkelijk", "onzeker", "ontevreden", "confronterend", "streng"]
+
+
+def numbers(d: str) -> list[float]:
+    """All numbers in SVG path data, to compare paths drawn by cirkel.js with those of cirkel.py."""
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
+
+
+def watch(page) -> list[tuple[str, str]]:
+    """Console errors with the URL they concern (the conftest fixture keeps only the text)."""
+    seen: list[tuple[str, str]] = []
+    page.on("console", lambda m: m.type == "error" and seen.append((m.text, m.location.get("url", ""))))
+    page.on("pageerror", lambda error: seen.append((f"uncaught: {error}", "")))
+    return seen
+
+
+def own_errors(seen: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Console errors, except Material's probe for sitemap.xml beside the language links (site-wide,
+    not this page's: with use_directory_urls false it asks for theorie/sitemap.xml, which does not exist)."""
+    return [(text, url) for text, url in seen if not url.endswith("/sitemap.xml")]
+
+
+def shown_panel(page) -> str:
+    """The sector of the one explorer panel that is visible."""
+    visible = page.locator(".cirkel-paneel:visible")
+    assert visible.count() == 1
+    return visible.first.get_attribute("data-sector")
+
+
+def profile_d(page, kind: str) -> str:
+    return page.locator(f'.cirkel-reflectie path[data-profiel="{kind}"]').get_attribute("d") or ""
+
+
+def set_slider(page, sector: str, kind: str, value: int) -> None:
+    """Move a slider as a script would, firing the same 'input' event a user's drag fires."""
+    page.locator(f'.cirkel-reflectie input[data-sector="{sector}"][data-profiel="{kind}"]').evaluate(
+        "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }", value)
+
+
+def test_keyboard_moves_around_the_circle_and_changes_the_description(page, server):
+    """Tab to the sector choice; arrow keys go clockwise and back (wrapping), the panel and circle follow."""
+    errors = watch(page)
+    page.goto(f"{server}/{PAGE}")
+    assert shown_panel(page) == "leidend"
+    first = page.locator('.cirkel-verkenner input[type=radio][value="leidend"]')
+    first.focus()
+    assert page.evaluate("document.activeElement.value") == "leidend"
+    description = page.locator(".cirkel-paneel:visible p").first.inner_text()
+    page.keyboard.press("ArrowRight")
+    assert shown_panel(page) == "helpend"
+    assert page.locator(".cirkel-paneel:visible p").first.inner_text() != description
+    assert page.locator(".cirkel-gekozen.is-aan").get_attribute("data-sector") == "helpend"
+    assert page.locator(".cirkel-verkenner .cirkel-pijl.is-aan").get_attribute("data-naar") == "begrijpend"
+    assert page.locator(".cirkel-uitgenodigd.is-aan").get_attribute("data-sector") == "begrijpend"
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert shown_panel(page) == "streng"  # from leidend back across the top to streng
+    assert "onzeker gedrag" in page.locator(".cirkel-paneel:visible").inner_text()
+    assert own_errors(errors) == []
+
+
+def test_clicking_a_sector_in_the_circle_selects_it(page, server):
+    """A click in the drawing selects that sector's radio and shows its panel with links that help."""
+    page.goto(f"{server}/{PAGE}")
+    page.locator('.cirkel-verkenner .cirkel-keuze[data-sector="ontevreden"]').click()
+    assert shown_panel(page) == "ontevreden"
+    assert page.locator('.cirkel-verkenner input[value="ontevreden"]').is_checked()
+    assert page.locator(".cirkel-verkenner .cirkel-pijl.is-aan").get_attribute("data-naar") == "confronterend"
+    links = page.locator(".cirkel-paneel:visible a")
+    assert links.count() >= 2 and "aanbeveling-6-2" in links.first.get_attribute("href")
+
+
+def test_sliders_redraw_both_profiles_as_cirkel_py_would(page, server):
+    """Moving a slider changes the profile path; the drawn wedges equal cirkel.profile_path()."""
+    page.goto(f"{server}/{PAGE}")
+    assert profile_d(page, "nu") == "" and profile_d(page, "gewenst") == ""
+    slider = page.locator('.cirkel-reflectie input[data-sector="leidend"][data-profiel="nu"]')
+    slider.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    before = profile_d(page, "nu")
+    assert before != ""
+    assert numbers(before) == pytest.approx(numbers(cirkel.profile_path({"leidend": 3})), abs=0.011)
+    set_slider(page, "onzeker", "nu", 10)
+    assert profile_d(page, "nu") != before
+    assert numbers(profile_d(page, "nu")) == pytest.approx(
+        numbers(cirkel.profile_path({"leidend": 3, "onzeker": 10})), abs=0.011)
+    set_slider(page, "helpend", "gewenst", 8)
+    assert numbers(profile_d(page, "gewenst")) == pytest.approx(numbers(cirkel.profile_path({"helpend": 8})), abs=0.011)
+    assert page.locator('output[for$="-helpend-gewenst"]').inner_text() == "8"
+
+
+def test_answers_persist_after_reload_per_language_and_can_be_cleared(page, server):
+    """Values and the note come back after a reload; the English page keeps its own; 'wis' clears them."""
+    page.goto(f"{server}/{PAGE}")
+    page.locator(".cirkel-reflectie textarea").fill("Vaker doorvragen.")
+    set_slider(page, "begrijpend", "nu", 4)   # after the note: a slider saves on its own
+    set_slider(page, "begrijpend", "gewenst", 9)
+    drawn = profile_d(page, "gewenst")
+    page.reload()
+    assert page.locator('input[data-sector="begrijpend"][data-profiel="gewenst"]').input_value() == "9"
+    assert page.locator(".cirkel-reflectie textarea").input_value() == "Vaker doorvragen."
+    assert profile_d(page, "gewenst") == drawn != ""
+    page.goto(f"{server}/en/{PAGE}")
+    assert page.locator('input[data-sector="begrijpend"][data-profiel="gewenst"]').input_value() == "0"
+    page.goto(f"{server}/{PAGE}")
+    page.locator(".cirkel-reflectie [data-wissen]").click()
+    assert profile_d(page, "gewenst") == ""
+    page.reload()
+    assert page.locator('input[data-sector="begrijpend"][data-profiel="nu"]').input_value() == "0"
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('cirkel-reflectie'))") == []
+
+
+def test_reflection_prints_on_one_a4_page_without_the_explorer(page, server, pdf_pages):
+    """Filled in, the page prints as one A4 sheet holding the reflection only."""
+    page.goto(f"{server}/{PAGE}")
+    for index, sector in enumerate(ORDER):
+        set_slider(page, sector, "nu", index + 2)
+        set_slider(page, sector, "gewenst", 9 - index)
+    page.locator(".cirkel-reflectie textarea").fill("Een doel voor de komende weken. " * 6)
+    assert pdf_pages(page) == 1
+    assert page.locator(".cirkel-reflectie svg.cirkel-svg").is_visible()
+    assert not page.locator(".cirkel-verkenner").is_visible()
+    assert not page.locator("#zo-lees-je-de-cirkel").is_visible()
+    assert page.locator(".cirkel-printtitel").is_visible()
+
+
+def test_nothing_leaves_the_site_and_no_script_errors(page, server):
+    """Using the whole page over http requests nothing from another host and logs no errors."""
+    errors = watch(page)
+    page.goto(f"{server}/{PAGE}")
+    page.locator('.cirkel-verkenner .cirkel-keuze[data-sector="streng"]').click()
+    set_slider(page, "streng", "nu", 6)
+    page.reload()
+    page.wait_for_timeout(300)
+    assert page.requests_seen and outside_requests(page.requests_seen, server) == []
+    assert own_errors(errors) == []
+
+
+def test_works_from_file_url(page, site):
+    """Opened from disk (file://) the explorer and the stored reflection still work."""
+    errors = watch(page)
+    page.goto(f"{site.as_uri()}/{PAGE}")
+    page.locator('.cirkel-verkenner input[value="leidend"]').focus()
+    page.keyboard.press("ArrowRight")
+    assert shown_panel(page) == "helpend"
+    set_slider(page, "helpend", "nu", 7)
+    page.reload()
+    assert page.locator('input[data-sector="helpend"][data-profiel="nu"]').input_value() == "7"
+    assert profile_d(page, "nu") != ""
+    assert [e for e in own_errors(errors) if "sitemap" not in e[0]] == []
+
+
+def test_without_javascript_everything_is_still_readable(browser, server):
+    """No script: the circle is drawn, all eight panels are listed, the radio group is hidden."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{PAGE}")
+        assert page.locator(".cirkel-verkenner svg.cirkel-svg").is_visible()
+        assert page.locator(".cirkel-paneel:visible").count() == 8
+        assert not page.locator(".cirkel-keuzes").is_visible()
+        assert page.locator(".cirkel-verkenner text.cirkel-label").all_text_contents() == ORDER
+    finally:
+        context.close()
