@@ -378,6 +378,22 @@ def names(lang: str) -> dict[str, str]:
     return {s["id"]: s["naam"][lang] for s in load_data()["sectoren"]}
 
 
+LABEL_LINE = 14  # characters per label line: longer names (English QTI names) wrap inside their sector
+
+
+def label_lines(name: str) -> list[str]:
+    """A sector name broken into short lines, after a slash or between words, so it stays in its sector."""
+    words = name.replace("/", "/ ").split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + len(word) < LABEL_LINE and not lines[-1].endswith("/"):
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    # a space stays at the end of a line broken between words, so the text reads whole to screen readers
+    return [line if line.endswith("/") or i == len(lines) - 1 else line + " " for i, line in enumerate(lines)]
+
+
 def svg_context(uid: str, lang: str, size: int, *, markeer=(), pijlen=(), profielen=(),
                 keuze: bool = False) -> dict:
     """Everything cirkel.svg needs: geometry in viewBox units and the words in one language."""
@@ -386,7 +402,7 @@ def svg_context(uid: str, lang: str, size: int, *, markeer=(), pijlen=(), profie
     sectors = []
     for i, sid in enumerate(ids):
         x, y = label_point(i)
-        sectors.append({"id": sid, "naam": name[sid], "d": wedge(i, R), "x": num(x), "y": num(y),
+        sectors.append({"id": sid, "naam": name[sid], "regels": label_lines(name[sid]), "d": wedge(i, R), "x": num(x), "y": num(y),
                         "markeer": sid in markeer})
     axes = axis_lines()
     desc = [text("beschrijving", lang, sectoren=", ".join(name[s] for s in ids))]

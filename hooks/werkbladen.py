@@ -66,6 +66,11 @@ class Aanbeveling:
     titel: str
     pagina: str   # path under docs/, e.g. aanbevelingen/3-autonomie-en-structuur.md
     anker: str    # "" for a whole recommendation
+    title: str = ""  # the English title (TERMINOLOGY.md)
+
+    def titel_in(self, language: str) -> str:
+        """The title in the page's language: English on English pages, else the official Dutch one."""
+        return self.title if language == "en" and self.title else self.titel
 
     @property
     def html(self) -> str:
@@ -79,10 +84,10 @@ def aanbevelingen(entries: list[dict]) -> dict[str, Aanbeveling]:
     found = {}
     for entry in entries:
         number = str(entry["nummer"])
-        found[number] = Aanbeveling(number, entry["titel"], entry["pagina"], "")
-        for m, title in enumerate(entry["sub"], 1):
+        found[number] = Aanbeveling(number, entry["titel"], entry["pagina"], "", entry["title"])
+        for m, (title, english) in enumerate(zip(entry["sub"], entry["sub_en"], strict=True), 1):
             found[f"{number}.{m}"] = Aanbeveling(f"{number}.{m}", title, entry["pagina"],
-                                                 f"aanbeveling-{number}-{m}")
+                                                 f"aanbeveling-{number}-{m}", english)
     return found
 
 

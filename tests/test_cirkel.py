@@ -393,13 +393,21 @@ def test_rendered_svg_is_an_accessible_image(figure_html):
     assert "Pijl van leidend naar inschikkelijk" in first_desc and "Profiel (0 tot 10): leidend 8" in first_desc
 
 
+def test_long_english_names_wrap_into_short_lines_that_read_as_the_name():
+    assert cirkel.label_lines("leadership") == ["leadership"]
+    assert cirkel.label_lines("helpful/friendly") == ["helpful/", "friendly"]
+    lines = cirkel.label_lines("student responsibility/freedom")
+    assert lines == ["student ", "responsibility/", "freedom"]
+    assert "".join(lines) == "student responsibility/freedom"
+
+
 def test_sector_labels_are_text_in_order_inside_their_sectors(figure_html):
     """Eight <text> labels per circle, clockwise from the top, each drawn inside its own sector."""
     doc = Svg(figure_html)
     labels = doc.find("text", class_="cirkel-label")
     assert [label["text"] for label in labels[:8]] == ORDER
-    assert [label["text"] for label in labels[8:]] == ["directing", "helpful", "understanding", "accommodating",
-                                                        "uncertain", "dissatisfied", "confrontational", "strict"]
+    assert [label["text"] for label in labels[8:]] == ["leadership", "helpful/friendly", "understanding", "student responsibility/freedom",
+                                                        "uncertain", "dissatisfied", "admonishing", "strict"]
     for index, label in enumerate(labels[:8]):
         angle = cirkel.angle_of(float(label["x"]), float(label["y"]))
         assert cirkel.sector_at(angle) == index, label["text"]
@@ -492,7 +500,7 @@ def test_reflection_renders_labelled_sliders_and_the_disclaimer():
 def test_an_english_page_gets_english_labels_by_default():
     """Without taal, the language follows the page file (.en.md -> en)."""
     html = convert("```cirkel\n```\n", page=fake_page("theorie/proef.en.md"))
-    assert 'lang="en"' in html and ">directing</text>" in html
+    assert 'lang="en"' in html and ">leadership</text>" in html
 
 
 # ------------------------------------------------------------------------------------- built site
