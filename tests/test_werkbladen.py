@@ -312,7 +312,7 @@ def test_stappen_and_checklist():
         - checklist:
             items: [Rooster bekeken]
     """)
-    assert ('<section class="werkblad-deel werkblad-deel--stappen" aria-labelledby="werkblad-proef-1-titel">\n'
+    assert ('<section class="werkblad-deel werkblad-deel--stappen" role="group" aria-labelledby="werkblad-proef-1-titel">\n'
             '<h3 id="werkblad-proef-1-titel">Zo doe je het</h3>\n<ol class="werkblad-lijst">\n'
             "<li>Kies een leerling</li>\n<li>Plan een moment</li>\n</ol>") in html
     assert ('<li><input type="checkbox" id="werkblad-proef-2-1"><label for="werkblad-proef-2-1">Rooster bekeken'
@@ -374,7 +374,7 @@ def test_turven_counts_per_day_with_ratio_and_the_3_to_1_goal():
     assert ('<input type="number" min="0" step="1" inputmode="numeric" id="werkblad-proef-1-d5-min" '
             'aria-label="Dag 5, aantal negatieve interacties" data-turf="min">') in html
     assert ('<button type="button" class="werkblad-turfknop" data-turf-erbij="werkblad-proef-1-d2-plus" '
-            'aria-label="Eén positieve interactie erbij op dag 2">+1</button>') in html
+            'aria-label="+1: één positieve interactie erbij op dag 2">+1</button>') in html
     assert html.count("<output data-turf-verhouding ") == 5
     assert "<output data-turf-verhouding-totaal></output>" in html
     assert "Doel: minstens 3 positieve interacties voor elke negatieve (3:1)." in html

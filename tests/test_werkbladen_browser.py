@@ -304,8 +304,8 @@ def test_tally_counts_and_checks_three_to_one(page, fixture_site):
     """+1 buttons count per day; the ratio and the 3:1 check follow, and survive a reload."""
     page.goto(fixture_site)
     for _ in range(3):
-        page.get_by_role("button", name="Eén positieve interactie erbij op dag 1").click()
-    page.get_by_role("button", name="Eén negatieve interactie erbij op dag 1").click()
+        page.get_by_role("button", name="+1: één positieve interactie erbij op dag 1").click()
+    page.get_by_role("button", name="+1: één negatieve interactie erbij op dag 1").click()
     table = page.locator("[data-werkblad-turven]")
     assert page.get_by_label("Dag 1, aantal positieve interacties").input_value() == "3"
     assert table.locator("[data-turf-verhouding]").first.inner_text() == "3 : 1"
