@@ -529,3 +529,16 @@ def test_explorer_page_has_a_search_boost(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     entries = [d for d in index["docs"] if d["location"] == "theorie/cirkel-verkenner.html"]
     assert entries and entries[0].get("boost") == 2
+
+
+def test_help_links_carry_the_official_titles_in_both_languages():
+    """Every `helpt` entry in cirkel.yml reads 'N.M title' exactly as hooks/aanbevelingen.yml has it."""
+    import yaml
+    recs = yaml.safe_load((ROOT / "hooks" / "aanbevelingen.yml").read_text(encoding="utf-8"))
+    titles = {f"{r['nummer']}-{i}": (f"{r['nummer']}.{i} {nl}", f"{r['nummer']}.{i} {en}")
+              for r in recs for i, (nl, en) in enumerate(zip(r["sub"], r["sub_en"]), 1)}
+    entries = [h for s in cirkel.load_data()["sectoren"] for h in s["helpt"]]
+    assert len(entries) >= 8
+    for entry in entries:
+        number = entry["doel"].rsplit("#aanbeveling-", 1)[1]
+        assert (entry["nl"], entry["en"]) == titles[number], entry["doel"]
