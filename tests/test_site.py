@@ -232,14 +232,18 @@ def test_exercises_are_linked_from_their_recommendation_and_the_index(site, all_
 
 
 def test_languages_are_declared(all_pages):
-    """Dutch pages say lang=nl; English pages say lang=en; Dutch fallback content under /en/ says lang=nl."""
-    assert all_pages["index.html"].lang == "nl"
-    assert all_pages["en/index.html"].lang == "en"
-    fallback = (pathlib.Path(all_pages["en/inleiding.html"].path)).read_text(encoding="utf-8")
-    assert all_pages["en/inleiding.html"].lang == "en"
-    assert re.search(r'<div lang="nl" class="fallback-taal">\s*<h1', fallback)
-    english_home = pathlib.Path(all_pages["en/index.html"].path).read_text(encoding="utf-8")
-    assert 'class="fallback-taal"' not in english_home
+    """Dutch pages say lang=nl, English pages lang=en, and no English page falls back to Dutch content.
+
+    (overrides/main.html would wrap a fallback page's content in lang="nl"; with the edition complete
+    there are none, and a new Dutch page without its .en.md makes this test name it.)"""
+    dutch = {path: page for path, page in all_pages.items() if not path.startswith("en/")}
+    english = {path: page for path, page in all_pages.items() if path.startswith("en/")}
+    assert len(english) == len(dutch) >= 36
+    assert {path: page.lang for path, page in dutch.items() if page.lang != "nl"} == {}
+    assert {path: page.lang for path, page in english.items() if page.lang != "en"} == {}
+    fallbacks = [path for path, page in english.items()
+                 if 'class="fallback-taal"' in pathlib.Path(page.path).read_text(encoding="utf-8")]
+    assert fallbacks == []
 
 
 def test_source_and_studies_are_credited(all_pages):
