@@ -106,8 +106,8 @@ def demote_headings(fragment: str) -> str:
 
 
 def link_own_mentions(fragment: str, number: int, anchor: str) -> str:
-    """'aanbeveling N' in running text of recommendation N's chapter becomes a link to the chapter."""
-    pattern = re.compile(rf"\b([Aa]anbeveling {number})\b")
+    """'aanbeveling N' ('recommendation N') in running text of recommendation N's chapter links to the chapter."""
+    pattern = re.compile(rf"\b([Aa]anbeveling {number}|[Rr]ecommendation {number})\b")
     parts, depth = RE_TAG_OR_TEXT.split(fragment), 0
     for i, part in enumerate(parts):
         tag = RE_SKIP_TEXT_IN.match(part) if part.startswith("<") else None
