@@ -1,0 +1,84 @@
+"""Private and offline: every built page, over http and from file://, in a real browser.
+
+Fails on any request that leaves the site, on any response or file that is not found (Material's
+sitemap.xml look-ups included), and on any console error or uncaught script error.
+"""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from conftest import outside_requests
+
+pytestmark = pytest.mark.browser
+
+
+def built_pages(site: pathlib.Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def watch(context):
+    """Record on a browser context: every request, what failed or was not found, and script errors."""
+    seen = {"requests": [], "missing": [], "errors": []}
+    context.on("request", lambda request: seen["requests"].append(request.url))
+    # ERR_ABORTED only means the next page was opened before this one finished loading
+    context.on("requestfailed", lambda request: "ERR_ABORTED" not in (request.failure or "")
+               and seen["missing"].append(f"{request.url} ({request.failure})"))
+    context.on("response", lambda response: response.status >= 400
+               and seen["missing"].append(f"{response.url} ({response.status})"))
+
+    def on_page(page):
+        page.on("console", lambda message: message.type == "error"
+                and seen["errors"].append(f"{page.url}: {message.text}"))
+        page.on("pageerror", lambda error: seen["errors"].append(f"{page.url}: {error}"))
+    context.on("page", on_page)
+    return seen
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_every_page_stays_on_the_site_finds_everything_and_logs_no_error(browser, server, site, how):
+    base = server if how == "http" else site.as_uri()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    seen = watch(context)
+    page = context.new_page()
+    try:
+        paths = built_pages(site)
+        assert len(paths) >= 72
+        for index, path in enumerate(paths):
+            # every tenth page also waits until the network is quiet (search index, worker, fonts)
+            page.goto(f"{base}/{path}", wait_until="networkidle" if index % 10 == 0 else "load")
+        # the language switch and the search (worker + index) on one page
+        page.goto(f"{base}/aanbevelingen/1-persoonlijke-band.html", wait_until="networkidle")
+        page.locator(".md-search__input").click()
+        page.keyboard.type("relatie", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.keyboard.press("Escape")
+        page.locator(".md-header .md-select").first.hover()
+        page.locator('a.md-select__link[hreflang="en"]').first.click()
+        page.wait_for_url("**/en/aanbevelingen/1-persoonlijke-band.html")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert outside_requests(seen["requests"], base) == []
+    assert seen["missing"] == []
+    assert seen["errors"] == []
+    assert any("search_index" in url for url in seen["requests"]), "the search index was never loaded"
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_the_watch_notices_a_missing_file_and_a_script_error(browser, server, site, how):
+    """The recorder above can fail: a missing image and a thrown error are both caught."""
+    base = server if how == "http" else site.as_uri()
+    context = browser.new_context()
+    seen = watch(context)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/index.html", wait_until="networkidle")
+        page.evaluate("""() => { const img = document.createElement('img'); img.src = 'bestaat-niet.png';
+                                 document.body.append(img); setTimeout(() => { throw new Error('proef'); }); }""")
+        page.wait_for_timeout(500)
+    finally:
+        context.close()
+    assert any("bestaat-niet.png" in item for item in seen["missing"]), seen
+    assert any("proef" in item for item in seen["errors"]), seen
