@@ -86,6 +86,13 @@ def weights(site: pathlib.Path) -> list[tuple[str, dict[str, int], int]]:
     return rows
 
 
+def own_assets(site: pathlib.Path) -> list[pathlib.Path]:
+    """Our own CSS and JS files in the built site (not Material's, not vendored)."""
+    return [p for p in (site / "assets").rglob("*") if p.is_file() and p.suffix in (".css", ".js")
+            and "vendor" not in p.parts and not p.name.startswith(("main.", "palette.", "bundle.", "search."))
+            and "workers" not in p.parts and "lunr" not in p.parts]
+
+
 def lighthouse(site: pathlib.Path) -> list[tuple[str, dict[str, int]]]:
     """Lighthouse category scores (mobile) for a few pages served on loopback."""
     binary = ROOT / "benchmark" / "node_modules" / ".bin" / "lighthouse"
@@ -140,9 +147,7 @@ def main() -> int:
         print(f"  pages: {len(rows)}, largest first load {max(totals) / 1024:.1f} KB, "
               f"median {statistics.median(totals) / 1024:.1f} KB")
 
-        own = [p for p in (site / "assets").rglob("*") if p.is_file() and p.suffix in (".css", ".js")
-               and "vendor" not in p.parts and not p.name.startswith(("main.", "palette.", "bundle.", "search."))
-               and "workers" not in p.parts and "lunr" not in p.parts]
+        own = own_assets(site)
         print(f"\nour own CSS + JS: {sum(gzip_size(p) for p in own) / 1024:.1f} KB gzip "
               f"({', '.join(sorted(p.name for p in own))})")
         index = site / "search" / "search_index.json"
