@@ -34,7 +34,8 @@ def built_pages(site: pathlib.Path) -> list[str]:
 
 def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> list[str]:
     """Run axe (all rules, or only `rules`) on the loaded page; describe each violation with its first targets."""
-    page.add_script_tag(content=axe_source)
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
     options = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
@@ -43,21 +44,28 @@ def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> lis
             f"{[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
 
-# The dark scheme changes colours only, so there axe checks just the colour rules (halves the run time).
-SCHEMES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
+# The dark scheme changes colours only: on the same loaded page, after switching the page to Material's
+# dark scheme (what its colour toggle does), axe checks the colour rules again. One page load per page.
+DARK_RULES = ["color-contrast", "link-in-text-block"]
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violations_on_any_page(browser, server, site, axe_source, scheme):
+def test_axe_finds_no_violations_on_any_page_light_and_dark(browser, server, site, axe_source):
     """axe-core reports 0 violations on every page in both colour schemes and both languages."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
     offenders = {}
+    paths = built_pages(site)
+    assert len(paths) >= 72
     try:
-        for path in built_pages(site):
+        for path in paths:
             page.goto(f"{server}/{path}")
             page.wait_for_load_state("load")
-            violations = axe_violations(page, axe_source, SCHEMES[scheme])
+            violations = axe_violations(page, axe_source)
+            # no colour transitions, so axe sees the dark colours, not a blend on their way there
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+            page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+            assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+            violations += [f"dark: {v}" for v in axe_violations(page, axe_source, DARK_RULES)]
             if violations:
                 offenders[path] = violations
     finally:
