@@ -86,6 +86,8 @@ DUTCH = [
     ("aanbeveling 2", "aanbevelingen/2-kansen-voor-positief-gedrag.html"),
     ("hoe leer je je leerlingen te kennen", "aan-de-slag/leer-je-leerlingen-kennen.html"),
     ("goed voorbeeld", CONFLICT),
+    ("veilig klimaat in het team", "aan-de-slag/veilig-klimaat-in-het-team.html"),
+    ("interpersoonlijke cirkel", CIRKEL),
 ]
 
 # Typed on the English home page: the English page must be in the top 3 and no Dutch page may be listed.
@@ -114,6 +116,9 @@ ENGLISH = [
     ("team meeting", "en/teamoverleg.html"),
     ("poster", "en/poster.html"),
     ("summary", "en/samenvatting.html"),
+    # Guards, as in Dutch: a common word must not pull up one tagged page.
+    ("teacher wellbeing", "en/theorie/samenhang-en-effecten.html"),
+    ("interpersonal circle", ("en/theorie/interpersoonlijke-theorie.html", "en/theorie/cirkel-verkenner.html")),
 ]
 
 # Words that occur in both editions: without taal.js a Dutch page would list English results for them.
