@@ -135,9 +135,10 @@ def test_english_pages_name_the_button_in_english(page, server):
     assert_stayed_home(page, server)
 
 
-def test_poster_prints_on_exactly_one_a4_landscape_page(page, server, pdf_pages, tmp_path):
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_poster_prints_on_exactly_one_a4_landscape_page(page, server, pdf_pages, tmp_path, lang):
     """One page with landscape A4, and one landscape page when the browser follows the CSS page size."""
-    page.goto(f"{server}/poster.html")
+    page.goto(f"{server}/{lang}poster.html")
     assert pdf_pages(page, landscape=True) == 1
     from pypdf import PdfReader
 
@@ -151,6 +152,7 @@ def test_poster_prints_on_exactly_one_a4_landscape_page(page, server, pdf_pages,
     for number in range(1, 7):
         assert re.search(rf"{number}\.1\b", text), number
     assert "Zo verwijs je" not in text and "Zoeken" not in text
+    assert "How to cite" not in text and "Search" not in text
     assert_stayed_home(page, server)
 
 
@@ -191,9 +193,10 @@ def test_glossary_tooltip_appears_on_keyboard_focus(page, server):
     assert_stayed_home(page, server)
 
 
-def test_whole_guide_prints_chapters_in_order_each_on_a_new_page(page, server, tmp_path):
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_whole_guide_prints_chapters_in_order_each_on_a_new_page(page, server, tmp_path, lang):
     """Theories before recommendations; every chapter's title opens a page; at least one page per chapter."""
-    page.goto(f"{server}/hele-leidraad.html")
+    page.goto(f"{server}/{lang}hele-leidraad.html")
     chapters = page.locator("section.hele-leidraad__hoofdstuk").evaluate_all(
         "els => els.map(e => [e.id, e.getAttribute('aria-label')])")
     page.emulate_media(media="print")
@@ -209,5 +212,6 @@ def test_whole_guide_prints_chapters_in_order_each_on_a_new_page(page, server, t
         assert starts, f"{title} does not open a page after page {previous + 1}"
         first_page[chapter] = previous = starts[0]
     assert max(first_page[t] for t in THEORIES) < min(first_page[r] for r in RECOMMENDATIONS)
-    assert "Zoeken" not in "".join(texts[:3])  # no navigation or search printed
+    assert "Zoeken" not in "".join(texts[:3]) and "Search" not in "".join(texts[:3])  # no navigation, search
+    print(f"\n{lang}hele-leidraad.html: {len(texts)} A4 pages, {len(chapters)} chapters")
     assert_stayed_home(page, server)
