@@ -11,23 +11,12 @@ import pytest
 from conftest import ROOT
 from sitehtml import pages
 
-PAGE_BUDGET_KB = 90      # first load of a page: HTML + CSS + JS (+ icons), gzip
-# Pages that do not meet the 90 KB budget, each with the ceiling it does meet (README "Light and fast"):
-# Material alone is about 79 KB, so a page whose own content is more than ~10 KB gzip cannot. These
-# ceilings keep the overshoot from growing; lower them when a page gets lighter.
+PAGE_BUDGET_KB = 90      # first load of a page: HTML + CSS + JS (+ icons), gzip; the search worker loads
+                         # only when the reader searches (taal.js), the search index is counted apart
+# The one page that cannot meet the 90 KB budget, with the ceiling it does meet (README "Light and fast"):
+# the whole guideline on one page holds all chapters' text by design (a page of its own is ~10 KB).
 OVER_BUDGET_KB = {
-    "hele-leidraad.html": 155,                      # the whole guideline on one page, by design
-    "aan-de-slag/alle-werkbladen.html": 104,        # all 16 worksheets on one page, by design
-    "aanbevelingen/5-conflicten-voorkomen.html": 99,  # longest recommendation, with a circle figure
-    "aanbevelingen/2-kansen-voor-positief-gedrag.html": 97,
-    "theorie/cirkel-verkenner.html": 98,
-    "theorie/interpersoonlijke-theorie.html": 95,
-    "begrippen.html": 94,
-    "aanbevelingen/1-persoonlijke-band.html": 93,
-    "aanbevelingen/3-autonomie-en-structuur.html": 92,
-    "aanbevelingen/4-reflecteren-op-relaties.html": 92,
-    "aanbevelingen/6-herstel-van-de-relatie.html": 92,
-    "aan-de-slag/*": 92,                            # every worksheet page: the form and its script
+    "hele-leidraad.html": 145,
 }
 OWN_BUDGET_KB = 15       # our own CSS and JS together, gzip
 SEARCH_INDEX_BUDGET_KB = 200  # the search index both languages share, gzip
@@ -62,7 +51,7 @@ def test_every_page_first_load_fits_the_budget(site, benchmark):
             if sum(sizes.values()) > budget_of(path) * 1024}
     assert over == {}
     within = [path for path, sizes, _ in rows if sum(sizes.values()) <= PAGE_BUDGET_KB * 1024]
-    assert len(within) >= 20, "most short pages keep the 90 KB budget itself"
+    assert len(within) >= len(rows) - 2, "only the whole-guide page (both languages) may exceed 90 KB"
 
 
 def test_first_load_counts_css_and_js(site, benchmark):
@@ -97,3 +86,18 @@ def test_our_own_css_and_js_fit_the_budget(site, benchmark):
 def test_search_index_fits_the_budget(site, benchmark):
     index = site / "search" / "search_index.json"
     assert benchmark.gzip_size(index) <= SEARCH_INDEX_BUDGET_KB * 1024
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_search_worker_starts_only_when_the_reader_searches(page, server, site, how):
+    """A first visit does not fetch the search worker; focusing the search box does, and search works."""
+    base = server if how == "http" else site.as_uri()
+    page.goto(f"{base}/index.html", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [url for url in page.requests_seen if "/workers/search." in url]
+    page.locator(".md-search__input").click()
+    page.keyboard.type("gehechtheid", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert [url for url in page.requests_seen if "/workers/search." in url]
+    assert page.console_errors == []

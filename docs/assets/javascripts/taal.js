@@ -3,7 +3,8 @@
  * 1. Search: static-i18n gives both languages one search index (static-i18n#271), so a Dutch query could
  *    list English pages and the other way round. Material runs search in a Web Worker; this script wraps
  *    `Worker` (before Material's bundle creates it, after the iframe-worker polyfill for file://) and drops
- *    results of the other language from each result message, so counts and paging stay right.
+ *    results of the other language from each result message, so counts and paging stay right. It also
+ *    starts the worker only when the reader turns to search (see below).
  * 2. Language switch: both editions have the same section ids, so the switch keeps the section you are
  *    reading (#id) when it takes you to the same page in the other language.
  * Loaded in <head> by overrides/main.html (block libs). Nothing is stored or sent anywhere.
@@ -44,32 +45,46 @@
     return { type: data.type, data: copy };
   }
 
+  /* Material's search worker, started only when the reader turns to search (focus on the search box,
+     or a page opened from a search result with ?h=): a first visit to a page does not download and
+     start the worker and its language files (about 12 KB gzip and a lunr index build). Messages Material
+     sends before that wait in order; results come back filtered to the page's language. */
   var Original = window.Worker;
+  var SETUP = 0;                          // Material's message type that hands the index to the worker
   if (typeof Original === "function") {
     window.Worker = function LanguageWorker(url, options) {
-      var worker = new Original(url, options);
-      var add = worker.addEventListener.bind(worker);
-      var remove = worker.removeEventListener.bind(worker);
-      var wrapped = new Map();
-      function wrap(listener) {
-        if (!wrapped.has(listener)) {
-          wrapped.set(listener, function (event) {
-            var data = onlyThisLanguage(event.data, pageLanguage(), siteRoot());
-            var message = data === event.data ? event : new MessageEvent("message", { data: data });
-            return typeof listener === "function" ? listener.call(worker, message) : listener.handleEvent(message);
-          });
-        }
-        return wrapped.get(listener);
+      var proxy = new EventTarget();
+      var real = null;
+      var waiting = [];
+      function start() {
+        if (real) return;
+        real = new Original(url, options);
+        real.addEventListener("message", function (event) {
+          proxy.dispatchEvent(new MessageEvent("message",
+            { data: onlyThisLanguage(event.data, pageLanguage(), siteRoot()) }));
+        });
+        real.addEventListener("error", function (event) {
+          proxy.dispatchEvent(new ErrorEvent("error", { message: event.message, error: event.error }));
+        });
+        waiting.forEach(function (message) { real.postMessage(message); });
+        waiting = [];
       }
-      worker.addEventListener = function (type, listener, opts) {
-        return add(type, type === "message" && listener ? wrap(listener) : listener, opts);
+      proxy.postMessage = function (message) {
+        if (real) {
+          real.postMessage(message);
+          return;
+        }
+        waiting.push(message);
+        if (!message || message.type !== SETUP) start();  // a query: the reader is searching
       };
-      worker.removeEventListener = function (type, listener, opts) {
-        return remove(type, type === "message" && wrapped.has(listener) ? wrapped.get(listener) : listener, opts);
-      };
-      return worker;
+      proxy.terminate = function () { if (real) real.terminate(); };
+      function wanted(event) {
+        if (event.target && event.target.matches && event.target.matches(".md-search__input")) start();
+      }
+      document.addEventListener("focusin", wanted, true);
+      if (/[?&]h=/.test(location.search)) start();
+      return proxy;
     };
-    window.Worker.prototype = Original.prototype;
   }
 
   /* Keep the section when switching language. */
