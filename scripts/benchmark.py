@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sitehtml import pages  # noqa: E402
 
+LIGHTHOUSE_RUNS = 3
 LIGHTHOUSE_PAGES = ["index.html", "aanbevelingen/1-persoonlijke-band.html", "aan-de-slag/2x10-oefening.html"]
 
 
@@ -122,17 +123,25 @@ def lighthouse(site: pathlib.Path) -> list[tuple[str, dict[str, int]]]:
     try:
         for path in LIGHTHOUSE_PAGES:
             url = f"http://127.0.0.1:{httpd.server_address[1]}/{path}"
-            out = subprocess.run(
-                [str(binary), url, "--output=json", "--quiet",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"
-                 " --disable-component-update --disable-dev-shm-usage"],
-                capture_output=True, text=True, env=env, timeout=300)
-            if out.returncode != 0:
-                results.append((path, {"error": out.stderr.strip()[-200:]}))
+            runs = []
+            for _ in range(LIGHTHOUSE_RUNS):  # scores vary by a few points per run: report the median
+                out = subprocess.run(
+                    [str(binary), url, "--output=json", "--quiet",
+                     "--only-categories=performance,accessibility,best-practices,seo",
+                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+                     " --disable-component-update --disable-dev-shm-usage"],
+                    capture_output=True, text=True, env=env, timeout=300)
+                if out.returncode != 0:
+                    runs = [{"error": out.stderr.strip()[-200:]}]
+                    break
+                report = json.loads(out.stdout)
+                runs.append({name: round(cat["score"] * 100) for name, cat in report["categories"].items()})
+            if "error" in runs[0]:
+                results.append((path, runs[0]))
                 continue
-            report = json.loads(out.stdout)
-            results.append((path, {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}))
+            median = {name: statistics.median_low([run[name] for run in runs]) for name in runs[0]}
+            median["performance runs"] = [run["performance"] for run in runs]
+            results.append((path, median))
     finally:
         httpd.shutdown()
     return results
@@ -169,7 +178,7 @@ def main() -> int:
 
         scores = lighthouse(site)
         if scores:
-            print("\nLighthouse (mobile):")
+            print(f"\nLighthouse (mobile, median of {LIGHTHOUSE_RUNS} runs):")
             for path, score in scores:
                 print(f"  {path}: {score}")
         else:
