@@ -9,6 +9,7 @@ import pathlib
 import re
 import shutil
 import subprocess
+from xml.etree import ElementTree
 
 import pytest
 
@@ -129,16 +130,53 @@ def test_link_check_bites(site, all_pages):
     assert any("nergens.html" in p for p in problems)
 
 
+def copy_of_the_project(tmp_path: pathlib.Path) -> pathlib.Path:
+    """The project's sources (no venv, git, node modules or built site) copied under tmp_path."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "dist", "node_modules", "__pycache__", ".pytest_cache"))
+    return copy
+
+
 def test_strict_build_fails_on_a_broken_link(tmp_path):
     """A broken anchor in the Markdown stops the strict build (the validation settings bite)."""
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache"))
+    copy = copy_of_the_project(tmp_path)
     page = copy / "docs" / "samenvatting.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + "\n[kapot](aanbevelingen/1-persoonlijke-band.md#bestaat-niet)\n", encoding="utf-8")
     result = build_site(tmp_path / "out", config=copy / "mkdocs.yml")
     assert result.returncode != 0
     assert "bestaat-niet" in result.stdout + result.stderr
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_sitemap_without_site_url_is_valid_and_lists_no_made_up_addresses(site):
+    """Without site_url there is no address to list (the USB stick): the sitemap is a valid, empty list,
+    not the plugin's 'Noneindex.html'."""
+    sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
+    assert sitemap.tag == SITEMAP + "urlset"
+    assert sitemap.findall(SITEMAP + "url") == []
+    assert "None" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_sitemap_with_site_url_lists_every_page_in_both_languages(tmp_path, all_pages):
+    """With site_url set, every page is listed with its absolute address and its nl and en hreflang twins."""
+    copy = copy_of_the_project(tmp_path)
+    config = copy / "mkdocs.yml"
+    config.write_text("site_url: https://example.org/leidraad/\n" + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    result = build_site(tmp_path / "out", config=config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    urls = ElementTree.parse(tmp_path / "out" / "sitemap.xml").getroot().findall(SITEMAP + "url")
+    listed = {url.find(SITEMAP + "loc").text for url in urls}
+    assert listed == {"https://example.org/leidraad/" + path for path in all_pages if path != "404.html"}
+    for url in urls:
+        twins = {link.get("hreflang"): link.get("href") for link in url.findall(XHTML + "link")}
+        assert set(twins) == {"nl", "en"}
+        assert twins["en"] == twins["nl"].replace("/leidraad/", "/leidraad/en/", 1)
 
 
 def test_no_page_loads_anything_from_outside(site, all_pages):
