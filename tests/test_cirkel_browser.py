@@ -29,12 +29,6 @@ def watch(page) -> list[tuple[str, str]]:
     return seen
 
 
-def own_errors(seen: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Console errors, except Material's probe for sitemap.xml beside the language links (site-wide,
-    not this page's: with use_directory_urls false it asks for theorie/sitemap.xml, which does not exist)."""
-    return [(text, url) for text, url in seen if not url.endswith("/sitemap.xml")]
-
-
 def shown_panel(page) -> str:
     """The sector of the one explorer panel that is visible."""
     visible = page.locator(".cirkel-paneel:visible")
@@ -71,7 +65,7 @@ def test_keyboard_moves_around_the_circle_and_changes_the_description(page, serv
     page.keyboard.press("ArrowLeft")
     assert shown_panel(page) == "streng"  # from leidend back across the top to streng
     assert "onzeker gedrag" in page.locator(".cirkel-paneel:visible").inner_text()
-    assert own_errors(errors) == []
+    assert errors == []
 
 
 def test_clicking_a_sector_in_the_circle_selects_it(page, server):
@@ -149,7 +143,7 @@ def test_nothing_leaves_the_site_and_no_script_errors(page, server):
     page.reload()
     page.wait_for_timeout(300)
     assert page.requests_seen and outside_requests(page.requests_seen, server) == []
-    assert own_errors(errors) == []
+    assert errors == []
 
 
 def test_works_from_file_url(page, site):
@@ -163,7 +157,7 @@ def test_works_from_file_url(page, site):
     page.reload()
     assert page.locator('input[data-sector="helpend"][data-profiel="nu"]').input_value() == "7"
     assert profile_d(page, "nu") != ""
-    assert [e for e in own_errors(errors) if "sitemap" not in e[0]] == []
+    assert errors == []
 
 
 def test_without_javascript_everything_is_still_readable(browser, server):
