@@ -107,6 +107,7 @@ ENGLISH = [
     ("non-verbal", ("en/aan-de-slag/non-verbale-communicatie.html", "en/aanbevelingen/5-conflicten-voorkomen.html")),
     ("conflict", "en/aanbevelingen/5-conflicten-voorkomen.html"),
     ("quarrel", ("en/aanbevelingen/5-conflicten-voorkomen.html", "en/aanbevelingen/6-herstel-van-de-relatie.html")),
+    ("angry pupil", "en/aanbevelingen/6-herstel-van-de-relatie.html"),
     ("parents", "en/aanbevelingen/1-persoonlijke-band.html"),
     ("playground", "en/aanbevelingen/1-persoonlijke-band.html"),
     ("praise", "en/aanbevelingen/2-kansen-voor-positief-gedrag.html"),
