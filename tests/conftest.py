@@ -65,6 +65,13 @@ def server(site) -> str:
     httpd.shutdown()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser is a browser test (`scripts/test --fast` leaves them out)."""
+    for item in items:
+        if "browser" in pathlib.Path(str(item.fspath)).relative_to(ROOT / "tests").parts[:1]:
+            item.add_marker(pytest.mark.browser)
+
+
 def browser_required() -> bool:
     """True where a missing browser must fail the run (CI), not skip it."""
     return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"

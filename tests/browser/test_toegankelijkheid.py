@@ -11,7 +11,6 @@ import pytest
 
 from conftest import ROOT, browser_required
 
-pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

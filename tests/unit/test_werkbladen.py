@@ -20,7 +20,7 @@ from conftest import ROOT, build_site
 from sitehtml import pages, resolve
 
 FILE = "docs/aan-de-slag/proef.md"
-FIXTURE = ROOT / "tests" / "fixtures" / "werkblad-proef.md"
+FIXTURE = ROOT / "tests" / "unit" / "fixtures" / "werkblad-proef.md"
 MINIMAL = 'titel: Proef\naanbeveling: "1.3"\nonderdelen:\n  - tekst: Hallo\n'
 HEAD = 'titel: Proef\naanbeveling: "1.3"\nonderdelen:\n'  # lines 4-6 of the page below; parts from line 7
 

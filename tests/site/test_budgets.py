@@ -86,18 +86,3 @@ def test_our_own_css_and_js_fit_the_budget(site, benchmark):
 def test_search_index_fits_the_budget(site, benchmark):
     index = site / "search" / "search_index.json"
     assert benchmark.gzip_size(index) <= SEARCH_INDEX_BUDGET_KB * 1024
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("how", ["http", "file"])
-def test_search_worker_starts_only_when_the_reader_searches(page, server, site, how):
-    """A first visit does not fetch the search worker; focusing the search box does, and search works."""
-    base = server if how == "http" else site.as_uri()
-    page.goto(f"{base}/index.html", wait_until="networkidle")
-    page.wait_for_timeout(300)
-    assert not [url for url in page.requests_seen if "/workers/search." in url]
-    page.locator(".md-search__input").click()
-    page.keyboard.type("gehechtheid", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    assert [url for url in page.requests_seen if "/workers/search." in url]
-    assert page.console_errors == []

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import outside_requests
 
-pytestmark = pytest.mark.browser
 
 
 def built_pages(site: pathlib.Path) -> list[str]:

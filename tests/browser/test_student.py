@@ -5,7 +5,6 @@ import pytest
 
 from conftest import outside_requests
 
-pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> list[str]:

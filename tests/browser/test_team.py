@@ -11,7 +11,6 @@ import pytest
 
 from conftest import outside_requests
 
-pytestmark = pytest.mark.browser
 
 REC1 = "aanbevelingen/1-persoonlijke-band.html"
 FULL_HD = {"width": 1920, "height": 1080}

@@ -10,7 +10,6 @@ import pytest
 import cirkel
 from conftest import outside_requests
 
-pytestmark = pytest.mark.browser
 
 PAGE = "theorie/cirkel-verkenner.html"
 ORDER = ["leidend", "helpend", "begrijpend", "inschikkelijk", "onzeker", "ontevreden", "confronterend", "streng"]

@@ -16,7 +16,6 @@ import pytest
 
 from conftest import outside_requests
 
-pytestmark = pytest.mark.browser
 
 TOP = 3
 
