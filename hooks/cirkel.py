@@ -26,6 +26,8 @@ import textwrap
 
 import jinja2
 import yaml
+
+import gereedschap
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -517,6 +519,7 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     """Remember the page and where its circle fences start, for ids and error messages."""
+    gereedschap.page_context(page, config)
     _state.update(page=page, files=files, count=0, fences=find_fences(markdown))
     return markdown
 
@@ -581,6 +584,7 @@ def link_from_page(target: str) -> str:
 def format_fence(source, language, class_name, options, md, **kwargs):
     """Superfences formatter for our three fences."""
     where = locate(source, language)
+    gereedschap.current().need("cirkel.css", *(["cirkel.js"] if language != "cirkel" else []))
     parsed = parse_block(source, language, where)
     lang = parsed["taal"] or page_language(_state["page"])
     _state["count"] += 1

@@ -1,27 +1,28 @@
-"""Load the circle's and the worksheets' CSS and JS only on pages that hold a circle or a worksheet.
+"""Load the circle's and the worksheets' CSS and JS only on pages that use them.
 
 Material puts every `extra_css` and `extra_javascript` file on every page and has no per-page setting.
-Most pages have neither a circle nor a worksheet, so this hook removes those four tags from a page's
-HTML when the page has no element of that kind (about 8 KB gzip less on a first visit: README budgets).
-A page is checked by its built HTML, so a worksheet or circle added anywhere keeps its files.
+Most pages have neither a circle nor a worksheet, so those files are not in mkdocs.yml's extra_css /
+extra_javascript. Instead a block's renderer says what its page needs (`PageContext.need`, e.g.
+"werkbladen.css"), a page may add files in front matter (`bestanden: [cirkel.css]`, for a page whose
+content arrives after the build, such as hele-leidraad.md), and overrides/main.html links them from
+its `styles` and `scripts` blocks. The minify plugin serves them as *.min.css / *.min.js.
 """
 from __future__ import annotations
 
-import re
-
-# file stem -> pieces of HTML of which pages using it contain one (class names the hooks write; the
-# whole-guide page gets its chapters only after the build, in hooks/hele_leidraad.py, so it keeps both)
-NEEDED_BY = {
-    "cirkel": ('class="cirkel', "data-hele-leidraad"),
-    "werkbladen": ('class="werkblad', "data-hele-leidraad"),
-}
-RE_TAG = re.compile(r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*/(?P<stem>[a-z]+)(?:\.min)?\.(?:css|js)"[^>]*>'
-                    r'(?:</script>)?')
+import gereedschap
 
 
-def on_post_page(output: str, page, config, **kwargs) -> str:
-    """Drop the <link>/<script> of a stem in NEEDED_BY when the page has no element that needs it."""
-    unused = {stem for stem, markers in NEEDED_BY.items() if not any(m in output for m in markers)}
-    if not unused:
-        return output
-    return RE_TAG.sub(lambda m: "" if m["stem"] in unused else m.group(0), output)
+def on_page_content(html: str, page, config, files, **kwargs) -> str:
+    """Remember what the rendered page needs (the fence renderers ran during rendering)."""
+    context = gereedschap.current()
+    needs = set(context.extra.get("bestanden", ())) if context.extra.get("page") is page else set()
+    page.bestanden = sorted(needs | set(page.meta.get("bestanden") or []))
+    return html
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """The page's own stylesheets and scripts, as paths for overrides/main.html."""
+    names = getattr(page, "bestanden", [])
+    context["pagina_css"] = [f"assets/stylesheets/{n[:-4]}.min.css" for n in names if n.endswith(".css")]
+    context["pagina_js"] = [f"assets/javascripts/{n[:-3]}.min.js" for n in names if n.endswith(".js")]
+    return context

@@ -26,6 +26,8 @@ import re
 
 import jinja2
 import yaml
+
+import gereedschap
 from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException
 
@@ -126,6 +128,7 @@ class Field:
 TOP_FIELDS = ("titel", "aanbeveling", "intro", "onderdelen")
 PARTS: dict[str, dict[str, Field] | None] = {
     "tekst": None,  # a plain string, not fields
+    "aanvulling": None,  # a plain string: a tip of this site's own, shown with the site's label
     "stappen": {"titel": Field("text"), "items": Field("items", required=True)},
     "checklist": {"titel": Field("text"), "items": Field("items", required=True)},
     "vragen": {"titel": Field("text"), "items": Field("items", required=True),
@@ -336,8 +339,8 @@ def check_part(part, index: int, lines: dict[tuple, int]) -> dict:
         raise BlockError(unknown("part", name, PARTS), line_of(lines, path + (name,)))
     fields = PARTS[name]
     here = path + (name,)
-    if fields is None:  # tekst
-        return {"soort": name, "tekst": check_text(value, f"part '{name}'", line, "write its text after 'tekst: '")}
+    if fields is None:  # tekst, aanvulling
+        return {"soort": name, "tekst": check_text(value, f"part '{name}'", line, f"write its text after '{name}: '")}
     if value is None:
         value = {}
     if not isinstance(value, dict):
@@ -433,6 +436,8 @@ def part_size(part: dict) -> tuple[float, int]:
         fixed += 6.5 * text_lines(part["titel"], char=2.6)
     if kind == "tekst":
         fixed += TEXT_LINE * text_lines(part["tekst"])
+    elif kind == "aanvulling":
+        fixed += TEXT_LINE * (1 + text_lines(part["tekst"])) + 2     # the label line, a dashed border
     elif kind in ("stappen", "checklist"):
         fixed += sum(TEXT_LINE * text_lines(item, PAGE_WIDTH - 10) + 1.2 for item in part["items"])
     elif kind == "vragen":
@@ -625,6 +630,7 @@ def format_werkblad(source, language, css_class, options, md, **kwargs) -> str:
     except BlockError as error:
         raise WerkbladError(located(error, block, source)) from None
     ui = strings(context.language)
+    gereedschap.current().need("werkbladen.css", "werkbladen.js")
     return render(
         sheet, sheet_id=context.new_id(block, sheet["titel"]), ui=ui,
         link=relative(sheet["aanbeveling"].html, start=context.src_uri),
@@ -650,6 +656,7 @@ def on_config(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     """Tell the formatter which page it is on; on the print-all page, pull in every worksheet."""
     global CURRENT
+    gereedschap.page_context(page, config)
     root = os.path.dirname(config.config_file_path or "") or os.getcwd()
     CURRENT = Context(path=shown_path(page.file, root), src_uri=page.file.src_uri, url=page.url,
                       language=config.theme.get("language") or "nl", site_name=config.site_name,

@@ -75,6 +75,13 @@ class Page(html.parser.HTMLParser):
         return re.sub(r"\s+", " ", "".join(self.article_text))
 
 
+def front_matter(markdown_file: pathlib.Path) -> dict:
+    """The YAML front matter of a Markdown file ({} when it has none), read as MkDocs reads it."""
+    from mkdocs.utils.meta import get_data
+
+    return get_data(markdown_file.read_text(encoding="utf-8"))[1]
+
+
 def pages(site: pathlib.Path) -> dict[str, Page]:
     """Every HTML page of the site by its path relative to the site root (404.html left out)."""
     return {p.relative_to(site).as_posix(): Page(p) for p in sorted(site.rglob("*.html"))

@@ -70,7 +70,7 @@ class Svg(html.parser.HTMLParser):
 
 def convert(source: str, page=None) -> str:
     """Markdown in, HTML out, with our fences registered as MkDocs would (via on_config)."""
-    config = types.SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"),
+    config = types.SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), site_name="Leidraad",
                                    markdown_extensions=["admonition"], mdx_configs={})
     cirkel.on_config(config)
     cirkel.on_page_markdown(source, page=page, config=config, files=None)
@@ -81,7 +81,7 @@ def convert(source: str, page=None) -> str:
 def fake_page(src_uri: str = "theorie/proef.md"):
     """Just enough of a MkDocs page for the hook: its file's paths and URL."""
     file = types.SimpleNamespace(src_uri=src_uri, abs_src_path=str(ROOT / "docs" / src_uri),
-                                 url=src_uri.replace(".md", ".html"))
+                                 url=src_uri.replace(".md", ".html"), content_string="")
     return types.SimpleNamespace(file=file)
 
 

@@ -119,7 +119,7 @@ ERRORS = [
      "line 5: field 'aanbeveling' must be a number in quotes such as \"1.3\", not a list."),
     ("missing-onderdelen", 'titel: Proef\naanbeveling: "1.3"',
      "line 3: missing field 'onderdelen'; list the parts of the worksheet below it, each starting with '- ' "
-     "and a part name (tekst, stappen, checklist, vragen, veld, tabel, dagen, turven, schaal)."),
+     "and a part name (tekst, aanvulling, stappen, checklist, vragen, veld, tabel, dagen, turven, schaal)."),
     ("empty-onderdelen", 'titel: Proef\naanbeveling: "1.3"\nonderdelen: []',
      "line 6: field 'onderdelen' is empty; add at least one part, e.g. '- tekst: …'."),
     ("onderdelen-text", 'titel: Proef\naanbeveling: "1.3"\nonderdelen: tekst',
@@ -127,9 +127,9 @@ ERRORS = [
      "not a text ('tekst')."),
     ("unknown-part-near", HEAD + "  - tekst: x\n  - checkliste:\n      items: [a]",
      "line 8: unknown part 'checkliste'; did you mean 'checklist'? "
-     "Valid parts: tekst, stappen, checklist, vragen, veld, tabel, dagen, turven, schaal."),
+     "Valid parts: tekst, aanvulling, stappen, checklist, vragen, veld, tabel, dagen, turven, schaal."),
     ("unknown-part", HEAD + "  - plaatje: x.png",
-     "line 7: unknown part 'plaatje'. Valid parts: tekst, stappen, checklist, vragen, veld, tabel, dagen, "
+     "line 7: unknown part 'plaatje'. Valid parts: tekst, aanvulling, stappen, checklist, vragen, veld, tabel, dagen, "
      "turven, schaal."),
     ("part-with-three-keys", HEAD + "  - veld:\n    label: Naam\n    regels: 2",
      "line 7: part 1 has 3 keys (veld, label, regels); a part has exactly one key, its name, with its fields "

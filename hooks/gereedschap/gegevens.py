@@ -1,0 +1,97 @@
+"""Data beside the hooks, the page's language and the words of editor messages."""
+from __future__ import annotations
+
+import difflib
+import functools
+import pathlib
+
+import yaml
+
+HERE = pathlib.Path(__file__).resolve().parent.parent
+LANGUAGES = ("nl", "en")
+# One loader for every block and data file. libyaml reads `[Waar hadden we het over?]` (README's example);
+# PyYAML's pure-Python loader stops at the '?', so every hook must use the same one (STACK.md).
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class BlockError(Exception):
+    """A problem inside one block, with its 0-based line in the block (None: the block as a whole)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        """Keep the editor-facing message and the line it is about."""
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+# ------------------------------------------------------------------------------------ data and words
+
+@functools.lru_cache(maxsize=None)
+def data(name: str):
+    """A YAML data file from beside the hooks (trusted: written by editors, checked by its hook)."""
+    return yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=LOADER)
+
+
+def words(name: str, language: str, section: str | None = None) -> dict[str, str]:
+    """The texts of a bilingual data file (`key: {nl: …, en: …}`) in one language; unknown -> nl."""
+    table = data(name)
+    if section:
+        table = table[section]
+    lang = language if language in LANGUAGES else "nl"
+    return {key: value[lang] for key, value in table.items()}
+
+
+def missing_translations(table: dict, where: str) -> list[str]:
+    """Keys of a `key: {nl, en}` table that lack a text in one of the languages."""
+    return [f"{where}: '{key}' has no text in '{lang}'" for key, value in table.items() for lang in LANGUAGES
+            if not isinstance((value or {}).get(lang), str)]
+
+
+# ------------------------------------------------------------------------------------------ language
+
+def language_of(page) -> str:
+    """The language of a page's source file: its i18n locale, or `.en.md` -> en; else nl."""
+    if page is None:
+        return "nl"
+    locale = getattr(page.file, "locale", None)
+    if locale in LANGUAGES:
+        return locale
+    return "en" if page.file.src_uri.endswith(".en.md") else "nl"
+
+
+def build_language(config) -> str:
+    """The language being built (static-i18n sets theme.language per build)."""
+    language = str(config.theme.get("language") or "nl").split("_")[0].split("-")[0]
+    return language if language in LANGUAGES else "nl"
+
+
+# ---------------------------------------------------------------------------------- editor messages
+
+def did_you_mean(word, valid) -> str:
+    """"did you mean 'x'?" for a near miss among the valid words, else ''."""
+    close = difflib.get_close_matches(str(word), [str(v) for v in valid], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def unknown(what: str, word, valid, where: str = "") -> str:
+    """The message for an unknown field, part or name, with a suggestion and the valid names."""
+    plural = {"part": "parts", "sector": "sectors", "language": "languages"}.get(what, "fields")
+    hint = did_you_mean(word, valid)
+    return f"unknown {what} '{word}'{where}{'; ' + hint if hint else '.'} Valid {plural}: {', '.join(map(str, valid))}."
+
+
+def describe(value) -> str:
+    """How a YAML value reads to an editor: 'a text', 'a number (12)', 'a list' …"""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"a text ('{value}')"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return f"a {type(value).__name__}"

@@ -1,0 +1,102 @@
+"""YAML blocks read with limits: one loader, no anchors, aliases or tags, a bounded size, a line per key."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .gegevens import LOADER, BlockError
+
+MAX_BLOCK_CHARS = 20_000          # a worksheet of two A4 pages is about 4 000 characters
+
+
+# ------------------------------------------------------------------------------------ YAML, bounded
+
+def parse_yaml(source: str) -> tuple[object, dict[tuple, int]]:
+    """YAML text -> (data, the 0-based block line of every key and list item by its path).
+
+    Anchors, aliases and tags are refused (an editor never needs them; aliases can blow a block up to
+    millions of nodes, tags construct types we do not check); a block is at most MAX_BLOCK_CHARS long.
+    """
+    if len(source) > MAX_BLOCK_CHARS:
+        raise BlockError(f"the block is {len(source)} characters long; a block holds at most {MAX_BLOCK_CHARS}. "
+                         "Split it or shorten its texts.")
+    try:
+        refuse_special_tokens(source)
+        loader = LOADER(source)
+        try:
+            node = loader.get_single_node()
+            value = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        raise yaml_problem(error) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. a control character
+        raise BlockError(f"YAML syntax error: {str(error).splitlines()[0]}; remove that character.",
+                         source[:error.position].count("\n")) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
+        raise BlockError(f"the block could not be read as YAML ({type(error).__name__}: {error}).") from None
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        record_lines(node, (), lines)
+    return value, lines
+
+
+def refuse_special_tokens(source: str) -> None:
+    """Stop at the first anchor (&x), alias (*x) or tag (!x, !!int) in the block."""
+    loader = LOADER(source)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                raise BlockError(f"'{sign}{token.value}' is a YAML anchor or alias; they are not allowed in a block. "
+                                 "Write the text out where you need it.", token.start_mark.line)
+            if isinstance(token, yaml.TagToken):
+                handle, suffix = token.value
+                raise BlockError(f"'{handle or ''}{suffix}' is a YAML tag; tags are not allowed in a block. "
+                                 "Write the plain value (a number, or a text in quotes).", token.start_mark.line)
+    finally:
+        loader.dispose()
+
+
+def yaml_problem(error: yaml.MarkedYAMLError) -> BlockError:
+    """A YAML syntax error as an editor reads it, at the line where the problem starts."""
+    problem = (error.problem or "unreadable YAML").strip()
+    if error.context:
+        problem = f"{error.context.strip()}, {problem}"
+    # An unclosed quote or bracket is noticed later on: point at where it was opened.
+    opened = re.search(r"quoted scalar|flow|end of stream", problem) and error.context_mark is not None
+    mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
+    if "got '?'" in problem:
+        problem += " (a '?' inside [ ] needs quotes: [\"Waar ging het over?\"])"
+    return BlockError(f"YAML syntax error: {problem}. Check the indentation (spaces, no tabs) and put a text in "
+                      "quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'.",
+                      mark.line if mark else None)
+
+
+def record_lines(node, path: tuple, lines: dict[tuple, int]) -> None:
+    """Walk the YAML node tree, noting each key's and item's line; a key given twice is an error."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                raise BlockError(f"field '{key}' appears twice here; keep one.", key_node.start_mark.line)
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line
+            record_lines(value_node, path + (key,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line
+            record_lines(item, path + (index,), lines)
+
+
+def line_of(lines: dict[tuple, int], path: tuple) -> int | None:
+    """The block line of a path, or of its nearest parent that has one."""
+    path = tuple(p if isinstance(p, int) else str(p) for p in path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
