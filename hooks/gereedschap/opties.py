@@ -82,7 +82,7 @@ def check_field(value, spec: Field, where: str, lines: dict, path: tuple):
     """One option's value against its spec: type, emptiness, range, choices."""
     line = line_of(lines, path)
     if spec.kind == "text":
-        return check_text(value, where, line, "write it or leave it out")
+        return check_text(value, where, line, "write it or leave the field out")
     if spec.kind == "int":
         return check_int(value, spec, where, line)
     if spec.kind in ("choice", "choices"):
@@ -104,7 +104,7 @@ def check_field(value, spec: Field, where: str, lines: dict, path: tuple):
         return scores
     noun = "item" if spec.kind == "items" else "name"
     if value is None or value == []:
-        optional = "" if spec.required else ", or leave it out"
+        optional = "" if spec.required else ", or leave the field out"
         raise BlockError(f"{where} is empty; add at least one {noun}, each on its own line starting with "
                          f"'- '{optional}.", line)
     if not isinstance(value, list):

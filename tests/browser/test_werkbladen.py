@@ -2,7 +2,7 @@
 
 Uses the session's strict build (`site`, `server`) and Debian's chromium (`page`); under CI=true a
 missing browser fails these tests instead of skipping them. A tiny extra build of
-tests/unit/fixtures/werkblad-proef.md (every part, and `<script>` in its text) is opened from file://.
+tests/unit/golden/werkblad-alle-onderdelen.md (every part, and `<script>` in its text) is opened from file://.
 """
 from __future__ import annotations
 
@@ -256,11 +256,11 @@ def edge_sheet(name: str) -> str:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
-    """tests/unit/fixtures/werkblad-proef.md and the EDGE_SHEETS built with Material, our hook, CSS and JS
+    """tests/unit/golden/werkblad-alle-onderdelen.md and the EDGE_SHEETS built with Material, our hook, CSS and JS
     (file:// URL of the fixture page)."""
     project = tmp_path_factory.mktemp("proefsite")
     (project / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(ROOT / "tests" / "unit" / "fixtures" / "werkblad-proef.md", project / "docs" / "index.md")
+    shutil.copy(ROOT / "tests" / "unit" / "golden" / "werkblad-alle-onderdelen.md", project / "docs" / "index.md")
     for name in EDGE_SHEETS:
         (project / "docs" / f"rand-{name}.md").write_text(f"# {name}\n\n```werkblad\n{edge_sheet(name)}```\n",
                                                           encoding="utf-8")
