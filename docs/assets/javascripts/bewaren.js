@@ -180,9 +180,8 @@
   /** Every record this browser holds (name -> record data). */
   function allStored() {
     var s = storage(), out = {};
-    if (!s) return out;
     try {
-      for (var i = 0; i < s.length; i++) {
+      for (var i = 0; s && i < s.length; i++) {
         var key = s.key(i);
         if (key && key.indexOf(PREFIX) === 0) {
           var data = parse(s.getItem(key));

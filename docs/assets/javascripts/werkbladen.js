@@ -46,11 +46,12 @@
     else control.value = value === undefined || value === null || value === true ? "" : String(value);
   }
 
-  /** Put the record's answers into the sheet (only the keys given, or all), leaving the field being typed in. */
+  /** Put the record's answers into the sheet (only the keys given, or all), leaving the field being typed in
+      (the focused field of the focused tab: it gets the other tab's text when the teacher leaves it). */
   function fill(form, record, keys) {
     each(controls(form), function (control) {
       if (keys && keys.indexOf(control.dataset.sleutel) < 0) return;
-      if (control === document.activeElement && keys) return;
+      if (keys && control === document.activeElement && document.hasFocus()) return;
       show(control, record.get(control.dataset.sleutel));
     });
   }
@@ -331,7 +332,11 @@
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) { tally(form); keep(event); });
-    form.addEventListener("change", function (event) { tally(form); keep(event); });
+    /* a text field fires 'change' when it loses focus, after its 'input' events were saved: saving it again
+       would date the same text later and overwrite a newer answer from another tab */
+    form.addEventListener("change", function (event) {
+      if (event.target.type === "checkbox" || event.target.type === "radio") { tally(form); keep(event); }
+    });
     form.addEventListener("click", function (event) {
       var plus = event.target.closest("[data-turf-erbij]");
       if (!plus) return;
@@ -341,7 +346,10 @@
       keep({ target: field });
     });
     record.onChange(function (keys) { fill(form, record, keys); tally(form); orphans(form, record); });
-    form.addEventListener("focusout", function () { record.refresh(); fill(form, record, Object.keys(record.data.velden)); });
+    /* after the teacher leaves a field (focus has moved on), show what another tab changed meanwhile */
+    form.addEventListener("focusout", function () {
+      setTimeout(function () { record.refresh(); fill(form, record, Object.keys(record.data.velden)); }, 0);
+    });
   }
 
   function init() {
