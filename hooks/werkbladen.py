@@ -113,6 +113,8 @@ def claim(key: str, language: str, path: str) -> None:
 def ui_words(language: str) -> dict[str, str]:
     """The worksheet's own words in the page's language, with the site's marker label."""
     ui = gereedschap.words("werkbladen.yml", language)
+    ui.update(bewaar=gereedschap.words("bewaren.yml", language)["knop_bewaar"],
+              terug=gereedschap.words("bewaren.yml", language)["knop_terug"])
     ui.update(lang=language if language in gereedschap.LANGUAGES else "nl",
               aanvulling=gereedschap.words("teksten.yml", language)["aanvulling"])
     return ui

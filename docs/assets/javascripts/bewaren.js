@@ -302,6 +302,31 @@
     reader.readAsText(file);
   }
 
+  /** Wire a tool's file buttons: [data-bewaar] downloads (file name in data-bestandsnaam, "{datum}" filled in),
+      [data-terug] opens the [data-bestand] chooser, whose file is imported after asking. options:
+      names() -> record names for the file (null: everything), say(message, alarm), restored(). */
+  function fileButtons(root, options) {
+    var input = root.querySelector("[data-bestand]");
+    root.addEventListener("click", function (event) {
+      var save = event.target.closest("[data-bewaar]"), back = event.target.closest("[data-terug]");
+      if (save) {
+        var n = download(options.names(), save.dataset.bestandsnaam);
+        options.say(n ? text("bestand_bewaard", { n: n }) : text("bestand_leeg"), false);
+      }
+      if (back && input) input.click();
+    });
+    if (input) {
+      input.addEventListener("change", function () {
+        var file = input.files && input.files[0];
+        input.value = "";
+        importFile(file, function (question) { return window.confirm(question); }, function (result) {
+          options.restored();
+          options.say(result.message, !result.ok);
+        });
+      });
+    }
+  }
+
   /** The status line's text for a record: saved, or why not. */
   function statusText(record) {
     return record.problem ? text("niet_opgeslagen_" + record.problem) : text("opgeslagen");
@@ -323,7 +348,7 @@
 
   loadWords();
   window.LeidraadBewaren = {
-    open: open, download: download, importFile: importFile, check: check, changes: changes, apply: apply,
+    open: open, download: download, importFile: importFile, fileButtons: fileButtons, check: check, changes: changes, apply: apply,
     statusText: statusText, text: text, empty: empty, merge: merge, privateWindow: privateWindow,
     allStored: allStored, PREFIX: PREFIX, available: function () { return !!storage(); }
   };

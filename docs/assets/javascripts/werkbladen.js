@@ -275,12 +275,6 @@
     if (action === "afdrukken" || action === "leeg-afdrukken") {
       blankNext = action === "leeg-afdrukken";
       window.print();
-    } else if (action === "bewaar") {
-      var names = all ? null : mine.map(function (s) { return s.record.name; });
-      var n = B.download(names, button.dataset.bestandsnaam);
-      mine.forEach(function (s) { say(s.form, n ? B.text("bestand_bewaard", { n: n }) : B.text("bestand_leeg"), false); });
-    } else if (action === "terug") {
-      bar.querySelector("[data-werkblad-bestand]").click();
     } else if (action === "wissen") {
       var total = 0;
       mine.forEach(function (s) { total += s.record.entries().length; });
@@ -296,20 +290,6 @@
         if (s.record.problem) report(s.form, s.record); else say(s.form, B.text("gewist"), false);
       });
     }
-  }
-
-  function chosen(bar, input) {
-    var file = input.files && input.files[0];
-    input.value = "";
-    B.importFile(file, function (question) { return window.confirm(question); }, function (result) {
-      sheets.forEach(function (s) {
-        fill(s.form, s.record);
-        tally(s.form);
-        orphans(s.form, s.record);
-      });
-      var form = bar.closest("form.werkblad") || (sheets[0] && sheets[0].form);
-      if (form) say(form, result.message, !result.ok);
-    });
   }
 
   function setup(form) {
@@ -360,8 +340,14 @@
         var b = event.target.closest("[data-werkblad-actie]");
         if (b) act(b);
       });
-      var input = bar.querySelector("[data-werkblad-bestand]");
-      input.addEventListener("change", function () { chosen(bar, input); });
+      var all = bar.dataset.werkbladKnoppen === "pagina", own = bar.closest("form.werkblad");
+      B.fileButtons(bar, {
+        names: function () { return all ? null : [B.open(own.dataset.werkblad).name]; },
+        say: function (message, alarm) { if (own || sheets[0]) say(own || sheets[0].form, message, alarm); },
+        restored: function () {
+          sheets.forEach(function (s) { fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); });
+        }
+      });
     });
     sheets.forEach(function (s) {
       if (!B.available()) report(s.form, { problem: "geblokkeerd" });
