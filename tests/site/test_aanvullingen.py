@@ -28,6 +28,8 @@ MARKED = {
     "aanbevelingen/6-herstel-van-de-relatie.html": ["onderzoek", "bespreek"],
     "theorie/cirkel-verkenner.html": ["verkennen", "zelfreflectie"],
     "teamoverleg.html": None,
+    "teamscan.html": None,
+    "teamoverzicht.html": None,
     "aan-de-slag/drie-tegen-een-turven.html": None,
 }
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",

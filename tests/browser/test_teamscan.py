@@ -1,0 +1,292 @@
+"""The team scan and the team view in a real browser (README "Teamscan"), both languages, http and file://.
+
+Two teachers fill in the scan in two fresh browsers and save it to a file; the team view reads both files
+at once and counts them per row; wrong files are named with the reason and the rest is kept; a file read
+twice counts once; the top three's links lead somewhere real; the scan prints on at most two A4 pages and
+the team view on one; axe finds nothing on either with answers and data in them, light and dark.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from browser.test_toegankelijkheid import AXE, DARK_RULES, axe_violations
+from conftest import browser_required
+
+SCAN, VIEW = "teamscan.html", "teamoverzicht.html"
+LEVELS = ("nooit", "soms", "vaak", "altijd")
+# (name, {sub: level}, [subs to work on]) of the two teachers
+SANNE = ("Sanne", {"1-1": "vaak", "1-3": "nooit", "2-1": "altijd", "5-3": "soms"}, ["1-3", "5-3"])
+ANONIEM = ("", {"1-1": "soms", "1-3": "nooit", "6-3": "vaak"}, ["1-3", "6-3"])
+WORDS = {
+    "nl": {"gelezen": "2 bestanden gelezen. Van: Sanne en 1 zonder naam.", "bewaar": "Bewaar als bestand",
+           "bestand": r"leidraad-teamscan-sanne-\d{4}-\d\d-\d\d\.json", "top": "2 van de 2 collega's willen hieraan werken.",
+           "geen_json": "geen JSON", "ander": "komt niet van deze site", "geen_scan": "geen ingevulde teamscan",
+           "dubbel": "dezelfde inhoud als"},
+    "en": {"gelezen": "2 files read. From: Sanne and 1 without a name.", "bewaar": "Save to a file",
+           "bestand": r"guideline-team-scan-sanne-\d{4}-\d\d-\d\d\.json", "top": "2 of the 2 colleagues want to work on this.",
+           "geen_json": "not JSON", "ander": "does not come from this site", "geen_scan": "no team scan in it",
+           "dubbel": "the same content as"},
+}
+
+
+def address(base: str, lang: str, path: str) -> str:
+    return f"{base}/{'en/' if lang == 'en' else ''}{path}"
+
+
+def base_of(how: str, server: str, site) -> str:
+    return site.as_uri() if how == "file" else server
+
+
+def fill_scan(page, teacher) -> None:
+    """Type the name, choose the levels and tick what to work on."""
+    name, levels, work = teacher
+    if name:
+        page.locator("#teamscan-naam").fill(name)
+    for sub, level in levels.items():
+        page.locator(f'input[data-sleutel="vaak:{sub}"][value="{level}"]').check()
+    for sub in work:
+        page.locator(f'input[data-sleutel="werken:{sub}"]').check()
+
+
+def save_scan(page, lang: str, tmp_path, prefix: str):
+    """Click 'Bewaar als bestand' on the scan; return the saved path and the file's suggested name."""
+    with page.expect_download() as download:
+        page.locator("form.teamscan").get_by_role("button", name=WORDS[lang]["bewaar"]).click()
+    name = download.value.suggested_filename
+    path = tmp_path / f"{prefix}-{name}"
+    download.value.save_as(path)
+    return path, name
+
+
+def scan_files(browser, base: str, lang: str, tmp_path) -> list:
+    """Two teachers, each in a fresh browser of their own, fill in the scan and save it to a file."""
+    paths = []
+    for prefix, teacher in (("a", SANNE), ("b", ANONIEM)):
+        context = browser.new_context(accept_downloads=True)
+        try:
+            page = context.new_page()
+            page.goto(address(base, lang, SCAN))
+            fill_scan(page, teacher)
+            path, name = save_scan(page, lang, tmp_path, prefix)
+            if teacher[0]:
+                assert re.fullmatch(WORDS[lang]["bestand"], name), name
+            paths.append(path)
+        finally:
+            context.close()
+    return paths
+
+
+def load_view(page, base: str, lang: str, paths) -> None:
+    """Open the team view and choose all files at once; wait until it says how many it read."""
+    page.goto(address(base, lang, VIEW))
+    page.locator("[data-teamoverzicht-bestanden]").set_input_files([str(p) for p in paths])
+    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-teamoverzicht-status]').textContent)")
+
+
+def counts(page, sub: str) -> dict[str, int]:
+    """The numbers in one row of the table."""
+    row = page.locator(f'tr[data-sub="{sub}"]')
+    return {cell: int(row.locator(f'[data-n="{cell}"]').inner_text()) for cell in (*LEVELS, "werken")}
+
+
+def top(page) -> list[str]:
+    """The numbers of the sub-recommendations shown in the top list, in order."""
+    return page.locator("[data-top-lijst] > li:not([hidden]) > a strong").evaluate_all(
+        "items => items.map(s => s.textContent.split(' ')[0])")
+
+
+@pytest.fixture(scope="module")
+def files(browser, server, site, tmp_path_factory):
+    """The two teachers' files, per (how, lang), made once for the module."""
+    made = {}
+
+    def get(how: str, lang: str):
+        if (how, lang) not in made:
+            made[(how, lang)] = scan_files(browser, base_of(how, server, site), lang,
+                                           tmp_path_factory.mktemp(f"scans-{how}-{lang}"))
+        return made[(how, lang)]
+    return get
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_two_scans_add_up_in_the_team_view(page, server, site, files, how, lang):
+    """Both files, chosen at once, are counted per row; the top three are the most wanted, then the least practised."""
+    base = base_of(how, server, site)
+    paths = files(how, lang)
+    data = json.loads(paths[0].read_text(encoding="utf-8"))
+    velden = data["gegevens"][f"teamscan:{lang}:scan"]["velden"]
+    assert list(data["gegevens"]) == [f"teamscan:{lang}:scan"]  # only the scan, no worksheets
+    assert velden["naam"]["v"] == "Sanne" and velden["vaak:1-1"]["v"] == "vaak" and velden["werken:1-3"]["v"] is True
+    assert velden["vaak:1-1"]["q"].startswith("1.1 ")
+
+    load_view(page, base, lang, paths)
+    assert page.locator("[data-teamoverzicht-status]").inner_text() == WORDS[lang]["gelezen"]
+    assert counts(page, "1-1") == {"nooit": 0, "soms": 1, "vaak": 1, "altijd": 0, "werken": 0}
+    assert counts(page, "1-3") == {"nooit": 2, "soms": 0, "vaak": 0, "altijd": 0, "werken": 2}
+    assert counts(page, "2-1") == {"nooit": 0, "soms": 0, "vaak": 0, "altijd": 1, "werken": 0}
+    assert counts(page, "6-3") == {"nooit": 0, "soms": 0, "vaak": 1, "altijd": 0, "werken": 1}
+    assert counts(page, "4-2") == {"nooit": 0, "soms": 0, "vaak": 0, "altijd": 0, "werken": 0}
+    # 5.3 and 6.3 are wanted once each; 5.3 is practised less often ('soms' against 'vaak'), so it comes first
+    assert top(page) == ["1.3", "5.3", "6.3"]
+    assert page.locator('[data-top-lijst] > li[data-sub="1-3"] [data-top-aantal]').inner_text() == WORDS[lang]["top"]
+    # one bar per row: the 1.3 row's 'never' part fills the bar, its want-to bar too
+    bar = page.locator('tr[data-sub="1-3"] svg rect.teamoverzicht-nooit')
+    assert bar.get_attribute("width") == "100"
+    assert page.locator('tr[data-sub="1-3"] svg rect.teamoverzicht-werken').get_attribute("width") == "100"
+    assert page.locator("tr[data-sub] svg").count() == 25
+    assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_wrong_files_are_named_and_the_rest_is_counted(page, server, site, files, tmp_path, lang):
+    """Not JSON, another site's file, a file with no team scan and a second copy of a file: each is named with
+    why it was left out; the two good files still count, the copy once."""
+    paths = files("file", lang)
+    wrong = {"kapot.json": "dit is geen json {",
+             "andere-site.json": json.dumps({"formaat": "iets-anders", "versie": 1, "gegevens": {}}),
+             "werkblad.json": json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2,
+                                          "gemaakt": "2026-12-01T10:00:00Z", "gegevens": {
+                                              "werkblad:nl:2x10-oefening": {"velden": {"naam": {"v": "Koen", "t": 1, "q": "Naam"}}}}})}
+    extra = []
+    for name, text in wrong.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        extra.append(tmp_path / name)
+    copy = tmp_path / "kopie.json"
+    copy.write_bytes(paths[0].read_bytes())
+    load_view(page, site.as_uri(), lang, [paths[0], *extra, paths[1], copy])
+    assert page.locator("[data-teamoverzicht-status]").inner_text() == WORDS[lang]["gelezen"]
+    refused = dict(item.split(": ", 1) for item in page.locator("[data-teamoverzicht-geweigerd] li").all_inner_texts())
+    assert set(refused) == {"kapot.json", "andere-site.json", "werkblad.json", "kopie.json"}
+    assert WORDS[lang]["geen_json"] in refused["kapot.json"]
+    assert WORDS[lang]["ander"] in refused["andere-site.json"]
+    assert WORDS[lang]["geen_scan"] in refused["werkblad.json"]
+    assert WORDS[lang]["dubbel"] in refused["kopie.json"] and paths[0].name in refused["kopie.json"]
+    assert counts(page, "1-3")["nooit"] == 2
+    # choosing again starts afresh: only the copy now, which is a good file on its own
+    page.locator("[data-teamoverzicht-bestanden]").set_input_files([str(copy)])
+    page.wait_for_function("() => /^1 /.test(document.querySelector('[data-teamoverzicht-status]').textContent)")
+    assert counts(page, "1-3")["nooit"] == 1
+    assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_top_three_links_lead_to_real_pages_and_sections(page, server, site, files, lang):
+    """Every link of the top three (sub-recommendation, worksheets, discussion questions) opens a page of the
+    site in the same language, with the section it points to."""
+    load_view(page, server, lang, files("http", lang))
+    hrefs = page.locator("[data-top-lijst] > li:not([hidden]) a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) >= 3 * 3
+    assert any("#bespreek" in href for href in hrefs) and any("/aan-de-slag/" in href for href in hrefs)
+    for href in hrefs:
+        response = page.goto(href)
+        assert response.ok, href
+        assert page.evaluate("() => document.documentElement.lang") == lang
+        anchor = href.partition("#")[2]
+        if anchor:
+            assert page.locator(f"[id='{anchor}']").count() == 1, href
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_the_scan_keeps_answers_and_clears_them_when_asked(page, server, site, how):
+    """Answers stay after a reload (record teamscan:nl:scan) and go into the 'save everything' file of the
+    worksheets; 'Wissen' asks first, then clears them."""
+    base = base_of(how, server, site)
+    page.goto(address(base, "nl", SCAN))
+    fill_scan(page, SANNE)
+    assert "Opgeslagen" in page.locator("[data-teamscan-status]").inner_text()
+    page.reload()
+    assert page.locator("#teamscan-naam").input_value() == "Sanne"
+    assert page.locator('input[data-sleutel="vaak:2-1"][value="altijd"]').is_checked()
+    assert page.locator('input[data-sleutel="werken:5-3"]').is_checked()
+    stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v2:teamscan:nl:scan')"))
+    assert stored["velden"]["vaak:2-1"]["v"] == "altijd"
+
+    page.goto(address(base, "nl", "aan-de-slag/alle-werkbladen.html"))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Bewaar alles als bestand").first.click()
+    everything = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert "teamscan:nl:scan" in everything["gegevens"]
+
+    page.goto(address(base, "nl", SCAN))
+    asked = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.locator("form.teamscan").get_by_role("button", name="Wissen").click()
+    assert asked and asked[0].startswith("7 antwoorden van je teamscan wissen?")
+    assert page.locator("#teamscan-naam").input_value() == "Sanne"
+    page.once("dialog", lambda d: d.accept())
+    page.locator("form.teamscan").get_by_role("button", name="Wissen").click()
+    assert page.locator("[data-teamscan-status]").inner_text() == "Gewist."
+    page.reload()
+    assert page.locator("#teamscan-naam").input_value() == ""
+    assert page.locator("form.teamscan input:checked").count() == 0
+
+
+# --- on paper ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_scan_prints_on_at_most_two_pages_blank_and_filled(page, server, pdf_pages, lang):
+    """Only the scan (title, marker, name field, the 25 rows), on at most two A4 pages, blank or all filled in."""
+    page.goto(address(server, lang, SCAN))
+    assert pdf_pages(page) <= 2
+    page.emulate_media(media="screen")
+    page.locator("#teamscan-naam").fill("Mevrouw Van den Berg-Oudshoorn")
+    for index, sub in enumerate(page.locator(".teamscan-vraag").evaluate_all(
+            "items => items.map(p => p.id.replace('teamscan-', ''))")):
+        page.locator(f'input[data-sleutel="vaak:{sub}"]').nth(index % 4).check()
+        page.locator(f'input[data-sleutel="werken:{sub}"]').check()
+    assert page.locator("form.teamscan input:checked").count() == 50
+    assert pdf_pages(page) <= 2
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_team_view_prints_on_one_page(page, server, files, pdf_pages, lang):
+    """With two files read, the view (counts, bars, top three) prints on exactly one A4 page."""
+    load_view(page, server, lang, files("http", lang))
+    assert pdf_pages(page) == 1
+
+
+def test_the_page_count_bites(page, server, files, pdf_pages):
+    """The same view with taller rows no longer fits one page: the count can fail."""
+    load_view(page, server, "nl", files("http", "nl"))
+    page.add_style_tag(content="@media print { .md-typeset .teamoverzicht-tabel td { padding: 4mm !important; } }")
+    assert pdf_pages(page) > 1
+
+
+# --- accessibility with answers and data in them --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    """The axe-core script; missing it fails under CI and skips for a plain user."""
+    if not AXE.exists():
+        if browser_required():
+            pytest.fail(f"{AXE} missing: run scripts/setup (needs npm)")
+        pytest.skip(f"{AXE} missing: run scripts/setup (needs npm)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def light_and_dark(page, axe_source: str) -> list[str]:
+    """axe on the page as it is, then the colour rules again in Material's dark scheme."""
+    found = axe_violations(page, axe_source)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    found += [f"dark: {v}" for v in axe_violations(page, axe_source, DARK_RULES)]
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'default')")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_nothing_on_the_filled_scan_and_the_loaded_view(page, server, files, axe_source, tmp_path, lang):
+    """The scan with answers and its status line, and the view with data and a refused file: 0 violations."""
+    page.goto(address(server, lang, SCAN))
+    fill_scan(page, SANNE)
+    problems = light_and_dark(page, axe_source)
+    wrong = tmp_path / "kapot.json"
+    wrong.write_text("geen json", encoding="utf-8")
+    load_view(page, server, lang, [*files("http", lang), wrong])
+    assert page.locator("[data-teamoverzicht-geweigerd]").is_visible()
+    problems += light_and_dark(page, axe_source)
+    assert problems == []
