@@ -16,7 +16,7 @@ import markdown as python_markdown
 
 from conftest import ROOT
 
-HOOKS = ("aanvulling", "werkbladen", "cirkel", "teamscan")   # the hooks that change how Markdown renders
+HOOKS = ("aanvulling", "werkbladen", "cirkel", "teamscan", "verklaringen")   # the hooks that change how Markdown renders
 
 
 def load_hook(name: str):
