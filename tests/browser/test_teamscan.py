@@ -173,6 +173,21 @@ def test_wrong_files_are_named_and_the_rest_is_counted(page, server, site, files
     assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
 
 
+def test_a_file_with_a_scan_in_both_languages_is_one_colleague_newest_answer_first(page, server):
+    """The Dutch and English records of one file merge field by field (the newer wins); other records, unknown
+    levels and other fields are left out."""
+    page.goto(f"{server}/{VIEW}")
+    scan = page.evaluate("""() => LeidraadTeamscan.scanOf({gegevens: {
+        'teamscan:nl:scan': {velden: {'vaak:1-1': {v: 'nooit', t: 1}, naam: {v: ' Sanne ', t: 1}}},
+        'teamscan:en:scan': {velden: {'vaak:1-1': {v: 'altijd', t: 2}, 'werken:2-2': {v: true, t: 2},
+                                      'vaak:1-2': {v: 'heel vaak', t: 2}, 'werken:1-4': {v: false, t: 2},
+                                      'opmerking': {v: 'x', t: 2}}},
+        'werkblad:nl:2x10-oefening': {velden: {'vaak:1-3': {v: 'vaak', t: 3}}}}})""")
+    assert scan == {"naam": "Sanne", "vaak": {"1-1": "altijd"}, "werken": {"2-2": True}}
+    assert page.evaluate("() => LeidraadTeamscan.scanOf({gegevens: {'teamscan:nl:scan': {velden: "
+                         "{naam: {v: 'Koen', t: 1}}}}})") is None  # a name alone is no scan
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_top_three_links_lead_to_real_pages_and_sections(page, server, site, files, lang):
     """Every link of the top three (sub-recommendation, worksheets, discussion questions) opens a page of the

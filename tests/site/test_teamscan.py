@@ -48,6 +48,12 @@ def test_the_scan_page_holds_the_scan_with_every_sub_recommendation(site, all_pa
     assert 'id="bewaren-teksten"' in source
 
 
+def test_the_scans_files_load_only_on_its_two_pages(site, all_pages):
+    """teamscan.js and teamscan.css are on the scan and the view, and on no other page (pagina_bestanden.py)."""
+    loading = sorted(path for path in all_pages if "teamscan.min.js" in (site / path).read_text(encoding="utf-8"))
+    assert loading == ["en/teamoverzicht.html", "en/teamscan.html", "teamoverzicht.html", "teamscan.html"]
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_view_links_each_sub_recommendations_own_worksheets(site, lang):
     """A top item's worksheet links lead to worksheets whose block names that sub-recommendation (or its
