@@ -45,45 +45,40 @@
 
   function languageOf(location) { return location.split("/")[0] === SECOND ? SECOND : "nl"; }
 
-  /* One root for the forms of a word, so forms can find each other in the vocabulary. Dutch: diminutive
-     (-je, -tje, -pje, -etje, plural -s), plural (-en, -s), verb endings (-t, -de, -te, -end), then the
-     spelling that changes with them (klassen -> klas, stoort/storen -> stor, boos/boze -> bos). */
-  var DUTCH_DIMINUTIVE = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je"];
-  var DUTCH_ENDINGS = ["ende", "end", "den", "ten", "en", "de", "te", "es", "e", "s", "t", "d"];
-  var ENGLISH_ENDINGS = ["ing", "ed", "es", "s"];
-  function root(word, language) {
-    var w = word, i;
-    if (w.length <= 3 || /\d/.test(w)) return w;
-    if (language === SECOND) {
-      for (i = 0; i < ENGLISH_ENDINGS.length; i++) {
-        var ending = ENGLISH_ENDINGS[i];
-        if (w.length - ending.length >= 3 && w.slice(-ending.length) === ending &&
-            !(ending === "s" && /(ss|us|is)$/.test(w)) && !(ending === "es" && !/(s|x|z|ch|sh)es$/.test(w))) {
-          w = w.slice(0, -ending.length);
-          break;
-        }
-      }
-      if (w.length > 3) w = w.replace(/e$/, "");
-      return w.replace(/([bdfgklmnprt])\1$/, "$1");
-    }
-    for (i = 0; i < DUTCH_DIMINUTIVE.length; i++) {
-      if (w.length - DUTCH_DIMINUTIVE[i].length >= 3 && w.slice(-DUTCH_DIMINUTIVE[i].length) === DUTCH_DIMINUTIVE[i]) {
-        w = w.slice(0, -DUTCH_DIMINUTIVE[i].length);
-        break;
-      }
-    }
-    if (w === word) {
-      for (i = 0; i < DUTCH_ENDINGS.length; i++) {
-        if (w.length - DUTCH_ENDINGS[i].length >= 3 && w.slice(-DUTCH_ENDINGS[i].length) === DUTCH_ENDINGS[i]) {
-          w = w.slice(0, -DUTCH_ENDINGS[i].length);
-          break;
-        }
-      }
-    }
-    return w
+  /* The stems a word may have, so that its forms find each other in the vocabulary: the word, and the
+     word without one ending, each with the spelling that changes with it. Two words are forms of one
+     another when they share a stem (kaart: kaart, kar; kaarten: kaarten, kaart). Dutch: diminutive (-je,
+     -tje, -pje, -etje, plural -s), plural (-en, -s), adjective and verb endings (-e, -t, -de, -te, -end);
+     then klass -> klas, stoor -> stor, boz -> bos, briev -> brief, werkblaad -> werkblad. English: -s,
+     -es, -ed, -ing, final -e. */
+  var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je",
+                       "ende", "end", "den", "ten", "en", "de", "te", "es", "e", "s", "t"];
+  var ENGLISH_ENDINGS = ["ing", "ed", "es", "s", "e"];
+  function spelling(stem, language) {
+    if (language === SECOND) return stem.replace(/([bdfgklmnprt])\1$/, "$1");
+    return stem
       .replace(/([bdfgklmnprst])\1$/, "$1")          // klass -> klas, straff -> straf
       .replace(/(aa|ee|oo|uu)([^aeiouy]+)$/, function (all, vowel, rest) { return vowel[0] + rest; })
       .replace(/z$/, "s").replace(/v$/, "f");        // boz -> bos, briev -> brief
+  }
+  function stems(word, language) {
+    var found = [word];
+    if (word.length <= 3 || /\d/.test(word)) return found;
+    var endings = language === SECOND ? ENGLISH_ENDINGS : DUTCH_ENDINGS;
+    var normal = spelling(word, language);
+    if (normal !== word && normal.length >= 3) found.push(normal);
+    for (var i = 0; i < endings.length; i++) {
+      var ending = endings[i];
+      if (word.length - ending.length < 3 || word.slice(-ending.length) !== ending) continue;
+      var stem = word.slice(0, -ending.length);
+      if (ending === "t" && /(c|ch|s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment
+      stem = spelling(stem, language);
+      if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
+    }
+    return found;
+  }
+  function root(word, language) {                    // the shortest stem (for phrases and the data file)
+    return stems(word, language).reduce(function (a, b) { return b.length < a.length ? b : a; });
   }
 
   /* Edit distance with adjacent transpositions (leerlign -> leerling is one), or limit + 1 when larger. */
@@ -163,9 +158,10 @@
       var table = data[language] || {};
       state.sorted = Array.from(state.vocabulary.keys()).sort();
       state.sorted.forEach(function (key) {
-        var r = root(key, language);
-        if (!state.roots.has(r)) state.roots.set(r, []);
-        state.roots.get(r).push(key);
+        stems(key, language).forEach(function (stem) {
+          if (!state.roots.has(stem)) state.roots.set(stem, []);
+          state.roots.get(stem).push(key);
+        });
       });
       state.stop = new Set((table.stopwoorden || []).map(fold));
       state.common = new Set((table.algemeen || []).map(fold));
@@ -236,13 +232,15 @@
     if (key.length < 7) return null;
     var best = [{ parts: [], score: 0 }];
     function known(part) {
-      return state.vocabulary.has(part) || (part.length >= 4 && state.roots.has(root(part, state.language)));
+      return state.vocabulary.has(part) || (part.length >= 4 && stems(part, state.language).some(function (stem) {
+        return stem.length >= 4 && state.roots.has(stem);
+      }));
     }
     for (var i = 0; i < key.length; i++) {
       if (!best[i] || best[i].parts.length >= 3) continue;
       for (var j = i + 3; j <= key.length; j++) {
         var part = key.slice(i, j);
-        if (!known(part)) continue;
+        if ((i === 0 && j === key.length) || !known(part)) continue;   // the word itself is no split
         var entry = state.vocabulary.get(part);
         var score = best[i].score + 100 - Math.log(1 + (entry ? entry.df : 1));
         [j, key[j] === "s" ? j + 1 : -1, key[j] === "e" ? j + 1 : -1, key.slice(j, j + 2) === "en" ? j + 2 : -1]
@@ -256,26 +254,38 @@
     return result && result.parts.length >= 2 ? result.parts : null;
   }
 
-  /* The terms that stand for one word the reader typed: [{term, kind}] */
-  function alternatives(state, typed, allowSplit) {
-    var key = fold(typed), language = state.language, found = [];
-    function add(term, kind) { found.push({ term: term, kind: kind }); }
-    var known = state.vocabulary.has(key) || hasPrefix(state, key);
-    if (known) add(formOf(state, key, typed), "typed");
-    var r = root(key, language);
-    var forms = 0;
-    if (r.length >= 5 && r !== key && key.indexOf(r) === 0 && hasPrefix(state, r)) {
-      add(r, "form");
-      forms++;
-    }
-    (state.roots.get(r) || []).forEach(function (other) {
-      if (other === key || forms >= 6 || (r.length >= 5 && other.indexOf(r) === 0 && key.indexOf(r) === 0)) return;
-      add(formOf(state, other, other), "form");
-      forms++;
+  /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first. */
+  function formsOf(state, key) {
+    var found = [];
+    stems(key, state.language).forEach(function (stem) {
+      (state.roots.get(stem) || []).forEach(function (other) {
+        if (other !== key && found.indexOf(other) < 0) found.push(other);
+      });
     });
-    if (known || forms || !allowSplit) return { found: found, parts: [] };
-    corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
-    var parts = compound(state, key) || [];
+    return found.sort(function (a, b) { return state.vocabulary.get(b).df - state.vocabulary.get(a).df; }).slice(0, 6);
+  }
+
+  /* The terms that stand for one word the reader typed: {found: [{term, kind, common}], parts: [words]}.
+     A known word is searched as typed and in its other forms; an unknown one is corrected and, when it is
+     a compound, split; a known compound found on one or two documents only is split as well (weighing
+     less than the word itself, so the page that has the compound comes first). */
+  function alternatives(state, typed, allowSplit) {
+    var key = fold(typed), found = [];
+    var entry = state.vocabulary.get(key);
+    var known = !!entry || hasPrefix(state, key);
+    var forms = formsOf(state, key);
+    var common = isCommon(state, key) || forms.some(function (other) { return isCommon(state, other); });
+    function add(term, kind) { found.push({ term: term, kind: kind, common: common || isCommon(state, fold(term)) }); }
+    if (known) add(formOf(state, key, typed), "typed");
+    forms.forEach(function (other) { add(formOf(state, other, other), "form"); });
+    var parts = [];
+    if (allowSplit && !common && (!known && !forms.length || (entry && entry.df <= 2 && key.length >= 9))) {
+      var base = stems(key, state.language).filter(function (stem) { return stem.length >= 7; });
+      for (var i = 0; i < base.length && !parts.length; i++) parts = compound(state, base[i]) || [];
+    }
+    if (!known && !forms.length && allowSplit) {
+      corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
+    }
     return { found: found, parts: parts };
   }
 
@@ -293,7 +303,7 @@
         words(normalise(phrase, language)).forEach(function (w) {
           if (state.stop.has(fold(w))) return;
           alternatives(state, w, false).found.forEach(function (alt) {
-            terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form" });
+            terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common });
           });
         });
       });
@@ -320,7 +330,7 @@
       if (group.terms.length) groups.push(group);
       own.parts.forEach(function (part) {
         var partGroup = { typed: part, terms: alternatives(state, part, false).found.map(function (alt) {
-          return { term: alt.term, kind: "part" };
+          return { term: alt.term, kind: "part", common: alt.common };
         }) };
         var partSynonyms = state.single.get(root(part, language));
         if (partSynonyms) partGroup.terms = partGroup.terms.concat(synonymGroup(part, partSynonyms).terms);
@@ -329,14 +339,12 @@
       if (!group.terms.length && !own.parts.length) groups.push({ typed: word.text, terms: [] });
     });
 
-    var strong = groups.some(function (g) {
-      return g.terms.some(function (t) { return !isCommon(state, fold(t.term)); });
-    });
+    var strong = groups.some(function (g) { return g.terms.some(function (t) { return !t.common; }); });
     var clauses = new Map();                         // term -> weight
     groups.forEach(function (group) {
       group.terms.forEach(function (t) {
         var term = t.term.toLowerCase();
-        var weight = isCommon(state, fold(term)) ? (strong ? 0 : 1) : WEIGHT[t.kind];
+        var weight = t.common ? (strong ? 0 : 1) : WEIGHT[t.kind];
         if (!clauses.has(term) || clauses.get(term) < weight) clauses.set(term, weight);
       });
     });
@@ -372,7 +380,7 @@
     prepare: prepare,
     rewrite: rewrite,
     tidy: tidy,
-    root: root,
+    stems: stems,
     distance: distance
   };
 })();
