@@ -21,8 +21,9 @@
  *   the index knows when it is an unknown compound (relatieherstel -> relatie* herstel*) and corrected
  *   when it is unknown (edit distance 1 from 5 letters, 2 from 9: leerlign -> leerling*). Every term keeps
  *   Material's syntax: `term*^N`, a prefix with a weight; the word as typed weighs most, so an exact match
- *   ranks first, and words found on more than a fifth of the documents (klas, leerling) weigh 0 when the
- *   query has other words: they still count, through Material's share-of-words bonus, but do not decide.
+ *   ranks first, and words found on more than a fifth of the documents (klas, leerling) count, beside
+ *   other words, only in the running text and weakly (`text:klas*^2`): they cannot pull up a page whose
+ *   title happens to have them. A number is a whole word (`2^10`).
  *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
  * - tidy(RESULT): Material lists "missing" words and highlights (?h=) the terms it searched for; with
  *   the rewritten query that would show the added forms, so each result names what the reader typed.
@@ -33,7 +34,7 @@
   var FIELD = "zoekwoorden";             // searched, never shown: words from hooks/zoekwoorden.yml
   var FIELD_BOOST = 1000;                // as strong as a title (Material: title 1000, text 1)
   var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
-  var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7 };
+  var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
   var LUNR_SYNTAX = /[+~^*:"]|(^|\s)-\S/;
   var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
 
@@ -52,7 +53,7 @@
      then klass -> klas, stoor -> stor, boz -> bos, briev -> brief, werkblaad -> werkblad. English: -s,
      -es, -ed, -ing, final -e. */
   var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je",
-                       "ende", "end", "den", "ten", "en", "de", "te", "es", "e", "s", "t"];
+                       "ende", "end", "den", "ten", "en", "er", "de", "te", "es", "e", "s", "t"];
   var ENGLISH_ENDINGS = ["ing", "ed", "es", "s", "e"];
   function spelling(stem, language) {
     if (language === SECOND) return stem.replace(/([bdfgklmnprt])\1$/, "$1");
@@ -238,14 +239,14 @@
     }
     for (var i = 0; i < key.length; i++) {
       if (!best[i] || best[i].parts.length >= 3) continue;
-      for (var j = i + 3; j <= key.length; j++) {
+      for (var j = i + 4; j <= key.length; j++) {
         var part = key.slice(i, j);
         if ((i === 0 && j === key.length) || !known(part)) continue;   // the word itself is no split
         var entry = state.vocabulary.get(part);
         var score = best[i].score + 100 - Math.log(1 + (entry ? entry.df : 1));
         [j, key[j] === "s" ? j + 1 : -1, key[j] === "e" ? j + 1 : -1, key.slice(j, j + 2) === "en" ? j + 2 : -1]
           .forEach(function (next) {
-            if (next < 0 || next > key.length || (next < key.length && key.length - next < 3)) return;
+            if (next < 0 || next > key.length || (next < key.length && key.length - next < 4)) return;
             if (!best[next] || best[next].score > score) best[next] = { parts: best[i].parts.concat([part]), score: score };
           });
       }
@@ -274,16 +275,23 @@
     var entry = state.vocabulary.get(key);
     var known = !!entry || hasPrefix(state, key);
     var forms = formsOf(state, key);
-    var common = isCommon(state, key) || forms.some(function (other) { return isCommon(state, other); });
+    var common = !/^\d+$/.test(key) &&
+      (isCommon(state, key) || forms.some(function (other) { return isCommon(state, other); }));
     function add(term, kind) { found.push({ term: term, kind: kind, common: common || isCommon(state, fold(term)) }); }
     if (known) add(formOf(state, key, typed), "typed");
+    if (entry && key.length <= 3) found[0].exact = true;  // les is les, not lesactiviteiten
     forms.forEach(function (other) { add(formOf(state, other, other), "form"); });
+    if (!known && !forms.length) {                   // a form of a longer word: verjaardagjes -> verjaardag*
+      stems(key, state.language).forEach(function (stem) {
+        if (stem !== key && stem.length >= 5 && hasPrefix(state, stem) && !found.length) add(stem, "form");
+      });
+    }
     var parts = [];
-    if (allowSplit && !common && (!known && !forms.length || (entry && entry.df <= 2 && key.length >= 9))) {
+    if (allowSplit && !common && (!known && !forms.length && !found.length || (entry && entry.df <= 2 && key.length >= 9))) {
       var base = stems(key, state.language).filter(function (stem) { return stem.length >= 7; });
       for (var i = 0; i < base.length && !parts.length; i++) parts = compound(state, base[i]) || [];
     }
-    if (!known && !forms.length && allowSplit) {
+    if (!known && !forms.length && !found.length && allowSplit) {
       corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
     }
     return { found: found, parts: parts };
@@ -323,9 +331,9 @@
 
     typed.forEach(function (word) {
       if (word.used || state.stop.has(word.key) || (word.text.length < 2 && !/\d/.test(word.text))) return;
-      var own = alternatives(state, word.text, true);
+      var synonyms = state.single.get(word.root);     // the editors know this word: no split, no correction
+      var own = alternatives(state, word.text, !synonyms);
       var group = { typed: word.text, terms: own.found };
-      var synonyms = state.single.get(word.root);
       if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
       if (group.terms.length) groups.push(group);
       own.parts.forEach(function (part) {
@@ -340,17 +348,25 @@
     });
 
     var strong = groups.some(function (g) { return g.terms.some(function (t) { return !t.common; }); });
-    var clauses = new Map();                         // term -> weight
+    var clauses = new Map();                         // term -> {weight, common}
     groups.forEach(function (group) {
       group.terms.forEach(function (t) {
         var term = t.term.toLowerCase();
-        var weight = t.common ? (strong ? 0 : 1) : WEIGHT[t.kind];
-        if (!clauses.has(term) || clauses.get(term) < weight) clauses.set(term, weight);
+        var weight = t.common ? (strong ? WEIGHT.common : 1) : WEIGHT[t.kind];
+        var before = clauses.get(term);
+        if (!before || before.weight < weight) {
+          clauses.set(term, { weight: weight, common: t.common && strong, exact: !!t.exact || /^\d+$/.test(term) });
+        }
       });
     });
     if (!clauses.size) return null;
     var text = [];
-    clauses.forEach(function (weight, term) { text.push(term + "*^" + weight); });
+    clauses.forEach(function (clause, term) {
+      // A number is a whole word (2 finds "aanbeveling 2", not 2x10); a common word beside others counts
+      // in the running text only, so a title that has it (Contact met leerlingen uit andere klassen)
+      // does not outrank the pages about the other words.
+      text.push((clause.common ? "text:" : "") + term + (clause.exact ? "" : "*") + "^" + clause.weight);
+    });
     return { text: text.join(" "), groups: groups.map(function (g) {
       return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }) };
     }) };
