@@ -64,11 +64,14 @@ _ANSWERED = """([placeholder]) => {
   const m = window.__zoekmeting;
   if (!m.shown) return false;
   const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+  if (performance.now() - m.shown < 20) return false;
   return document.querySelector('.md-search-result__item') !== null || (meta && meta !== placeholder);
 }"""
 
-_GROUPS = """() => [...document.querySelectorAll('.md-search-result__item')]
-  .map(item => [...item.querySelectorAll('a')].map(a => a.href))"""
+_READ = """() => ({
+  groups: [...document.querySelectorAll('.md-search-result__item')]
+    .map(item => [...item.querySelectorAll('a')].map(a => a.href)),
+  timing: window.__zoekmeting.shown - window.__zoekmeting.key})"""
 
 
 class Zoeker:
@@ -96,7 +99,8 @@ class Zoeker:
     def ask(self, query: str, *, timeout_ms: int = 5000) -> tuple[list[list[str]], float]:
         """Type query as a reader does; return the result groups (links per page) and the latency in ms."""
         page = self.page
-        page.locator("input.md-search__input").click()
+        if not page.evaluate("() => document.activeElement && document.activeElement.matches('.md-search__input')"):
+            page.locator("input.md-search__input").click()
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=timeout_ms)
@@ -104,11 +108,10 @@ class Zoeker:
         if len(query) > 1:
             page.keyboard.insert_text(query[:-1])
         page.keyboard.type(query[-1])
-        page.wait_for_function(_ANSWERED, arg=[self.placeholder], timeout=timeout_ms)
-        page.wait_for_timeout(30)  # the first ten results render in one go; let it finish
-        groups = page.evaluate(_GROUPS)
-        timing = page.evaluate("() => window.__zoekmeting.shown - window.__zoekmeting.key")
-        return groups, timing
+        # the first ten results render in one go: read them once 20 ms have passed since they appeared
+        page.wait_for_function(_ANSWERED, arg=[self.placeholder], timeout=timeout_ms, polling=10)
+        answer = page.evaluate(_READ)
+        return answer["groups"], answer["timing"]
 
     def pages(self, groups: list[list[str]]) -> list[str]:
         """The site paths of the result pages in order (the first link of each group), without ?h= or #."""

@@ -78,9 +78,10 @@
     }
     return found;
   }
-  function root(word, language) {                    // the shortest stem (for phrases and the data file)
-    return stems(word, language).reduce(function (a, b) { return b.length < a.length ? b : a; });
+  function matchable(word, language) {               // the stems by which an editor's word is recognised
+    return stems(word, language).filter(function (stem, i) { return i === 0 || stem.length >= 4; });
   }
+  function shares(a, b) { return a.some(function (stem) { return b.indexOf(stem) >= 0; }); }
 
   /* Edit distance with adjacent transpositions (leerlign -> leerling is one), or limit + 1 when larger. */
   function distance(a, b, limit) {
@@ -169,10 +170,11 @@
       state.single = new Map();                      // root of a one-word key -> the guideline's words
       state.phrases = [];                            // keys of more words: all their roots in the query
       Object.keys(table.woorden || {}).forEach(function (key) {
-        var keyWords = words(normalise(key, language)).map(function (w) { return root(fold(w), language); });
+        var keyWords = words(normalise(key, language)).map(function (w) { return matchable(fold(w), language); });
         var value = [].concat(table.woorden[key]);
-        if (keyWords.length === 1) state.single.set(keyWords[0], (state.single.get(keyWords[0]) || []).concat(value));
-        else if (keyWords.length > 1) state.phrases.push({ roots: keyWords, value: value, key: key });
+        if (keyWords.length === 1) {
+          keyWords[0].forEach(function (stem) { state.single.set(stem, (state.single.get(stem) || []).concat(value)); });
+        } else if (keyWords.length > 1) state.phrases.push({ roots: keyWords, value: value, key: key });
       });
       state.phrases.sort(function (a, b) { return b.roots.length - a.roots.length; });
     });
@@ -277,7 +279,9 @@
     var forms = formsOf(state, key);
     var common = !/^\d+$/.test(key) &&
       (isCommon(state, key) || forms.some(function (other) { return isCommon(state, other); }));
-    function add(term, kind) { found.push({ term: term, kind: kind, common: common || isCommon(state, fold(term)) }); }
+    function add(term, kind) {
+      found.push({ term: term, kind: kind, common: common || (!/^\d+$/.test(term) && isCommon(state, fold(term))) });
+    }
     if (known) add(formOf(state, key, typed), "typed");
     if (entry && key.length <= 3) found[0].exact = true;  // les is les, not lesactiviteiten
     forms.forEach(function (other) { add(formOf(state, other, other), "form"); });
@@ -301,9 +305,13 @@
     var state = languages[language];
     if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
     var typed = words(normalise(query, language)).map(function (w) {
-      return { text: w, key: fold(w), root: root(fold(w), language), used: false };
+      return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
     var groups = [];                                 // [{typed, terms: [{term, kind}]}]
+    function synonymsOf(wordStems) {
+      for (var i = 0; i < wordStems.length; i++) if (state.single.has(wordStems[i])) return state.single.get(wordStems[i]);
+      return null;
+    }
 
     function synonymGroup(label, value) {
       var terms = [];
@@ -321,7 +329,7 @@
     state.phrases.forEach(function (phrase) {
       var matched = [];
       phrase.roots.forEach(function (r) {
-        var word = typed.filter(function (w) { return !w.used && matched.indexOf(w) < 0 && w.root === r; })[0];
+        var word = typed.filter(function (w) { return !w.used && matched.indexOf(w) < 0 && shares(w.stems, r); })[0];
         if (word) matched.push(word);
       });
       if (matched.length !== phrase.roots.length) return;
@@ -331,7 +339,7 @@
 
     typed.forEach(function (word) {
       if (word.used || state.stop.has(word.key) || (word.text.length < 2 && !/\d/.test(word.text))) return;
-      var synonyms = state.single.get(word.root);     // the editors know this word: no split, no correction
+      var synonyms = synonymsOf(word.stems);          // the editors know this word: no split, no correction
       var own = alternatives(state, word.text, !synonyms);
       var group = { typed: word.text, terms: own.found };
       if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
@@ -340,7 +348,7 @@
         var partGroup = { typed: part, terms: alternatives(state, part, false).found.map(function (alt) {
           return { term: alt.term, kind: "part", common: alt.common };
         }) };
-        var partSynonyms = state.single.get(root(part, language));
+        var partSynonyms = synonymsOf(matchable(part, language));
         if (partSynonyms) partGroup.terms = partGroup.terms.concat(synonymGroup(part, partSynonyms).terms);
         if (partGroup.terms.length) groups.push(partGroup);
       });
