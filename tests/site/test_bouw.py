@@ -74,7 +74,7 @@ def test_strict_build_lists_every_bad_block_at_once(tmp_path):
     output = output_of(result)
     assert result.returncode != 0
     assert ("docs/werkbladen/proef.md, line 8: unknown field 'kolomen' in part 'tabel'; did you mean 'kolommen'? "
-            "Valid fields: titel, kolommen, rijen.") in output
+            "Valid fields: titel, kolommen, rijen, aanvulling.") in output
     assert f"docs/index.md, line 4: unknown sector 'leident' in option 'markeer'; did you mean 'leidend'? {VALID_SECTORS}" in output
     assert "Traceback" not in output and "Error reading page" not in output
     assert "Aborted with 2 warnings in strict mode" in output
