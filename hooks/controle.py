@@ -200,8 +200,10 @@ def i18n_translations(config) -> dict[str, str] | None:
 
 
 def on_pre_build(config, **kwargs):
-    """A new build (the default language comes first): forget what was reported."""
-    if gereedschap.build_language(config) == "nl":
+    """A new build: forget what was reported. static-i18n builds the English edition inside the same run
+    (while its `building` flag is set); that is not a new build: its problems were reported with the Dutch one."""
+    i18n = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+    if not getattr(i18n, "building", False):
         _reported.clear()
 
 

@@ -2,6 +2,7 @@
 `mkdocs build --strict` with file, line and fix, every problem of the run listed at once, no traceback."""
 from __future__ import annotations
 
+import pathlib
 import textwrap
 
 from conftest import ROOT, build_site
@@ -99,3 +100,70 @@ def test_a_fixed_block_builds(tmp_path):
     built = build_site(tmp_path / "out", config=config)
     assert built.returncode == 0, output_of(built)
     assert 'role="img"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def bilingual_project(tmp_path, pages: dict[str, str], nav_yaml: str, translations: str) -> "pathlib.Path":
+    """A small nl/en project with mkdocs-static-i18n and our block and check hooks; returns its mkdocs.yml."""
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    hooks = "".join(f"  - {ROOT / 'hooks' / h}.py\n" for h in ("werkbladen", "cirkel", "controle"))
+    config.write_text(textwrap.dedent("""\
+        site_name: Proefsite
+        use_directory_urls: false
+        markdown_extensions: [admonition, attr_list, md_in_html, pymdownx.superfences]
+        plugins:
+          - i18n:
+              docs_structure: suffix
+              languages:
+                - {locale: nl, name: Nederlands, default: true, build: true}
+                - locale: en
+                  name: English
+                  build: true
+                  nav_translations:
+        """) + translations + "hooks:\n" + hooks + nav_yaml, encoding="utf-8")
+    return config
+
+
+def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_path):
+    """Each slip of issue 11 once, in one project: the strict build names every one with file, line and fix."""
+    sheet = '```werkblad\ntitel: Turven\naanbeveling: "6.2"\nonderdelen:\n  - tekst: Tel elke dag.\n```\n'
+    twin = {"index.md": "# Start\n", "index.en.md": "# Start\n",
+            "aan-de-slag/index.md": "# Aan de slag\n", "aan-de-slag/index.en.md": "# Get started\n",
+            "aanbevelingen/6-herstel-van-de-relatie.md": "# Zes\n", "aanbevelingen/6-herstel-van-de-relatie.en.md": "# Six\n",
+            "aan-de-slag/turven.md": "# Turven\n\n" + sheet, "aan-de-slag/turven.en.md": "# Tally\n\n" + sheet}
+    slips = {
+        "zonder-twin.md": "# Alleen Nederlands\n",
+        "fouten.en.md": "# Fouten\n",
+        "fouten.md": ("---\ntitle: Fouten <b>vet</b>\n---\n\n# Fouten\n\n```werkbald\ntitel: x\n```\n\n"
+                      "=== \"Tab\"\n\n    ```cirkel\n    ```\n\n<script>alert(1)</script>\n\n## Dubbel { #werkblad-dubbel }\n\n"
+                      "## Twee keer tien { #2x10 }\n\n```werkblad\ntitel: Dubbel\naanbeveling: \"1.3\"\nsleutel: dubbel\n"
+                      "onderdelen:\n  - tekst: x\n```\n\n~~~~cirkel\n~~~~~\n"),
+    }
+    nav = ("nav:\n  - Start: index.md\n  - Aan de slag:\n      - aan-de-slag/index.md\n      - aan-de-slag/turven.md\n"
+           "  - Fouten: fouten.md\n  - Alleen nl: zonder-twin.md\n  - aanbevelingen/6-herstel-van-de-relatie.md\n")
+    config = bilingual_project(tmp_path, {**twin, **slips}, nav,
+                               "                    Start: Start\n                    Aan de slag: Get started\n"
+                               "                    Fouten: Mistakes\n")
+    result = build_site(tmp_path / "site", config=config)
+    output = output_of(result)
+    expected = [
+        "docs/zonder-twin.md, line 1: this page has no English twin docs/zonder-twin.en.md",
+        "mkdocs.yml, line ",  # the nav title 'Alleen nl'
+        "the nav title 'Alleen nl' has no en translation",
+        "docs/aan-de-slag/turven.md, line 1: this exercise is not linked from docs/aan-de-slag/index.md",
+        "docs/aan-de-slag/turven.md, line 1: this exercise is not linked from docs/aanbevelingen/6-herstel-van-de-relatie.md",
+        "docs/aan-de-slag/turven.en.md, line 1: this exercise is not linked from docs/aan-de-slag/index.en.md",
+        "docs/fouten.md, line 7: unknown block 'werkbald'; did you mean 'werkblad'?",
+        "docs/fouten.md, line 13: a cirkel block inside tabs (===) is shown as code",
+        "docs/fouten.md, line 16: a <script> element in the Markdown",
+        "docs/fouten.md, line 1: front matter 'title' holds markup",
+        "the id 'werkblad-dubbel' appears twice on this page",
+        "the id '2x10' is not valid in SVG/XML",
+        "docs/fouten.md, line 30: the fence ~~~~cirkel is never closed (line 31 has ~~~~~, 5 long; make it ~~~~, 4 long)",
+    ]
+    assert result.returncode != 0
+    assert [text for text in expected if text not in output] == [], output
+    assert "Aborted with" in output and "Traceback" not in output
+    assert output.count("docs/zonder-twin.md, line 1:") == 1   # said once, not again for the English edition
