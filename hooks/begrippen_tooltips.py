@@ -18,7 +18,7 @@ import logging
 import pathlib
 import re
 
-import yaml
+import gereedschap
 
 log = logging.getLogger("mkdocs.plugins.begrippen_tooltips")
 
@@ -107,11 +107,10 @@ def add_titles(page_html: str, terms: dict[str, tuple[str, str]]) -> str:
 
 
 def abbreviations(language: str) -> dict[str, str]:
-    """The abbreviations of one language from hooks/afkortingen.yml ({} if the file is absent)."""
+    """The abbreviations in one language from hooks/afkortingen.yml ({} if the file is absent)."""
     if not AFKORTINGEN.is_file():
         return {}
-    data = yaml.safe_load(AFKORTINGEN.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get(language) or data.get("nl") or {}).items()}
+    return {str(k): str(v) for k, v in gereedschap.words(AFKORTINGEN.name, language).items()}
 
 
 def append_abbreviations(markdown: str, table: dict[str, str]) -> str:
