@@ -167,3 +167,29 @@ def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_
     assert [text for text in expected if text not in output] == [], output
     assert "Aborted with" in output and "Traceback" not in output
     assert output.count("docs/zonder-twin.md, line 1:") == 1   # said once, not again for the English edition
+
+
+def test_a_new_worksheet_made_as_readme_says_builds_once_its_links_are_added(tmp_path):
+    """scripts/nieuw-werkblad writes both files and the nav entry; the strict build then names exactly the
+    four links still to add (which the script printed); with those added, the build is clean."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", "node_modules",
+                                                              "__pycache__", ".pytest_cache", "benchmark"))
+    made = subprocess.run([sys.executable, str(copy / "scripts" / "nieuw.py"), "werkblad", "samen-spelen", "2.3"],
+                          capture_output=True, text=True, cwd=copy)
+    assert made.returncode == 0, made.stderr
+    assert "docs/aan-de-slag/index.md and index.en.md" in made.stdout
+    first = output_of(build_site(tmp_path / "site1", config=copy / "mkdocs.yml"))
+    missing = [line for line in first.splitlines() if "samen-spelen" in line and "WARNING" in line]
+    assert len(missing) == 4 and all("this exercise is not linked from" in line for line in missing), first[-3000:]
+    for page, link in [("aan-de-slag/index", "samen-spelen.md"),
+                       ("aanbevelingen/2-kansen-voor-positief-gedrag", "../aan-de-slag/samen-spelen.md")]:
+        for suffix in (".md", ".en.md"):
+            path = copy / "docs" / f"{page}{suffix}"
+            path.write_text(path.read_text(encoding="utf-8") + f"\n- [Samen spelen]({link})\n", encoding="utf-8")
+    second = build_site(tmp_path / "site2", config=copy / "mkdocs.yml")
+    assert second.returncode == 0, output_of(second)[-3000:]
