@@ -76,7 +76,7 @@ def first_load(site: pathlib.Path, path: str, page) -> dict[str, set[pathlib.Pat
     base = (site / path).parent
     files = {"html": {site / path}, "css": set(), "js": set(), "other": set()}
     for tag, url in page.resources:
-        if re.match(r"^([a-z]+:)?//", url) or url.startswith("data:"):
+        if tag == "link-other" or re.match(r"^([a-z]+:)?//", url) or url.startswith("data:"):
             continue
         local = (base / url.split("?")[0].split("#")[0]).resolve()
         if not local.is_file():

@@ -6,6 +6,7 @@ import pathlib
 import re
 
 
+FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 RE_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
 
 
@@ -44,7 +45,12 @@ class Page(html.parser.HTMLParser):
         for name, value in attrs.items():   # everything a browser may fetch for this element
             if value is None:
                 continue
-            if name in ("src", "data", "poster") or (name == "href" and tag in ("link", "image", "use")) \
+            if tag == "link" and name == "href":
+                # a browser fetches these on load; any other link (prev, next, canonical …) is checked for
+                # outside addresses all the same, but is no part of the page's weight
+                fetched = set((attrs.get("rel") or "").split()) & FETCHED_RELS
+                self.resources.append(("link" if fetched else "link-other", value))
+            elif name in ("src", "data", "poster") or (name == "href" and tag in ("image", "use")) \
                     or name == "xlink:href" and tag in ("image", "use"):
                 self.resources.append((tag, value))
             elif name in ("srcset", "imagesrcset"):
