@@ -226,8 +226,9 @@ def readme_table() -> str:
         if part.fields is None:
             fields = "a text"
         else:
-            fields = "; ".join(field_doc(key, spec) for key, spec in part.fields.items())
+            fields = "; ".join(field_doc(key, spec) for key, spec in part.fields.items() if spec is not OURS)
         rows.append(f"| `{name}` | {fields} | {part.renders} |")
+    rows += ["", f"Every part with fields also takes `aanvulling` ({field_doc('aanvulling', OURS)[len('`aanvulling` ('):-1]})."]
     return "\n".join(rows)
 
 
