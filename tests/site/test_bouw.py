@@ -2,7 +2,10 @@
 `mkdocs build --strict` with file, line and fix, every problem of the run listed at once, no traceback."""
 from __future__ import annotations
 
+import os
 import pathlib
+import subprocess
+import sys
 import textwrap
 
 from conftest import ROOT, build_site
@@ -193,3 +196,24 @@ def test_a_new_worksheet_made_as_readme_says_builds_once_its_links_are_added(tmp
             path.write_text(path.read_text(encoding="utf-8") + f"\n- [Samen spelen]({link})\n", encoding="utf-8")
     second = build_site(tmp_path / "site2", config=copy / "mkdocs.yml")
     assert second.returncode == 0, output_of(second)[-3000:]
+
+
+def test_front_matter_with_markup_comes_out_escaped(tmp_path):
+    """A title, description and tag with markup: the strict build refuses them; a plain build writes them as
+    text, in <title>, the meta description, the header and the nav (never as live HTML)."""
+    page = ('---\ntitle: "Fout <img src=x onerror=alert(1)>"\ndescription: \'Zo"><script>alert(2)</script>\'\n'
+            "tags: [\"<b>vet</b>\"]\n---\n\n# Kop\n")
+    config = tiny_project(tmp_path, {"index.md": page}, hooks=("controle",))
+    import shutil
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides", ignore=shutil.ignore_patterns("sitemap.xml"))
+    config.write_text(config.read_text(encoding="utf-8").replace("strict: true\n", "")
+                      + "theme:\n  name: material\n  custom_dir: overrides\n", encoding="utf-8")
+    strict = build_site(tmp_path / "strict", config=config)
+    assert strict.returncode != 0 and "front matter 'title' holds markup" in output_of(strict)
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "plain"), "--config-file", str(config)]
+    plain = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert plain.returncode == 0, output_of(plain)
+    html = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert(2)" not in html and "<b>vet</b>" not in html
+    assert "Fout &lt;img src=x onerror=alert(1)&gt;" in html
