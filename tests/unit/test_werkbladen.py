@@ -289,7 +289,8 @@ GOLDEN = """\
 </div>
 </header>
 <p class="werkblad-tekst">Hallo</p>
-<footer class="werkblad-voet"><span>Leidraad</span> <span class="werkblad-adres" data-werkblad-adres="proef.html">aan-de-slag/proef.html</span></footer>
+<footer class="werkblad-voet"><span>Leidraad · <span class="werkblad-versie" data-versie-van="aan-de-slag/proef.html"></span></span> <span class="werkblad-adres" data-werkblad-adres="proef.html">aan-de-slag/proef.html</span>
+<span class="werkblad-nieuwste">Nieuwste versie: op het adres hierboven, of in de leidraad onder Aan de slag.</span></footer>
 </form>"""
 
 
