@@ -20,9 +20,14 @@ def on_page_content(html: str, page, config, files, **kwargs) -> str:
     return html
 
 
+ORDER = ("bewaren.js",)   # scripts others build on load first
+
+
 def on_page_context(context, page, config, nav, **kwargs):
-    """The page's own stylesheets and scripts, as paths for overrides/main.html."""
-    names = getattr(page, "bestanden", [])
+    """The page's own stylesheets and scripts, as paths for overrides/main.html (with bewaren.js's words)."""
+    names = sorted(getattr(page, "bestanden", []), key=lambda n: (n not in ORDER, n))
+    context["bewaren_teksten"] = (gereedschap.words("bewaren.yml", gereedschap.language_of(page))
+                                  if "bewaren.js" in names else None)
     context["pagina_css"] = [f"assets/stylesheets/{n[:-4]}.min.css" for n in names if n.endswith(".css")]
     context["pagina_js"] = [f"assets/javascripts/{n[:-3]}.min.js" for n in names if n.endswith(".js")]
     return context

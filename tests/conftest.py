@@ -72,6 +72,21 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def require_shared() -> pathlib.Path:
+    """../shared (the source guideline and its tools), beside this checkout: a skip that says why, but a
+    failure under CI, where it must be there."""
+    if not (SHARED / "bron" / "titels.txt").exists():
+        if browser_required():
+            pytest.fail(f"{SHARED} is missing: the own-words and official-title checks must run here")
+        pytest.skip(f"{SHARED} is not beside this checkout (the source guideline and bron-overlap): "
+                    "own-words and official-title checks not run")
+    return SHARED
+
+
 def browser_required() -> bool:
     """True where a missing browser must fail the run (CI), not skip it."""
     return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"

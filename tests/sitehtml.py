@@ -132,3 +132,33 @@ def outside_resources(page: Page) -> list[str]:
     """Resources (scripts, styles, images, fonts ...) a page would load from outside the site."""
     return [f"{tag} {url}" for tag, url in page.resources
             if re.match(r"^(https?:)?//", url)]
+
+
+class Controls(html.parser.HTMLParser):
+    """Form controls and how each gets its accessible name (label[for], wrapping label or aria-label)."""
+
+    def __init__(self, text: str):
+        """Parse the HTML right away."""
+        super().__init__()
+        self.controls, self.label_for, self.in_label = [], set(), 0
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        """Note controls, labels and whether a control sits inside a label."""
+        attrs = dict(attrs)
+        if tag == "label":
+            self.in_label += 1
+            if attrs.get("for"):
+                self.label_for.add(attrs["for"])
+        if tag in ("input", "textarea", "select"):
+            self.controls.append((attrs.get("id"), bool(attrs.get("aria-label")) or self.in_label > 0,
+                                  attrs.get("data-sleutel"), attrs.get("type")))
+
+    def handle_endtag(self, tag):
+        """Leave a label."""
+        if tag == "label":
+            self.in_label -= 1
+
+    def unlabelled(self) -> list[str]:
+        """Ids of controls with no accessible name."""
+        return [cid for cid, named, *_ in self.controls if not named and cid not in self.label_for]

@@ -41,6 +41,8 @@ class Fence:
     container: str              # page, admonition, list, quote, tabs, html or indented
     near_close: tuple[int, str] | None = None   # a closing run of another length, when never closed
     used: bool = False
+    origin: dict = dataclasses.field(default_factory=dict)  # for a block gathered from another page: its
+                                                            # path (for messages), stem and url
 
     @property
     def first_line(self) -> int:
@@ -147,10 +149,11 @@ class PageContext:
         """'docs/…/x.md, line 14: message' for an error inside a block."""
         if fence is None:
             return f"{self.path}: {error.message}"
+        path = fence.origin.get("path", self.path)
         if error.line is None:
-            return f"{self.path}, line {fence.open_line}: {error.message}"
+            return f"{path}, line {fence.open_line}: {error.message}"
         lead = next((i for i, line in enumerate(fence.content.split("\n")) if line.strip()), 0)
-        return f"{self.path}, line {fence.first_line + error.line - lead}: {error.message}"
+        return f"{path}, line {fence.first_line + error.line - lead}: {error.message}"
 
 
 CURRENT = PageContext()

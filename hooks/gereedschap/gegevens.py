@@ -75,7 +75,7 @@ def did_you_mean(word, valid) -> str:
 
 def unknown(what: str, word, valid, where: str = "") -> str:
     """The message for an unknown field, part or name, with a suggestion and the valid names."""
-    plural = {"part": "parts", "sector": "sectors", "language": "languages"}.get(what, "fields")
+    plural = {"part": "parts", "sector": "sectors", "language": "languages", "option": "options"}.get(what, "fields")
     hint = did_you_mean(word, valid)
     return f"unknown {what} '{word}'{where}{'; ' + hint if hint else '.'} Valid {plural}: {', '.join(map(str, valid))}."
 

@@ -24,6 +24,7 @@ class Field:
     high: int | None = None
     choices: tuple = ()
     help: str = ""
+    noun: str = ""          # what one choice is called in messages: 'sector', 'language' …
 
     def hint(self) -> str:
         """What the field expects, in words: 'a whole number from 1 to 40', 'a list of texts' …"""
@@ -42,8 +43,10 @@ class Field:
         return "a text"
 
     def fresh_default(self):
-        """The default value (a new list for list kinds)."""
-        return list(self.default) if isinstance(self.default, (tuple, list)) else self.default
+        """The default value (a new list or mapping for those kinds, never a shared one)."""
+        if isinstance(self.default, (tuple, list)):
+            return list(self.default)
+        return dict(self.default) if isinstance(self.default, dict) else self.default
 
 
 def check_text(value, name: str, line: int | None, fix: str) -> str:
@@ -82,7 +85,7 @@ def check_field(value, spec: Field, where: str, lines: dict, path: tuple):
     """One option's value against its spec: type, emptiness, range, choices."""
     line = line_of(lines, path)
     if spec.kind == "text":
-        return check_text(value, where, line, "write it or leave it out")
+        return check_text(value, where, line, "write it or leave the field out")
     if spec.kind == "int":
         return check_int(value, spec, where, line)
     if spec.kind in ("choice", "choices"):
@@ -104,7 +107,7 @@ def check_field(value, spec: Field, where: str, lines: dict, path: tuple):
         return scores
     noun = "item" if spec.kind == "items" else "name"
     if value is None or value == []:
-        optional = "" if spec.required else ", or leave it out"
+        optional = "" if spec.required else ", or leave the field out"
         raise BlockError(f"{where} is empty; add at least one {noun}, each on its own line starting with "
                          f"'- '{optional}.", line)
     if not isinstance(value, list):
@@ -130,7 +133,7 @@ def check_int(value, spec: Field, where: str, line: int | None) -> int:
 def check_choices(values: list, spec: Field, where: str, lines: dict, path: tuple, *, single: bool = False,
                   keys: bool = False) -> list:
     """Names that must each be one of spec.choices (duplicates dropped, order kept)."""
-    noun = spec.help or "name"
+    noun = spec.noun or "name"
     found = []
     for index, value in enumerate(values):
         line = line_of(lines, path + ((value,) if keys else (index,) if not single else ()))

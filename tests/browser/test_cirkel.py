@@ -3,6 +3,8 @@ profiles, storage across reloads, one printed A4 page, no outside requests, no s
 """
 from __future__ import annotations
 
+import json
+
 import re
 
 import pytest
@@ -88,13 +90,13 @@ def test_sliders_redraw_both_profiles_as_cirkel_py_would(page, server):
         page.keyboard.press("ArrowRight")
     before = profile_d(page, "nu")
     assert before != ""
-    assert numbers(before) == pytest.approx(numbers(cirkel.profile_path({"leidend": 3})), abs=0.011)
+    assert numbers(before) == pytest.approx(numbers(cirkel.profile_path({"leidend": 3}, ORDER)), abs=0.011)
     set_slider(page, "onzeker", "nu", 10)
     assert profile_d(page, "nu") != before
     assert numbers(profile_d(page, "nu")) == pytest.approx(
-        numbers(cirkel.profile_path({"leidend": 3, "onzeker": 10})), abs=0.011)
+        numbers(cirkel.profile_path({"leidend": 3, "onzeker": 10}, ORDER)), abs=0.011)
     set_slider(page, "helpend", "gewenst", 8)
-    assert numbers(profile_d(page, "gewenst")) == pytest.approx(numbers(cirkel.profile_path({"helpend": 8})), abs=0.011)
+    assert numbers(profile_d(page, "gewenst")) == pytest.approx(numbers(cirkel.profile_path({"helpend": 8}, ORDER)), abs=0.011)
     assert page.locator('output[for$="-helpend-gewenst"]').inner_text() == "8"
 
 
@@ -112,11 +114,53 @@ def test_answers_persist_after_reload_per_language_and_can_be_cleared(page, serv
     page.goto(f"{server}/en/{PAGE}")
     assert page.locator('input[data-sector="begrijpend"][data-profiel="gewenst"]').input_value() == "0"
     page.goto(f"{server}/{PAGE}")
+    asked = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
     page.locator(".cirkel-reflectie [data-wissen]").click()
+    assert profile_d(page, "gewenst") == drawn, "cancelled: nothing cleared"
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    page.locator(".cirkel-reflectie [data-wissen]").click()
+    assert asked == ["3 antwoorden van je zelfreflectie wissen? Dit kun je niet ongedaan maken. Bewaar ze eerst "
+                     "als bestand als je ze wilt houden."] * 2
     assert profile_d(page, "gewenst") == ""
     page.reload()
     assert page.locator('input[data-sector="begrijpend"][data-profiel="nu"]').input_value() == "0"
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('cirkel-reflectie'))") == []
+    kept = page.evaluate("""() => Object.values(JSON.parse(localStorage['leidraad:v2:reflectie:nl:cirkel-verkenner'])
+        .velden).filter(e => e.v)""")
+    assert kept == []
+
+
+def test_reflection_answers_of_the_first_format_are_carried_over(page, server):
+    """The first format kept the reflection per page path; its values come back once, under the new record."""
+    page.goto(f"{server}/{PAGE}")
+    old = {"nu": {"streng": 6}, "gewenst": {"streng": 2}, "notitie": "Minder streng zijn."}
+    page.evaluate("(v) => { localStorage.clear(); localStorage.setItem('cirkel-reflectie:/oude/map/theorie/"
+                  "cirkel-verkenner.html:nl:cirkel-2', v); }", json.dumps(old))
+    page.reload()
+    assert page.locator('input[data-sector="streng"][data-profiel="nu"]').input_value() == "6"
+    assert page.locator('input[data-sector="streng"][data-profiel="gewenst"]').input_value() == "2"
+    assert page.locator(".cirkel-reflectie textarea").input_value() == "Minder streng zijn."
+
+
+def test_reflection_goes_into_a_file_and_comes_back_in_a_fresh_browser(browser, page, server, tmp_path):
+    """'Bewaar als bestand' on the self-reflection, and 'Zet terug uit bestand' in a fresh browser."""
+    page.goto(f"{server}/{PAGE}")
+    set_slider(page, "helpend", "nu", 7)
+    with page.expect_download() as download:
+        page.locator(".cirkel-reflectie [data-bewaar]").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name.startswith("leidraad-zelfreflectie-")
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.goto(f"{server}/{PAGE}")
+        other.once("dialog", lambda d: d.accept())
+        other.locator(".cirkel-reflectie [data-bestand]").set_input_files(str(path))
+        other.wait_for_function("() => document.querySelector('input[data-sector=helpend][data-profiel=nu]').value === '7'")
+        assert other.locator('[data-profiel="nu"].cirkel-profiel').get_attribute("d") != ""
+    finally:
+        fresh.close()
 
 
 def test_reflection_prints_on_one_a4_page_without_the_explorer(page, server, pdf_pages):

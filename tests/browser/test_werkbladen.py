@@ -1,20 +1,20 @@
-"""Worksheets in a real browser: kept in localStorage, cleared, tallied, and printed on one A4 page.
+"""Worksheets in a real browser: kept, cleared, tallied, printed on one A4 page (the session's site).
 
+Keeping answers (stable identity, files, tabs, failing storage, the old format) is in test_bewaren.py.
 Uses the session's strict build (`site`, `server`) and Debian's chromium (`page`); under CI=true a
 missing browser fails these tests instead of skipping them. A tiny extra build of
-tests/unit/fixtures/werkblad-proef.md (every part, and `<script>` in its text) is opened from file://.
+tests/unit/golden/werkblad-alle-onderdelen.md (every part, and `<script>` in its text) is opened from file://.
 """
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import textwrap
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, build_site, outside_requests
+from conftest import ROOT, outside_requests
+from proefsite import build_proefsite
 
 
 SHEET = "aan-de-slag/2x10-oefening.html"
@@ -80,8 +80,8 @@ def test_filled_in_values_come_back_after_reload(page, server):
     assert outside_requests(page.requests_seen, server) == []
 
 
-def test_storage_is_per_page_and_language(page, server):
-    """What is typed on the Dutch page is not filled in on the English page or on another worksheet."""
+def test_storage_is_per_sheet_and_language(page, server):
+    """What is typed on the Dutch sheet is not filled in on the English sheet or on another worksheet."""
     page.goto(f"{server}/{SHEET}")
     fill_in(page)
     page.goto(f"{server}/en/{SHEET}")
@@ -106,12 +106,15 @@ def test_clear_asks_first_and_then_empties_the_sheet(page, server):
     assert values(page) == (typed["naam"], typed["tekst"], True)
     answer(True)
     sheet(page).get_by_role("button", name="Wissen").click()
-    assert asked and all("wissen" in message for message in asked)
+    assert asked == ["3 antwoorden op dit werkblad wissen? Dit kun je niet ongedaan maken. Bewaar ze eerst als "
+                     "bestand als je ze wilt houden."] * 2
     assert values(page) == ("", "", False)
     assert sheet(page).locator("[data-werkblad-status]").inner_text() == "Gewist."
     page.reload()
     assert values(page) == ("", "", False)
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('werkbladen:'))") == []
+    kept = page.evaluate("""() => Object.keys(localStorage).filter(k => k.startsWith('leidraad:'))
+        .flatMap(k => Object.values(JSON.parse(localStorage[k]).velden)).filter(e => e.v)""")
+    assert kept == []
 
 
 def test_every_worksheet_prints_on_exactly_one_a4_page(page, server, site, pdf_pages):
@@ -224,10 +227,10 @@ EDGE_SHEETS = {  # part YAML with {n}: the largest n the hook accepts must still
              "Waar bang voor, Lievelingsvak, Beste vriend, Jarig in]\n      rijen: {n}\n",
     "vak": f"  - tekst: {QUESTION}\n  - veld:\n      label: {QUESTION}\n      vak: {{n}}\n"
            "  - veld:\n      label: Afspraak\n      regels: 3\n",
-    "vragen": "  - vragen:\n      titel: Terugblik\n      items: [" + ", ".join([f'"{QUESTION}"'] * 6) + "]\n"
-              "      regels: {n}\n",
+    "vragen": "  - vragen:\n      titel: Terugblik\n      items: [" + ", ".join(f'"{i}. {QUESTION}"' for i in range(6))
+              + "]\n      regels: {n}\n",
     "checklist": "  - checklist:\n      titel: Voorbereiding\n      items:\n"
-                 + "".join(f"        - {QUESTION} {QUESTION}\n" for _ in range(3)) + "{checks}"
+                 + "".join(f"        - {i}. {QUESTION} {QUESTION}\n" for i in range(3)) + "{checks}"
                  + "  - veld:\n      label: Notities\n      regels: 4\n",
     "dagen": "  - dagen:\n      aantal: {n}\n      kolommen: [Waarover?, Hoe ging het?, Wat viel op?, Vervolg]\n"
              f"  - vragen:\n      items: [\"{QUESTION}\"]\n      regels: 2\n",
@@ -238,16 +241,17 @@ EDGE_SHEETS = {  # part YAML with {n}: the largest n the hook accepts must still
 
 def edge_sheet(name: str) -> str:
     """The fullest version of an EDGE_SHEETS template that the hook still accepts."""
+    import gereedschap
     import werkbladen
 
     head = f"titel: Randgeval {name}\naanbeveling: \"2.1\"\nintro: {QUESTION}\nonderdelen:\n"
     best = None
     for n in range(1, 41):
-        checks = "".join(f"        - {QUESTION}\n" for _ in range(n))
+        checks = "".join(f"        - {i + 3}. {QUESTION}\n" for i in range(n))
         block = head + EDGE_SHEETS[name].replace("{n}", str(n)).replace("{checks}", checks)
         try:
             werkbladen.check(block)
-        except werkbladen.BlockError:
+        except gereedschap.BlockError:
             continue
         best = block
     assert best, name
@@ -256,28 +260,12 @@ def edge_sheet(name: str) -> str:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
-    """tests/unit/fixtures/werkblad-proef.md and the EDGE_SHEETS built with Material, our hook, CSS and JS
+    """tests/unit/golden/werkblad-alle-onderdelen.md and the EDGE_SHEETS, built with our theme setup
     (file:// URL of the fixture page)."""
-    project = tmp_path_factory.mktemp("proefsite")
-    (project / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(ROOT / "tests" / "unit" / "fixtures" / "werkblad-proef.md", project / "docs" / "index.md")
-    for name in EDGE_SHEETS:
-        (project / "docs" / f"rand-{name}.md").write_text(f"# {name}\n\n```werkblad\n{edge_sheet(name)}```\n",
-                                                          encoding="utf-8")
-    for kind in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / "assets" / kind, project / "docs" / "assets" / kind)
-    (project / "mkdocs.yml").write_text(textwrap.dedent(f"""\
-        site_name: Proefsite
-        use_directory_urls: false
-        theme: {{name: material, font: false, language: nl}}
-        extra_css: [assets/stylesheets/werkbladen.css]
-        extra_javascript: [assets/javascripts/werkbladen.js]
-        markdown_extensions: [pymdownx.superfences]
-        hooks: [{ROOT / "hooks" / "werkbladen.py"}]
-        """), encoding="utf-8")
-    result = build_site(project / "site", config=project / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    return (project / "site" / "index.html").as_uri()
+    pages = {"index.md": (ROOT / "tests" / "unit" / "golden" / "werkblad-alle-onderdelen.md").read_text(encoding="utf-8")}
+    pages.update({f"rand-{name}.md": f"# {name}\n\n```werkblad\n{edge_sheet(name)}```\n" for name in EDGE_SHEETS})
+    site = build_proefsite(tmp_path_factory.mktemp("proefsite"), pages)
+    return (site / "index.html").as_uri()
 
 
 @pytest.mark.parametrize("name", EDGE_SHEETS)

@@ -19,7 +19,7 @@ PAGE_BUDGET_KB = 90      # first load of a page: HTML + CSS + JS (+ icons), gzip
 # gathered part may add:  budget: {per: werkblad, kb: 1.0}  -> ceiling 90 KB + 1.0 KB per worksheet on it.
 GATHERED = {"werkblad": re.compile(r'<form class="werkblad[ "]'),
             "hoofdstuk": re.compile(r'<section class="hele-leidraad__hoofdstuk"')}
-OWN_BUDGET_KB = 15       # our own CSS and JS that one page loads, gzip
+OWN_BUDGET_KB = 20       # our own CSS and JS that one page loads, gzip (worksheet pages: ~17 KB with saving and files)
 SEARCH_INDEX_BUDGET_KB = 200  # the search index both languages share, gzip
 
 
@@ -105,7 +105,7 @@ def test_circle_and_worksheet_files_load_only_where_needed(site, benchmark):
 
 
 def test_our_own_css_and_js_fit_the_budget(site, benchmark):
-    """No page loads more than 15 KB gzip of our own CSS and JS (each file is served minified)."""
+    """No page loads more than 20 KB gzip of our own CSS and JS (each file is served minified)."""
     own = set(benchmark.own_assets(site))
     names = {p.name for p in own}
     assert {"leidraad.min.css", "werkbladen.min.css", "cirkel.min.css", "werkbladen.min.js", "cirkel.min.js",

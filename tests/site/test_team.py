@@ -23,9 +23,10 @@ from sitehtml import Page, broken_links, pages
 
 RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
                    "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
+CHAPTERS = [f"aanbeveling-{n}" for n in range(1, 7)]   # their chapter names on the whole-guide page
 SUB_COUNTS = [5, 5, 3, 3, 5, 4]
 THEORIES = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie"]
-RE_CITATION = re.compile(r'<aside class="verwijzing" lang="(?P<lang>\w+)".*?</aside>', re.S)
+RE_CITATION = re.compile(r'<aside class="verwijzing" lang="(?P<lang>\w+)"[^>]*>.*?</aside>', re.S)
 
 
 @pytest.fixture(scope="session")
@@ -183,12 +184,18 @@ def test_a_worksheet_footer_gets_the_version_of_the_page_it_comes_from(tmp_path)
 
 def test_ids_and_references_get_the_chapter_prefix():
     """id, for, aria-*, same-page href and url(#…) are prefixed together; other links are not."""
-    fragment = ('<h2 id="waarom">W</h2><a href="#waarom">w</a><label for="v">l</label>'
-                '<svg aria-labelledby="t d"><path fill="url(#g)"/></svg><a href="a.html#waarom">x</a>')
-    out = hele_leidraad.prefix_ids(fragment, "1-band")
-    assert 'id="1-band--waarom"' in out and 'href="#1-band--waarom"' in out and 'for="1-band--v"' in out
-    assert 'aria-labelledby="1-band--t 1-band--d"' in out and "url(#1-band--g)" in out
-    assert 'href="a.html#waarom"' in out
+    fragment = ('<h2 id="waarom">W</h2><a href="#waarom">w</a><label for="v">l</label><input id="v">'
+                '<svg aria-labelledby="t d"><title id="t">T</title><desc id="d">D</desc><linearGradient id="g"/>'
+                '<path fill="url(#g)"/></svg><a href="a.html#waarom">x</a><a href="#elders">e</a>')
+    out = hele_leidraad.prefix_ids(fragment, "aanbeveling-1")
+    assert 'id="aanbeveling-1--waarom"' in out and 'href="#aanbeveling-1--waarom"' in out and 'for="aanbeveling-1--v"' in out
+    assert 'aria-labelledby="aanbeveling-1--t aanbeveling-1--d"' in out and "url(#aanbeveling-1--g)" in out
+    assert 'href="a.html#waarom"' in out and 'href="#elders"' in out  # an id of another chapter stays
+    # only ids of the fragment are references: a title that happens to hold an id's word stays as it is
+    assert 'title="waarom"' in hele_leidraad.prefix_ids('<h2 id="waarom" title="waarom">W</h2>', "p")
+    # the citation block (marked for its own page only) is left out, whatever sits inside it
+    assert hele_leidraad.prefix_ids('<p>a</p><aside data-alleen-eigen-pagina><p>b<br></p></aside><p>c</p>', "p") \
+        == "<p>a</p><p>c</p>"
 
 
 def test_relative_links_are_rewritten_for_the_page_folder():
@@ -207,14 +214,14 @@ def test_own_mentions_become_links_outside_links_and_headings():
     """'aanbeveling 3' in running text of chapter 3 links to the chapter; not inside a link or heading."""
     fragment = ('<p>Bij aanbeveling 3 en <a href="x">aanbeveling 3</a>.</p><h3>Aanbeveling 3</h3>'
                 '<p>Ook aanbeveling 4.</p>')
-    out = hele_leidraad.link_own_mentions(fragment, 3, "3-autonomie")
-    assert out.count('<a href="#3-autonomie">') == 1
+    out = hele_leidraad.link_own_mentions(fragment, 3, "aanbeveling-3")
+    assert out.count('<a href="#aanbeveling-3">') == 1
     assert "<h3>Aanbeveling 3</h3>" in out and "Ook aanbeveling 4." in out
 
 
 def test_headings_are_demoted_and_chapters_selected_in_nav_order():
     """h1 becomes h2; folders expand to their pages in nav order; an unknown entry is named in the error."""
-    assert hele_leidraad.demote_headings("<h1 id=a>x</h1><h6>y</h6>") == "<h2 id=a>x</h2><h6>y</h6>"
+    assert hele_leidraad.demote_headings("<h1 id=a>x</h1><h6>y</h6>") == '<h2 id="a">x</h2><h6>y</h6>'
     nav = [("index.html", "Home"), ("theorie/index.html", "T"), ("theorie/a.html", "A"),
            ("theorie/cirkel-verkenner.html", "C"), ("aanbevelingen/1.html", "1")]
     chosen = hele_leidraad.select_chapters(nav, ["theorie/", "aanbevelingen/1.md"], ["theorie/cirkel-verkenner.md"])
@@ -222,7 +229,9 @@ def test_headings_are_demoted_and_chapters_selected_in_nav_order():
     with pytest.raises(PluginError, match="'bestaat-niet.md' matches no page"):
         hele_leidraad.select_chapters(nav, ["bestaat-niet.md"], [])
     assert hele_leidraad.chapter_name("theorie/index.html") == "theorie"
-    assert hele_leidraad.chapter_name("aanbevelingen/1-band.html") == "1-band"
+    assert hele_leidraad.chapter_name("aanbevelingen/1-band.html") == "aanbeveling-1"   # an id may not start with a digit
+    assert hele_leidraad.chapter_name("en/aanbevelingen/1-band.html") == "aanbeveling-1"
+    assert hele_leidraad.chapter_name("2x10.html") == "h-2x10"
 
 
 # ---------------------------------------------------------------- the built site
@@ -376,12 +385,12 @@ def test_whole_guide_holds_theories_then_recommendations_with_unique_ids(site, a
     text = (site / path).read_text(encoding="utf-8")
     chapters = _sections(text)
     assert [c for c in chapters if c in THEORIES] == THEORIES
-    assert [c for c in chapters if c in RECOMMENDATIONS] == RECOMMENDATIONS
-    assert max(chapters.index(t) for t in THEORIES) < min(chapters.index(r) for r in RECOMMENDATIONS)
+    assert [c for c in chapters if c in CHAPTERS] == CHAPTERS
+    assert max(chapters.index(t) for t in THEORIES) < min(chapters.index(r) for r in CHAPTERS)
     assert "cirkel-verkenner" not in chapters
     ids = re.findall(r'\sid="([^"]+)"', text)
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    for number, (name, count) in enumerate(zip(RECOMMENDATIONS, SUB_COUNTS), 1):
+    for number, (name, count) in enumerate(zip(CHAPTERS, SUB_COUNTS), 1):
         for sub in range(1, count + 1):
             assert f'id="{name}--aanbeveling-{number}-{sub}"' in text
     assert len(RE_CITATION.findall(text)) == 1  # its own, not one per chapter

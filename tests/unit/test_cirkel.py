@@ -11,17 +11,15 @@ import re
 import textwrap
 import types
 
-import markdown
 import pytest
-from mkdocs.exceptions import PluginError
-from pymdownx.superfences import SuperFencesException
 
 import cirkel
-from conftest import ROOT, build_site
-from sitehtml import Page, broken_links
+import cirkel_meetkunde as geo
+import gereedschap
+from conftest import ROOT
 
 ORDER = ["leidend", "helpend", "begrijpend", "inschikkelijk", "onzeker", "ontevreden", "confronterend", "streng"]
-VALID = "Valid sectors: " + ", ".join(ORDER)
+VALID = "Valid sectors: " + ", ".join(ORDER) + "."
 MIRROR = {"leidend": "inschikkelijk", "inschikkelijk": "leidend", "helpend": "begrijpend",
           "begrijpend": "helpend", "onzeker": "streng", "streng": "onzeker",
           "ontevreden": "confronterend", "confronterend": "ontevreden"}
@@ -68,23 +66,6 @@ class Svg(html.parser.HTMLParser):
         return found
 
 
-def convert(source: str, page=None) -> str:
-    """Markdown in, HTML out, with our fences registered as MkDocs would (via on_config)."""
-    config = types.SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), site_name="Leidraad",
-                                   markdown_extensions=["admonition"], mdx_configs={})
-    cirkel.on_config(config)
-    cirkel.on_page_markdown(source, page=page, config=config, files=None)
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    return md.convert(source)
-
-
-def fake_page(src_uri: str = "theorie/proef.md"):
-    """Just enough of a MkDocs page for the hook: its file's paths and URL."""
-    file = types.SimpleNamespace(src_uri=src_uri, abs_src_path=str(ROOT / "docs" / src_uri),
-                                 url=src_uri.replace(".md", ".html"), content_string="")
-    return types.SimpleNamespace(file=file)
-
-
 def path_points(d: str) -> list[tuple[float, float]]:
     """The coordinate pairs of an SVG path (M, L, A end points; arc radii left out)."""
     points = []
@@ -96,12 +77,14 @@ def path_points(d: str) -> list[tuple[float, float]]:
     return points
 
 
-@pytest.fixture(autouse=True)
-def no_page_left_over():
-    """Each test starts without a page remembered by the hook."""
-    cirkel._state.update(page=None, files=None, fences=[], count=0)
-    yield
-    cirkel._state.update(page=None, files=None, fences=[], count=0)
+@pytest.fixture
+def convert(markdown):
+    """Markdown in, HTML out, on a page at docs/theorie/proef.md (or another src_uri); no warnings allowed."""
+    def run(source: str, src_uri: str = "theorie/proef.md") -> str:
+        result = markdown(source, src_uri=src_uri)
+        assert result.warnings == []
+        return result.html
+    return run
 
 
 # ---------------------------------------------------------------------------------------- geometry
@@ -110,35 +93,35 @@ def test_the_eight_sectors_clockwise_from_the_top():
     """The data file lists the sectors in the model's order; each is a 45-degree wedge."""
     assert cirkel.sector_ids() == ORDER
     for index in range(8):
-        assert cirkel.sector_range(index) == (45 * index, 45 * (index + 1))
+        assert geo.sector_range(index) == (45 * index, 45 * (index + 1))
 
 
 @pytest.mark.parametrize("index", range(8))
 def test_each_label_lies_inside_its_own_sector(index):
     """A sector's name is anchored strictly inside its own wedge (angle and radius)."""
-    x, y = cirkel.label_point(index)
-    start, end = cirkel.sector_range(index)
-    assert start < cirkel.angle_of(x, y) < end
-    assert math.dist((x, y), (cirkel.CX, cirkel.CY)) < cirkel.R
+    x, y = geo.label_point(index)
+    start, end = geo.sector_range(index)
+    assert start < geo.angle_of(x, y) < end
+    assert math.dist((x, y), (geo.CX, geo.CY)) < geo.R
 
 
 def test_axes_lie_on_sector_borders_with_the_poles_in_place():
     """Invloed is vertical (dominant on top), nabijheid horizontal (samen right); both are borders."""
-    axes = cirkel.axis_lines()
+    axes = geo.axis_lines()
     x1, y1, x2, y2 = axes["invloed"]
-    assert x1 == pytest.approx(cirkel.CX) and x2 == pytest.approx(cirkel.CX) and y1 < cirkel.CY < y2
+    assert x1 == pytest.approx(geo.CX) and x2 == pytest.approx(geo.CX) and y1 < geo.CY < y2
     x1, y1, x2, y2 = axes["nabijheid"]
-    assert y1 == pytest.approx(cirkel.CY) and y2 == pytest.approx(cirkel.CY) and x1 < cirkel.CX < x2
+    assert y1 == pytest.approx(geo.CY) and y2 == pytest.approx(geo.CY) and x1 < geo.CX < x2
     # Top of the vertical axis (0 degrees) is the border streng | leidend, its bottom inschikkelijk | onzeker;
     # the right end (90) the border helpend | begrijpend, the left end (270) ontevreden | confronterend.
     borders = {0: ("streng", "leidend"), 90: ("helpend", "begrijpend"),
                180: ("inschikkelijk", "onzeker"), 270: ("ontevreden", "confronterend")}
     for angle, (before, after) in borders.items():
-        assert cirkel.sector_range(ORDER.index(before))[1] % 360 == angle
-        assert cirkel.sector_range(ORDER.index(after))[0] == angle
+        assert geo.sector_range(ORDER.index(before))[1] % 360 == angle
+        assert geo.sector_range(ORDER.index(after))[0] == angle
     labels = {label["pool"]: label for label in cirkel.axis_labels("nl")}
-    assert float(labels["dominant"]["pool_y"]) < cirkel.CY - cirkel.R < cirkel.CY + cirkel.R < float(labels["volgzaam"]["pool_y"])
-    assert float(labels["tegen"]["x"]) < cirkel.CX - cirkel.R and float(labels["samen"]["x"]) > cirkel.CX + cirkel.R
+    assert float(labels["dominant"]["pool_y"]) < geo.CY - geo.R < geo.CY + geo.R < float(labels["volgzaam"]["pool_y"])
+    assert float(labels["tegen"]["x"]) < geo.CX - geo.R and float(labels["samen"]["x"]) > geo.CX + geo.R
     assert labels["dominant"]["as"] == labels["volgzaam"]["as"] == "INVLOED"
     assert labels["tegen"]["as"] == labels["samen"]["as"] == "NABIJHEID"
 
@@ -146,30 +129,30 @@ def test_axes_lie_on_sector_borders_with_the_poles_in_place():
 def test_dominant_sectors_are_on_top_and_friendly_sectors_on_the_right():
     """Leidend, helpend, confronterend and streng lie above the horizontal axis; the first four on the right."""
     for index, name in enumerate(ORDER):
-        x, y = cirkel.point(cirkel.sector_center(index), cirkel.R / 2)
-        assert (y < cirkel.CY) == (name in ("leidend", "helpend", "confronterend", "streng")), name
-        assert (x > cirkel.CX) == (name in ("leidend", "helpend", "begrijpend", "inschikkelijk")), name
+        x, y = geo.point(geo.sector_center(index), geo.R / 2)
+        assert (y < geo.CY) == (name in ("leidend", "helpend", "confronterend", "streng")), name
+        assert (x > geo.CX) == (name in ("leidend", "helpend", "begrijpend", "inschikkelijk")), name
 
 
 def test_a_wedge_runs_from_the_centre_along_its_two_borders():
     """wedge(0, R) starts at the centre, goes straight up, and sweeps clockwise to 45 degrees."""
-    points = path_points(cirkel.wedge(0, cirkel.R))
-    assert points[0] == (cirkel.CX, cirkel.CY)
-    assert points[1] == pytest.approx((cirkel.CX, cirkel.CY - cirkel.R), abs=0.01)
-    assert cirkel.angle_of(*points[2]) == pytest.approx(45, abs=0.01)
-    assert " 0 0 1 " in cirkel.wedge(0, cirkel.R)  # sweep flag 1: clockwise on screen
+    points = path_points(geo.wedge(0, geo.R))
+    assert points[0] == (geo.CX, geo.CY)
+    assert points[1] == pytest.approx((geo.CX, geo.CY - geo.R), abs=0.01)
+    assert geo.angle_of(*points[2]) == pytest.approx(45, abs=0.01)
+    assert " 0 0 1 " in geo.wedge(0, geo.R)  # sweep flag 1: clockwise on screen
 
 
 def test_profile_radius_is_proportional_to_the_value():
     """A profile value v draws its wedge out to v/10 of the radius; 0 draws nothing."""
-    path = cirkel.profile_path({"helpend": 5, "streng": 10, "onzeker": 0})
+    path = geo.profile_path({"helpend": 5, "streng": 10, "onzeker": 0}, ORDER)
     wedges = re.findall(r"M[^Z]*Z", path)
     assert len(wedges) == 2
-    radii = [math.dist(path_points(w)[1], (cirkel.CX, cirkel.CY)) for w in wedges]
-    assert radii == pytest.approx([cirkel.R / 2, cirkel.R], abs=0.01)
+    radii = [math.dist(path_points(w)[1], (geo.CX, geo.CY)) for w in wedges]
+    assert radii == pytest.approx([geo.R / 2, geo.R], abs=0.01)
     helpend, streng = path_points(wedges[0]), path_points(wedges[1])
-    assert [cirkel.angle_of(*helpend[1]), cirkel.angle_of(*helpend[2])] == pytest.approx([45, 90], abs=0.01)
-    assert cirkel.angle_of(*streng[1]) == pytest.approx(315, abs=0.01)
+    assert [geo.angle_of(*helpend[1]), geo.angle_of(*helpend[2])] == pytest.approx([45, 90], abs=0.01)
+    assert geo.angle_of(*streng[1]) == pytest.approx(315, abs=0.01)
 
 
 # ------------------------------------------------------------------------------- complementarity
@@ -180,19 +163,19 @@ def test_complementarity_table_is_the_mirror_rule(teacher):
     table = cirkel.load_data()["complementariteit"]
     pupil = table[teacher]
     assert pupil == MIRROR[teacher]
-    assert pupil == ORDER[cirkel.mirror(ORDER.index(teacher))]
-    tx, ty = cirkel.point(cirkel.sector_center(ORDER.index(teacher)), cirkel.R)
-    px, py = cirkel.point(cirkel.sector_center(ORDER.index(pupil)), cirkel.R)
-    assert (tx > cirkel.CX) == (px > cirkel.CX)            # nabijheid: the same
-    assert (ty < cirkel.CY) != (py < cirkel.CY)            # invloed: the opposite
-    assert px == pytest.approx(tx) and py - cirkel.CY == pytest.approx(cirkel.CY - ty)  # exactly mirrored
+    assert pupil == ORDER[geo.mirror(ORDER.index(teacher))]
+    tx, ty = geo.point(geo.sector_center(ORDER.index(teacher)), geo.R)
+    px, py = geo.point(geo.sector_center(ORDER.index(pupil)), geo.R)
+    assert (tx > geo.CX) == (px > geo.CX)            # nabijheid: the same
+    assert (ty < geo.CY) != (py < geo.CY)            # invloed: the opposite
+    assert px == pytest.approx(tx) and py - geo.CY == pytest.approx(geo.CY - ty)  # exactly mirrored
 
 
 def test_mirror_rule_check_bites():
     """A wrong pairing (leidend -> helpend) breaks the geometric rule the table test relies on."""
-    tx, ty = cirkel.point(cirkel.sector_center(0), cirkel.R)
-    px, py = cirkel.point(cirkel.sector_center(1), cirkel.R)
-    assert not ((tx > cirkel.CX) == (px > cirkel.CX) and (ty < cirkel.CY) != (py < cirkel.CY))
+    tx, ty = geo.point(geo.sector_center(0), geo.R)
+    px, py = geo.point(geo.sector_center(1), geo.R)
+    assert not ((tx > geo.CX) == (px > geo.CX) and (ty < geo.CY) != (py < geo.CY))
 
 
 def test_data_file_checks_report_what_is_wrong():
@@ -219,64 +202,89 @@ def test_defaults_and_friendly_forms():
     assert options["markeer"] == ["streng"] and options["complementariteit"] == ["leidend"]
     assert options["profiel"] == {"helpend": 7.5, "streng": 0}
     assert (options["grootte"], options["taal"]) == (200, "en")
-    assert cirkel.parse_block("", "cirkel-reflectie") == {"taal": None, "grootte": 400}
+    assert cirkel.parse_block("", "cirkel-reflectie") == {"grootte": 400, "taal": None}
 
 
 ERRORS = [
-    ("cirkel", "markeer: [leidend, leident]",
-     f"line 11: unknown sector 'leident' in 'markeer'; did you mean 'leidend'? {VALID}"),
-    ("cirkel", "bijschrift: Figuur\nmarkeer:\n  - leidend\n  - helpnd",
-     f"line 14: unknown sector 'helpnd' in 'markeer'; did you mean 'helpend'? {VALID}"),
-    ("cirkel", "markeer: [paars]", f"line 11: unknown sector 'paars' in 'markeer'. {VALID}"),
-    ("cirkel", "complementariteit: [streg]",
-     f"line 11: unknown sector 'streg' in 'complementariteit'; did you mean 'streng'? {VALID}"),
-    ("cirkel", "profiel:\n  leidend: 5\n  onzekr: 2",
-     f"line 13: unknown sector 'onzekr' in 'profiel'; did you mean 'onzeker'? {VALID}"),
-    ("cirkel", "profiel: {leidend: 11}", "line 11: 'profiel' value for 'leidend' must be a number from 0 to 10, got the number 11"),
-    ("cirkel", "profiel: {leidend: -1}", "line 11: 'profiel' value for 'leidend' must be a number from 0 to 10, got the number -1"),
-    ("cirkel", "profiel: {leidend: veel}", "line 11: 'profiel' value for 'leidend' must be a number from 0 to 10, got 'veel'"),
-    ("cirkel", "profiel: {leidend: yes}", "line 11: 'profiel' value for 'leidend' must be a number from 0 to 10, got 'true' (yes/no)"),
-    ("cirkel", "profiel: [leidend, helpend]",
-     "line 11: 'profiel' must be a mapping like {leidend: 8, helpend: 6}, got a list"),
-    ("cirkel", "grootte: 150", "line 11: 'grootte' must be a whole number of pixels from 200 to 800, got the number 150"),
-    ("cirkel", "grootte: 900", "line 11: 'grootte' must be a whole number of pixels from 200 to 800, got the number 900"),
-    ("cirkel", "grootte: 300.5", "line 11: 'grootte' must be a whole number of pixels from 200 to 800, got the number 300.5"),
-    ("cirkel", "grootte: groot", "line 11: 'grootte' must be a whole number of pixels from 200 to 800, got 'groot'"),
-    ("cirkel", "taal: de", "line 11: unknown language 'de' in 'taal'. Valid languages: nl, en"),
-    ("cirkel", "taal: nll", "line 11: unknown language 'nll' in 'taal'; did you mean 'nl'? Valid languages: nl, en"),
-    ("cirkel", "taal: 1", "line 11: 'taal' must be nl or en, got the number 1"),
-    ("cirkel", "markeren: [leidend]",
-     "line 11: unknown option 'markeren' in 'cirkel'; did you mean 'markeer'? "
-     "Valid options: bijschrift, markeer, complementariteit, profiel, grootte, taal"),
-    ("cirkel-verkenner", "markeer: leidend",
-     "line 11: unknown option 'markeer' in 'cirkel-verkenner'. Valid options: grootte, taal"),
-    ("cirkel-reflectie", "taal: en\ngrote: 300",
-     "line 12: unknown option 'grote' in 'cirkel-reflectie'; did you mean 'grootte'? Valid options: grootte, taal"),
-    ("cirkel", "taal: nl\ntaal: en", "line 12: option 'taal' is given twice"),
-    ("cirkel", "bijschrift: 3", "line 11: 'bijschrift' must be text, got the number 3"),
-    ("cirkel", "bijschrift: ''", "line 11: 'bijschrift' must be text, got ''"),
-    ("cirkel", "markeer: {leidend: 1}",
-     "line 11: 'markeer' must be a sector name or a list of sector names, got a mapping"),
-    ("cirkel", "markeer: [leidend, 3]", "line 11: 'markeer' must list sector names, got the number 3"),
-    ("cirkel", "- leidend\n- helpend", "line 11: write the options as 'name: value' lines, e.g. 'taal: nl'"),
-    ("cirkel", "markeer: [leidend\nbijschrift: x",
-     "line 12: the block is not valid YAML: expected ',' or ']', but got ':'"),
-    ("cirkel", "bijschrift: \"open", "line 11: the block is not valid YAML: found unexpected end of stream"),
-    ("cirkel", "\tmarkeer: leidend",
-     "line 11: the block is not valid YAML: found character '\\t' that cannot start any token"),
+    ('cirkel', 'markeer: [leidend, leident]',
+     f"line 11: unknown sector 'leident' in option 'markeer'; did you mean 'leidend'? {VALID}"),
+    ('cirkel', 'bijschrift: Figuur\nmarkeer:\n  - leidend\n  - helpnd',
+     f"line 14: unknown sector 'helpnd' in option 'markeer'; did you mean 'helpend'? {VALID}"),
+    ('cirkel', 'markeer: [paars]',
+     f"line 11: unknown sector 'paars' in option 'markeer'. {VALID}"),
+    ('cirkel', 'complementariteit: [streg]',
+     f"line 11: unknown sector 'streg' in option 'complementariteit'; did you mean 'streng'? {VALID}"),
+    ('cirkel', 'profiel:\n  leidend: 5\n  onzekr: 2',
+     f"line 13: unknown sector 'onzekr' in option 'profiel'; did you mean 'onzeker'? {VALID}"),
+    ('cirkel', 'profiel: {leidend: 11}',
+     "line 11: option 'profiel': the value for 'leidend' must be a number from 0 to 10, not a number (11)."),
+    ('cirkel', 'profiel: {leidend: -1}',
+     "line 11: option 'profiel': the value for 'leidend' must be a number from 0 to 10, not a number (-1)."),
+    ('cirkel', 'profiel: {leidend: veel}',
+     "line 11: option 'profiel': the value for 'leidend' must be a number from 0 to 10, not a text ('veel')."),
+    ('cirkel', 'profiel: {leidend: yes}',
+     "line 11: option 'profiel': the value for 'leidend' must be a number from 0 to 10, not a yes/no value (true)."),
+    ('cirkel', 'profiel: [leidend, helpend]',
+     "line 11: option 'profiel' must be names with a number from 0 to 10, e.g. {leidend: 8}, not a list."),
+    ('cirkel', 'grootte: 150',
+     "line 11: option 'grootte' is 150; it must be from 200 to 800."),
+    ('cirkel', 'grootte: 900',
+     "line 11: option 'grootte' is 900; it must be from 200 to 800."),
+    ('cirkel', 'grootte: 300.5',
+     "line 11: option 'grootte' must be a whole number from 200 to 800, not a number (300.5)."),
+    ('cirkel', 'grootte: groot',
+     "line 11: option 'grootte' must be a whole number from 200 to 800, not a text ('groot')."),
+    ('cirkel', 'taal: de',
+     "line 11: unknown language 'de' in option 'taal'. Valid languages: nl, en."),
+    ('cirkel', 'taal: nll',
+     "line 11: unknown language 'nll' in option 'taal'; did you mean 'nl'? Valid languages: nl, en."),
+    ('cirkel', 'taal: 1',
+     "line 11: option 'taal' must be one of nl, en, not a number (1)."),
+    ('cirkel', 'markeren: [leidend]',
+     "line 11: unknown option 'markeren'; did you mean 'markeer'? Valid options: bijschrift, markeer, complementariteit, profiel, grootte, taal."),
+    ('cirkel-verkenner', 'markeer: leidend',
+     "line 11: unknown option 'markeer'. Valid options: grootte, taal."),
+    ('cirkel-reflectie', 'taal: en\ngrote: 300',
+     "line 12: unknown option 'grote'; did you mean 'grootte'? Valid options: grootte, taal."),
+    ('cirkel', 'taal: nl\ntaal: en',
+     "line 12: field 'taal' appears twice here; keep one."),
+    ('cirkel', 'bijschrift: 3',
+     "line 11: option 'bijschrift' must be a text, not a number (3); put it in quotes."),
+    ('cirkel', "bijschrift: ''",
+     "line 11: option 'bijschrift' is empty; write it or leave the field out."),
+    ('cirkel', 'markeer: {leidend: 1}',
+     "line 11: option 'markeer' must be a name or a list of names: leidend, helpend, begrijpend, inschikkelijk, onzeker, ontevreden, confronterend, streng, not a group of fields."),
+    ('cirkel', 'markeer: [leidend, 3]',
+     "line 11: option 'markeer' must be a name or a list of names: leidend, helpend, begrijpend, inschikkelijk, onzeker, ontevreden, confronterend, streng, not a number (3)."),
+    ('cirkel', '- leidend\n- helpend',
+     "line 11: write the options as 'name: value' lines, e.g. 'taal: nl'"),
+    ('cirkel', 'markeer: [leidend\nbijschrift: x',
+     "line 11: YAML syntax error: while parsing a flow sequence, did not find expected ',' or ']'. Check the indentation (spaces, no tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'."),
+    ('cirkel', 'bijschrift: "open',
+     "line 11: YAML syntax error: while scanning a quoted scalar, found unexpected end of stream. Check the indentation (spaces, no tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'."),
+    ('cirkel', 'grootte: !!int abc',
+     "line 11: '!!int' is a YAML tag; tags are not allowed in a block. Write the plain value (a number, or a text in quotes)."),
+    ('cirkel', 'markeer: !foo leidend',
+     "line 11: '!foo' is a YAML tag; tags are not allowed in a block. Write the plain value (a number, or a text in quotes)."),
+    ('cirkel', 'a: &x [1]\nb: *x',
+     "line 11: '&x' is a YAML anchor or alias; they are not allowed in a block. Write the text out where you need it."),
 ]
 
 
+def circle_page(kind: str, source: str) -> str:
+    """A page whose fence is on line 10 (so the block's first line is line 11)."""
+    return "\n" * 9 + f"```{kind}\n{source}\n```\n"
+
+
 @pytest.mark.parametrize("kind, source, message", ERRORS, ids=[e[2][9:60] for e in ERRORS])
-def test_bad_blocks_stop_with_file_line_and_valid_names(kind, source, message):
-    """Each error names the file and line (fence on line 10) and, where it helps, the valid names."""
-    with pytest.raises(cirkel.CirkelError) as caught:
-        cirkel.parse_block(source, kind, cirkel.Where("docs/theorie/proef.md", 10))
-    assert str(caught.value) == f"docs/theorie/proef.md, {message}"
-    assert isinstance(caught.value, SuperFencesException) and isinstance(caught.value, PluginError)
+def test_bad_blocks_give_file_line_and_valid_names(markdown, kind, source, message):
+    """Each error names the file and line and, where it helps, the valid names; the page shows a box, not code."""
+    result = markdown(circle_page(kind, source), src_uri="theorie/proef.md")
+    assert result.warnings == [f"docs/theorie/proef.md, {message}"]
+    assert "blokfout" in result.html and "language-cirkel" not in result.html and "<svg" not in result.html
 
 
-def test_errors_point_at_the_line_in_the_page():
+def test_errors_point_at_the_line_in_the_page(markdown):
     """Through Markdown: the error names the page file and the line of the bad value inside the page."""
     source = textwrap.dedent("""\
         # Proef
@@ -292,59 +300,41 @@ def test_errors_point_at_the_line_in_the_page():
             markeer: [helpend, leident]
             ```
         """)
-    with pytest.raises(cirkel.CirkelError) as caught:
-        convert(source, page=fake_page("theorie/proef.md"))
-    assert str(caught.value) == f"docs/theorie/proef.md, line 11: unknown sector 'leident' in 'markeer'; did you mean 'leidend'? {VALID}"
+    assert markdown(source, src_uri="theorie/proef.md").warnings == [
+        f"docs/theorie/proef.md, line 11: unknown sector 'leident' in option 'markeer'; did you mean 'leidend'? {VALID}"]
 
 
 def test_on_config_registers_each_fence_once():
     """on_config runs once per language; the fences are registered only once."""
-    config = types.SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), markdown_extensions=[], mdx_configs={})
+    from markdownpagina import fake_config
+    config = fake_config()
     cirkel.on_config(config)
     cirkel.on_config(config)
     names = [f["name"] for f in config.mdx_configs["pymdownx.superfences"]["custom_fences"]]
     assert names == ["cirkel", "cirkel-verkenner", "cirkel-reflectie"]
-    assert config.markdown_extensions == ["pymdownx.superfences"]
 
 
-def test_a_link_to_a_missing_page_stops_the_build():
+def test_a_link_to_a_missing_page_is_reported():
     """A 'helpt' target that is not a page in docs/ is reported with the data file's name."""
-    cirkel._state.update(page=fake_page(), files=types.SimpleNamespace(get_file_from_path=lambda path: None))
-    with pytest.raises(cirkel.CirkelError, match=r"^hooks/cirkel.yml: link target 'aanbevelingen/x.md' is not a page in docs/$"):
-        cirkel.link_from_page("aanbevelingen/x.md#a")
+    page = gereedschap.PageContext(extra={"files": types.SimpleNamespace(get_file_from_path=lambda path: None)})
+    with pytest.raises(gereedschap.BlockError, match=r"^hooks/cirkel.yml: link target 'aanbevelingen/x.md' is not a page in docs/$"):
+        cirkel.link_from_page("aanbevelingen/x.md#a", page)
 
 
-def test_an_unexpected_failure_stops_the_build_instead_of_showing_code(monkeypatch):
-    """Superfences turns a formatter's exception into a plain code block; ours becomes a CirkelError."""
-    monkeypatch.setattr(cirkel, "render_reflection", lambda *args: 1 / 0)
-    with pytest.raises(cirkel.CirkelError) as caught:
-        convert("# Proef\n\n```cirkel-reflectie\n```\n", page=fake_page())
-    assert str(caught.value) == ("docs/theorie/proef.md, line 3: could not draw this 'cirkel-reflectie' block: "
-                                 "ZeroDivisionError('division by zero')")
+def test_an_unexpected_failure_is_reported_instead_of_showing_code(markdown, monkeypatch):
+    """Superfences turns a formatter's exception into a plain code block; ours becomes a warning and a box."""
+    monkeypatch.setitem(cirkel.RENDER, "cirkel-reflectie", lambda *args: 1 / 0)
+    result = markdown("# Proef\n\n```cirkel-reflectie\n```\n", src_uri="theorie/proef.md")
+    assert result.warnings == ["docs/theorie/proef.md, line 3: could not render this 'cirkel-reflectie' block "
+                               "(ZeroDivisionError: division by zero). Check the block against README."]
+    assert "<pre" not in result.html and "blokfout" in result.html
 
 
-def test_strict_build_fails_on_a_bad_block(tmp_path):
-    """A tiny project with a bad block fails `mkdocs build --strict` with our message; fixed, it builds."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
-        site_name: Proef
-        use_directory_urls: false
-        hooks:
-          - {ROOT / 'hooks' / 'cirkel.py'}
-        markdown_extensions:
-          - pymdownx.superfences
-        """), encoding="utf-8")
-    page = docs / "index.md"
-    page.write_text("# Proef\n\n```cirkel\nmarkeer: [leident]\n```\n", encoding="utf-8")
-    failed = build_site(tmp_path / "out", config=tmp_path / "mkdocs.yml")
-    assert failed.returncode != 0
-    assert (f"docs/index.md, line 4: unknown sector 'leident' in 'markeer'; did you mean 'leidend'? {VALID}"
-            in failed.stdout + failed.stderr)
-    page.write_text("# Proef\n\n```cirkel\nmarkeer: [leidend]\n```\n", encoding="utf-8")
-    built = build_site(tmp_path / "out", config=tmp_path / "mkdocs.yml")
-    assert built.returncode == 0, built.stderr
-    assert 'role="img"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+def test_readme_table_of_options_is_generated_from_the_option_tables():
+    """README's table of the circle's options is cirkel.readme_table() (scripts/readme-tabellen writes it)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- cirkel-opties:begin -->\n(.*?)\n<!-- cirkel-opties:end -->", readme, re.S)
+    assert table and table.group(1) == cirkel.readme_table(), "run scripts/readme-tabellen"
 
 
 # ---------------------------------------------------------------------------------------- rendering
@@ -367,9 +357,9 @@ taal: en
 
 
 @pytest.fixture
-def figure_html() -> str:
+def figure_html(convert) -> str:
     """Two circles on one page, rendered through Markdown."""
-    return convert(FIGURE, page=fake_page())
+    return convert(FIGURE)
 
 
 def test_rendered_svg_is_an_accessible_image(figure_html):
@@ -394,9 +384,9 @@ def test_rendered_svg_is_an_accessible_image(figure_html):
 
 
 def test_long_english_names_wrap_into_short_lines_that_read_as_the_name():
-    assert cirkel.label_lines("leadership") == ["leadership"]
-    assert cirkel.label_lines("helpful/friendly") == ["helpful/", "friendly"]
-    lines = cirkel.label_lines("student responsibility/freedom")
+    assert geo.label_lines("leadership") == ["leadership"]
+    assert geo.label_lines("helpful/friendly") == ["helpful/", "friendly"]
+    lines = geo.label_lines("student responsibility/freedom")
     assert lines == ["student ", "responsibility/", "freedom"]
     assert "".join(lines) == "student responsibility/freedom"
 
@@ -409,8 +399,8 @@ def test_sector_labels_are_text_in_order_inside_their_sectors(figure_html):
     assert [label["text"] for label in labels[8:]] == ["leadership", "helpful/friendly", "understanding", "student responsibility/freedom",
                                                         "uncertain", "dissatisfied", "admonishing", "strict"]
     for index, label in enumerate(labels[:8]):
-        angle = cirkel.angle_of(float(label["x"]), float(label["y"]))
-        assert cirkel.sector_at(angle) == index, label["text"]
+        angle = geo.angle_of(float(label["x"]), float(label["y"]))
+        assert geo.sector_at(angle) == index, label["text"]
 
 
 def test_axes_are_labelled_in_the_language_of_the_block(figure_html):
@@ -437,9 +427,9 @@ def test_highlight_arrows_and_profile_are_drawn(figure_html):
     assert "url(#cirkel-2-" not in figure_html.split('id="cirkel-2"')[0]
 
 
-def test_a_pair_that_invites_each_other_becomes_one_double_arrow():
+def test_a_pair_that_invites_each_other_becomes_one_double_arrow(convert):
     """leidend and inschikkelijk both listed: one straight arrow with two heads; helpend alone: one head."""
-    html = convert("```cirkel\ncomplementariteit: [inschikkelijk, helpend, leidend]\n```\n", page=fake_page())
+    html = convert("```cirkel\ncomplementariteit: [inschikkelijk, helpend, leidend]\n```\n")
     doc = Svg(html)
     arrows = doc.find("g", class_="cirkel-pijl")
     assert [(a["data-van"], a["data-naar"], "data-dubbel" in a) for a in arrows] == [
@@ -465,9 +455,9 @@ def test_caption_is_escaped_and_text_version_lists_the_sectors(figure_html):
     assert "Text version of the figure" in details[1]["text"]
 
 
-def test_explorer_renders_radios_panels_and_every_arrow():
+def test_explorer_renders_radios_panels_and_every_arrow(convert):
     """The explorer: eight radios (first checked), eight panels with links, an arrow for every sector."""
-    html = convert("```cirkel-verkenner\n```\n", page=fake_page("theorie/cirkel-verkenner.md"))
+    html = convert("```cirkel-verkenner\n```\n", "theorie/cirkel-verkenner.md")
     doc = Svg(html)
     radios = doc.find("input", type="radio")
     assert [r["value"] for r in radios] == ORDER and "checked" in radios[0] and "checked" not in radios[1]
@@ -481,9 +471,9 @@ def test_explorer_renders_radios_panels_and_every_arrow():
     assert len(doc.find("path", class_="cirkel-keuze")) == 8
 
 
-def test_reflection_renders_labelled_sliders_and_the_disclaimer():
+def test_reflection_renders_labelled_sliders_and_the_disclaimer(convert):
     """Sixteen sliders labelled by sector and column, two empty profiles, the plain statement on QTI/VIL."""
-    html = convert("```cirkel-reflectie\n```\n", page=fake_page())
+    html = convert("```cirkel-reflectie\n```\n")
     doc = Svg(html)
     sliders = doc.find("input", type="range")
     assert len(sliders) == 16
@@ -497,48 +487,9 @@ def test_reflection_renders_labelled_sliders_and_the_disclaimer():
     assert "QTI (Questionnaire on Teacher Interaction)" in note and "VIL (Vragenlijst Interpersoonlijk Leraarsgedrag)" in note
 
 
-def test_an_english_page_gets_english_labels_by_default():
+def test_an_english_page_gets_english_labels_by_default(convert):
     """Without taal, the language follows the page file (.en.md -> en)."""
-    html = convert("```cirkel\n```\n", page=fake_page("theorie/proef.en.md"))
+    html = convert("```cirkel\n```\n", "theorie/proef.en.md")
     assert 'lang="en"' in html and ">leadership</text>" in html
 
 
-# ------------------------------------------------------------------------------------- built site
-
-def test_explorer_page_is_built_with_explorer_and_reflection(site):
-    """The built explorer page holds both widgets, the words 'Roos van Leary' and links back to the theory."""
-    page = Page(site / "theorie" / "cirkel-verkenner.html")
-    html = (site / "theorie" / "cirkel-verkenner.html").read_text(encoding="utf-8")
-    assert "data-cirkel-verkenner" in html and "data-cirkel-reflectie" in html
-    assert "Roos van Leary" in page.text
-    assert "interpersoonlijke-theorie.html#interpersoonlijke-cirkel" in page.links
-    assert "interpersoonlijke-theorie.html#complementariteit" in page.links
-    assert "QTI" in page.text and "VIL" in page.text
-
-
-def test_explorer_links_resolve_in_both_languages(site):
-    """Every link on the explorer page (the recommendations that help included) reaches its anchor."""
-    for path in ("theorie/cirkel-verkenner.html", "en/theorie/cirkel-verkenner.html"):
-        page = Page(site / path)
-        assert sum("#aanbeveling-" in href for href in page.links) >= 24
-        assert broken_links(site, {path: page}) == []
-
-
-def test_explorer_page_has_a_search_boost(site):
-    """The page's front matter boost reaches the search index."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = [d for d in index["docs"] if d["location"] == "theorie/cirkel-verkenner.html"]
-    assert entries and entries[0].get("boost") == 2
-
-
-def test_help_links_carry_the_official_titles_in_both_languages():
-    """Every `helpt` entry in cirkel.yml reads 'N.M title' exactly as hooks/aanbevelingen.yml has it."""
-    import yaml
-    recs = yaml.safe_load((ROOT / "hooks" / "aanbevelingen.yml").read_text(encoding="utf-8"))
-    titles = {f"{r['nummer']}-{i}": (f"{r['nummer']}.{i} {nl}", f"{r['nummer']}.{i} {en}")
-              for r in recs for i, (nl, en) in enumerate(zip(r["sub"], r["sub_en"]), 1)}
-    entries = [h for s in cirkel.load_data()["sectoren"] for h in s["helpt"]]
-    assert len(entries) >= 8
-    for entry in entries:
-        number = entry["doel"].rsplit("#aanbeveling-", 1)[1]
-        assert (entry["nl"], entry["en"]) == titles[number], entry["doel"]

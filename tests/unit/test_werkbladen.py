@@ -1,47 +1,31 @@
-"""hooks/werkbladen.py: the worksheet syntax, every error message, and the HTML it renders.
+"""hooks/werkbladen.py with werkblad_syntax.py and werkblad_a4.py: syntax, every error message, identity, HTML.
 
-Markdown in, HTML out, through Python-Markdown with pymdownx.superfences configured by the hook's own
-on_config (so an error that superfences would swallow shows up here). One strict build of a tiny
-project shows that a malformed block stops `mkdocs build`; a few checks read the real site's build.
+Markdown in, HTML out through the hooks as MkDocs calls them (tests/unit/conftest.py `markdown`). A problem
+in a block is a warning naming file, line, what is wrong and how to fix it (strict builds stop on it),
+and the page shows an error box instead of the block: never the block as code.
 """
 from __future__ import annotations
 
-import html.parser
+import os
 import re
 import textwrap
-import types
 
-import markdown
 import pytest
 import yaml
 
+import gereedschap
+import werkblad_a4
+import werkblad_syntax
 import werkbladen
-from conftest import ROOT, build_site
-from sitehtml import pages, resolve
+from conftest import ROOT
+from markdownpagina import fake_config
+from sitehtml import Controls
 
 FILE = "docs/aan-de-slag/proef.md"
-FIXTURE = ROOT / "tests" / "unit" / "fixtures" / "werkblad-proef.md"
+FIXTURE = ROOT / "tests" / "unit" / "golden" / "werkblad-alle-onderdelen.md"
+GOLDEN = ROOT / "tests" / "unit" / "golden"
 MINIMAL = 'titel: Proef\naanbeveling: "1.3"\nonderdelen:\n  - tekst: Hallo\n'
 HEAD = 'titel: Proef\naanbeveling: "1.3"\nonderdelen:\n'  # lines 4-6 of the page below; parts from line 7
-
-
-def fence_config(**overrides) -> types.SimpleNamespace:
-    """A stand-in MkDocs config after the hook's on_config ran on it."""
-    config = types.SimpleNamespace(markdown_extensions=["pymdownx.superfences"], use_directory_urls=False,
-                                   mdx_configs={})
-    config.__dict__.update(overrides)
-    werkbladen.on_config(config)
-    return config
-
-
-def convert(text: str, *, src_uri: str = "aan-de-slag/proef.md", language: str = "nl") -> str:
-    """Markdown -> HTML as on a page at docs/<src_uri>, with the werkblad fence registered."""
-    url = src_uri[:-3] + ".html"
-    werkbladen.CURRENT = werkbladen.Context(
-        path=f"docs/{src_uri}", src_uri=src_uri, url=url, language=language, site_name="Leidraad",
-        blocks=werkbladen.find_blocks(text, path=f"docs/{src_uri}", url=url, stem=src_uri.split("/")[-1][:-3]))
-    config = fence_config()
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
 
 
 def page_with(block: str) -> str:
@@ -49,19 +33,31 @@ def page_with(block: str) -> str:
     return f"# Proef\n\n```werkblad\n{block}\n```\n"
 
 
-def error_of(block: str) -> str:
-    """The build-stopping message for a block on page_with's page."""
-    with pytest.raises(werkbladen.WerkbladError) as caught:
-        convert(page_with(block))
-    return str(caught.value)
+@pytest.fixture
+def error_of(markdown):
+    """The one warning a block on page_with's page gives; the page shows the error box, not the block."""
+    def error(block: str) -> str:
+        result = markdown(page_with(block))
+        assert len(result.warnings) == 1, result.warnings
+        assert 'class="admonition failure blokfout" role="alert"' in result.html
+        assert "language-werkblad" not in result.html and "<form" not in result.html
+        return result.warnings[0]
+    return error
 
 
-@pytest.fixture(autouse=True)
-def fresh_context():
-    """Every test starts with the formatter's default page context and leaves it so."""
-    werkbladen.CURRENT = werkbladen.Context()
-    yield
-    werkbladen.CURRENT = werkbladen.Context()
+@pytest.fixture
+def sheet_html(markdown):
+    """The HTML of a page with one block (no warnings allowed)."""
+    def render(block: str, **options) -> str:
+        result = markdown(page_with(block), **options)
+        assert result.warnings == []
+        return result.html
+    return render
+
+
+def part_html(sheet_html, part_yaml: str, **options) -> str:
+    """The HTML of a sheet with the parts given as YAML lines under onderdelen."""
+    return sheet_html(HEAD + textwrap.indent(textwrap.dedent(part_yaml).strip("\n"), "  "), **options)
 
 
 # --- every error path, with its exact message --------------------------------------------------
@@ -90,9 +86,9 @@ ERRORS = [
      "its own line, not a text ('zomaar een zin')."),
     ("unknown-top-field-near", 'titel: Proef\naanbeveling: "1.3"\nonderdeelen:\n  - tekst: x',
      "line 6: unknown field 'onderdeelen'; did you mean 'onderdelen'? "
-     "Valid fields: titel, aanbeveling, intro, onderdelen."),
+     "Valid fields: titel, aanbeveling, intro, sleutel, onderdelen."),
     ("unknown-top-field", 'titel: Proef\naanbeveling: "1.3"\nkleur: rood\nonderdelen:\n  - tekst: x',
-     "line 6: unknown field 'kleur'. Valid fields: titel, aanbeveling, intro, onderdelen."),
+     "line 6: unknown field 'kleur'. Valid fields: titel, aanbeveling, intro, sleutel, onderdelen."),
     ("missing-titel", 'aanbeveling: "1.3"\nonderdelen:\n  - tekst: x',
      "line 3: missing field 'titel'; give the worksheet a title, e.g. 'titel: De 2×10-oefening'."),
     ("empty-titel", 'titel: ""\naanbeveling: "1.3"\nonderdelen:\n  - tekst: x',
@@ -212,6 +208,24 @@ ERRORS = [
      "line 3: the worksheet does not fit on one A4 page: its texts take about 67 mm and its 60 write-in lines at "
      "least 312 mm, about 379 mm of the 274 mm a page has. Shorten texts, drop a part or lower regels, vak, "
      "rijen, aantal or dagen."),
+    ("sleutel-bad", 'titel: Proef\naanbeveling: "1.3"\nsleutel: Mijn Blad\nonderdelen:\n  - tekst: x',
+     "line 6: field 'sleutel' ('Mijn Blad') may hold only lower-case letters, digits and dashes, e.g. 'herstel-kort'."),
+    ("same-question-twice", HEAD + "  - vragen:\n      items: [Wat zie je?]\n  - vragen:\n      items: [Wat zie je?]",
+     "line 9: two fields of this worksheet would keep their answers under the same name ('vraag:wat-zie-je'): "
+     "'Wat zie je?' and 'Wat zie je?'. Give each question, column or part its own text (e.g. a different 'titel' "
+     "for a second table), so that answers cannot mix."),
+    ("two-untitled-tables", HEAD + "  - tabel:\n      kolommen: [Naam]\n      rijen: 2\n  - tabel:\n      kolommen: [Naam]\n      rijen: 2",
+     "line 10: two fields of this worksheet would keep their answers under the same name ('tabel:naam'): the tabel "
+     "'Naam' and the tabel 'Naam'. Give each question, column or part its own text (e.g. a different 'titel' for a "
+     "second table), so that answers cannot mix."),
+    ("dagen-column-named-datum", HEAD + "  - dagen:\n      kolommen: [Datum]",
+     "line 7: two fields of this worksheet would keep their answers under the same name ('dagen:dagen:datum'): "
+     "its date column and column 'Datum'. Give each question, column or part its own text (e.g. a different "
+     "'titel' for a second table), so that answers cannot mix."),
+    ("yaml-alias", HEAD + "  - tekst: &t Hallo\n  - tekst: *t",
+     "line 7: '&t' is a YAML anchor or alias; they are not allowed in a block. Write the text out where you need it."),
+    ("yaml-tag", 'titel: !!str Proef\naanbeveling: "1.3"\nonderdelen:\n  - tekst: x',
+     "line 4: '!!str' is a YAML tag; tags are not allowed in a block. Write the plain value (a number, or a text in quotes)."),
     ("too-much-text-for-a-page", HEAD + "".join(f"  - tekst: {'Lange zin met veel woorden. ' * 12}\n"
                                                 for _ in range(20)),
      "line 3: the worksheet does not fit on one A4 page: its texts take about 497 mm of the 274 mm a page has. "
@@ -220,93 +234,99 @@ ERRORS = [
 
 
 @pytest.mark.parametrize("block, expected", [case[1:] for case in ERRORS], ids=[case[0] for case in ERRORS])
-def test_every_error_names_file_line_problem_and_fix(block, expected):
-    """Each kind of mistake stops the page with 'file, line N: what is wrong; how to fix it'."""
+def test_every_error_names_file_line_problem_and_fix(error_of, block, expected):
+    """Each kind of mistake gives 'file, line N: what is wrong; how to fix it' and an error box."""
     assert error_of(block) == f"{FILE}, {expected}"
 
 
-def test_the_error_stops_superfences_and_mkdocs():
-    """The error is a SuperFencesException (re-raised, not swallowed) and a PluginError (stops MkDocs)."""
-    from mkdocs.exceptions import PluginError
-    from pymdownx.superfences import SuperFencesException
+def test_all_problems_of_a_page_are_reported_at_once(markdown):
+    """Two broken blocks on one page: two warnings in one run, both blocks replaced by an error box."""
+    broken = page_with(HEAD + "  - tabel:\n      kolomen: [a]") + "\n" + page_with(HEAD + "  - plaatje: x")
+    result = markdown(broken)
+    assert [w.split(":")[0] for w in result.warnings] == [f"{FILE}, line 8", f"{FILE}, line 17"]
+    assert result.html.count('class="admonition failure blokfout"') == 2
 
-    assert issubclass(werkbladen.WerkbladError, SuperFencesException)
-    assert issubclass(werkbladen.WerkbladError, PluginError)
+
+def test_an_unexpected_failure_is_reported_not_shown_as_code(markdown, monkeypatch):
+    """Whatever breaks inside rendering (here a template error) is a warning and a box, never code."""
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+    monkeypatch.setattr(werkbladen, "identify", broken)
+    result = markdown(page_with(MINIMAL))
+    assert result.warnings == [f"{FILE}, line 3: could not render this 'werkblad' block (RuntimeError: kapot). "
+                               "Check the block against README."]
+    assert "<pre" not in result.html and "blokfout" in result.html
 
 
-def test_lines_count_front_matter_and_indented_fences():
+def test_lines_count_front_matter_and_indented_fences(markdown):
     """The line is the file's line: front matter counts, and a fence inside an admonition is found too."""
     text = ("---\ntitle: x\n---\n\n# Proef\n\n!!! aan-de-slag \"Doe mee\"\n\n    ~~~~werkblad\n"
             '    titel: Proef\n    aanbeveling: "1.3"\n    onderdelen:\n      - tabel:\n          kolomen: [a]\n'
             "    ~~~~\n")
-    with pytest.raises(werkbladen.WerkbladError) as caught:
-        convert(text)
-    assert str(caught.value).startswith(f"{FILE}, line 14: unknown field 'kolomen' in part 'tabel';")
+    (warning,) = markdown(text).warnings
+    assert warning.startswith(f"{FILE}, line 14: unknown field 'kolomen' in part 'tabel';")
 
 
-def test_a_block_the_page_does_not_hold_is_named_by_file_only():
-    """When the source cannot be found in the page (generated Markdown), the message names the file only."""
-    werkbladen.CURRENT = werkbladen.Context(path=FILE)
-    with pytest.raises(werkbladen.WerkbladError) as caught:
-        werkbladen.format_werkblad("titel: Proef", "werkblad", "werkblad", {}, None)
-    assert str(caught.value) == f"{FILE}: missing field 'aanbeveling'; name the recommendation the worksheet " \
-                                "belongs to, e.g. 'aanbeveling: \"1.3\"'."
-
-
-def test_pure_python_yaml_explains_a_question_mark_in_brackets(monkeypatch):
+def test_pure_python_yaml_explains_a_question_mark_in_brackets(error_of, monkeypatch):
     """Without libyaml, '[Waar ging het over?]' fails in PyYAML; the message says how to quote it."""
-    monkeypatch.setattr(werkbladen, "LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(gereedschap.yamlblok, "LOADER", yaml.SafeLoader)
     message = error_of(HEAD + "  - dagen:\n      kolommen: [Waar ging het over?]")
     assert message.startswith(f"{FILE}, line 8: YAML syntax error: while parsing a flow sequence, expected ',' or "
                               "']', but got '?' (a '?' inside [ ] needs quotes: [\"Waar ging het over?\"]).")
 
 
-def test_the_readme_example_is_valid():
+def test_a_huge_block_is_refused_before_it_is_read(error_of):
+    """A block over 20 000 characters fails fast with its size (a careless paste, or a hostile block)."""
+    message = error_of(HEAD + "  - tekst: " + "x" * 20_100)
+    assert "the block is 20" in message and "a block holds at most 20000. Split it" in message
+
+
+# --- the README and its generated table ----------------------------------------------------------
+
+def test_the_readme_example_is_valid(sheet_html):
     """The worked example in README.md ("Een werkblad") renders, '?' inside [ ] and all."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = re.search(r"````markdown\n(```werkblad\n.*?\n```)\n````", readme, re.S).group(1)
-    html = convert(example)
+    example = re.search(r"````markdown\n```werkblad\n(.*?)\n```\n````", readme, re.S).group(1)
+    html = sheet_html(example)
     assert 'class="werkblad"' in html and "Waar hadden we het over?" in html
 
 
-# --- rendering: Markdown in, HTML out ----------------------------------------------------------
-
-GOLDEN = """\
-<h1>Proef</h1>
-<form class="werkblad" id="werkblad-proef" aria-labelledby="werkblad-proef-titel" autocomplete="off" style="--wb-regel: 9mm">
-<div class="werkblad-knoppen" role="group" aria-label="Werkblad afdrukken of wissen" data-werkblad-knoppen="werkblad" lang="nl" hidden>
-<button type="button" class="md-button md-button--primary" data-werkblad-actie="afdrukken" title="Drukt het werkblad af met wat je hebt ingevuld.">Afdrukken</button>
-<button type="button" class="md-button" data-werkblad-actie="leeg-afdrukken">Leeg afdrukken</button>
-<button type="button" class="md-button" data-werkblad-actie="wissen" data-werkblad-vraag="Alles wat je op dit werkblad hebt ingevuld, wissen? Dit kun je niet ongedaan maken.">Wissen</button>
-<p class="werkblad-status" role="status" data-werkblad-status data-opgeslagen="Opgeslagen in deze browser." data-gewist="Gewist.">Wat je invult, blijft alleen in deze browser op dit apparaat; er wordt niets verstuurd.</p>
-</div><header class="werkblad-kop">
-<p class="werkblad-bron">Werkblad · Leidraad</p>
-<h2 class="werkblad-titel" id="werkblad-proef-titel">Proef</h2>
-<p class="werkblad-aanbeveling">Hoort bij <a href="../aanbevelingen/1-persoonlijke-band.html#aanbeveling-1-3">aanbeveling 1.3: Maak tijd voor een-op-een contact met leerlingen</a></p>
-<div class="werkblad-naam" lang="nl">
-<label for="werkblad-proef-naam">Naam</label><input type="text" id="werkblad-proef-naam">
-<label for="werkblad-proef-datum">Datum</label><input type="text" id="werkblad-proef-datum">
-</div>
-</header>
-<p class="werkblad-tekst">Hallo</p>
-<footer class="werkblad-voet"><span>Leidraad · <span class="werkblad-versie" data-versie-van="aan-de-slag/proef.html"></span></span> <span class="werkblad-adres" data-werkblad-adres="proef.html">aan-de-slag/proef.html</span>
-<span class="werkblad-nieuwste">Nieuwste versie: op het adres hierboven, of in de leidraad onder Aan de slag.</span></footer>
-</form>"""
+def test_readme_table_of_parts_is_generated_from_the_syntax():
+    """README's table of parts is exactly werkblad_syntax.readme_table() (scripts/readme-tabellen writes it)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- onderdelen:begin -->\n(.*?)\n<!-- onderdelen:end -->", readme, re.S)
+    assert table, "README lacks the <!-- onderdelen:begin --> … <!-- onderdelen:end --> markers"
+    assert table.group(1) == werkblad_syntax.readme_table(), "run scripts/readme-tabellen"
+    assert "`kolommen` (required, 1–8 names" in werkblad_syntax.readme_table()
 
 
-def test_minimal_sheet_renders_exactly():
-    """A minimal block gives this form: toolbar, head with the linked recommendation, name, part, print footer."""
-    assert convert(page_with(MINIMAL)) == GOLDEN
+# --- golden files: Markdown in, HTML out ---------------------------------------------------------
+
+GOLDEN_CASES = sorted(p.stem for p in GOLDEN.glob("werkblad-*.md"))
 
 
-def part_html(part_yaml: str, **options) -> str:
-    """The HTML of a sheet with one part (given as YAML lines under onderdelen)."""
-    return convert(page_with(HEAD + textwrap.indent(textwrap.dedent(part_yaml).strip("\n"), "  ")), **options)
+@pytest.mark.parametrize("name", GOLDEN_CASES)
+def test_golden(markdown, name):
+    """tests/unit/golden/NAME.md renders exactly as NAME.html (UPDATE_GOLDEN=1 rewrites after a change)."""
+    source = (GOLDEN / f"{name}.md").read_text(encoding="utf-8")
+    result = markdown(source, src_uri=f"aan-de-slag/{name}.md")
+    assert result.warnings == []
+    expected = GOLDEN / f"{name}.html"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected.write_text(result.html + "\n", encoding="utf-8")
+    assert result.html + "\n" == expected.read_text(encoding="utf-8")
 
 
-def test_stappen_and_checklist():
-    """Steps are an ordered list; a checklist has one labelled tick box per item."""
-    html = part_html("""
+def test_golden_cases_exist():
+    """There are golden files for the minimal sheet and for every part (else the golden test tests nothing)."""
+    assert {"werkblad-minimaal", "werkblad-alle-onderdelen"} <= set(GOLDEN_CASES)
+
+
+# --- rendering details ------------------------------------------------------------------------------
+
+def test_stappen_and_checklist(sheet_html):
+    """Steps are an ordered list; a checklist has one labelled tick box per item, keyed by its text."""
+    html = part_html(sheet_html, """
         - stappen:
             titel: Zo doe je het
             items: [Kies een leerling, Plan een moment]
@@ -316,13 +336,13 @@ def test_stappen_and_checklist():
     assert ('<section class="werkblad-deel werkblad-deel--stappen" role="group" aria-labelledby="werkblad-proef-1-titel">\n'
             '<h3 id="werkblad-proef-1-titel">Zo doe je het</h3>\n<ol class="werkblad-lijst">\n'
             "<li>Kies een leerling</li>\n<li>Plan een moment</li>\n</ol>") in html
-    assert ('<li><input type="checkbox" id="werkblad-proef-2-1"><label for="werkblad-proef-2-1">Rooster bekeken'
-            "</label></li>") in html
+    assert ('<li><input type="checkbox" id="werkblad-proef-2-1" data-sleutel="vink:rooster-bekeken">'
+            '<label for="werkblad-proef-2-1">Rooster bekeken</label></li>') in html
 
 
-def test_vragen_and_veld():
+def test_vragen_and_veld(sheet_html):
     """Questions label their lined write-in fields; veld is one line, lines, or an open box."""
-    html = part_html("""
+    html = part_html(sheet_html, """
         - vragen:
             items: [Wat ging goed?]
             regels: 4
@@ -334,46 +354,47 @@ def test_vragen_and_veld():
             vak: 6
     """)
     assert ('<li><label for="werkblad-proef-1-1">Wat ging goed?</label>\n<textarea id="werkblad-proef-1-1" '
-            'class="werkblad-regels" rows="4" style="--regels: 4"></textarea></li>') in html
+            'class="werkblad-regels" rows="4" style="--regels: 4" data-sleutel="vraag:wat-ging-goed"></textarea></li>') in html
     assert ('<label for="werkblad-proef-2">Welke leerling?</label>\n<input type="text" id="werkblad-proef-2" '
-            'class="werkblad-regels" style="--regels: 1">') in html
-    assert '<textarea id="werkblad-proef-3" class="werkblad-vak" rows="6" style="--regels: 6"></textarea>' in html
+            'class="werkblad-regels" style="--regels: 1" data-sleutel="veld:welke-leerling">') in html
+    assert ('<textarea id="werkblad-proef-3" class="werkblad-vak" rows="6" style="--regels: 6" '
+            'data-sleutel="veld:aantekeningen"></textarea>') in html
 
 
-def test_vragen_default_to_three_lines():
+def test_vragen_default_to_three_lines(sheet_html):
     """vragen without regels gives three lines per question (README)."""
-    assert 'rows="3" style="--regels: 3"' in part_html("- vragen:\n    items: [Wat?]")
+    assert 'rows="3" style="--regels: 3"' in part_html(sheet_html, "- vragen:\n    items: [Wat?]")
 
 
-def test_tabel_cells_are_labelled_with_their_row():
-    """Every cell has an accessible name with the row: 'Leerling rij 3, Hobby's'."""
-    html = part_html("""
+def test_tabel_cells_are_labelled_with_their_row(sheet_html):
+    """Every cell has an accessible name with the row, and a key of its table, column and row."""
+    html = part_html(sheet_html, """
         - tabel:
             kolommen: [Leerling, Hobby's]
             rijen: 3
     """)
     assert '<thead><tr><th scope="col">Leerling</th><th scope="col">Hobby&#39;s</th></tr></thead>' in html
     assert html.count("<tr><td>") == 3
-    assert 'id="werkblad-proef-1-r3-k1" aria-label="Leerling rij 3"' in html
-    assert 'id="werkblad-proef-1-r3-k2" aria-label="Leerling rij 3, Hobby&#39;s"' in html
+    assert 'id="werkblad-proef-1-r3-k1" aria-label="Leerling rij 3" data-sleutel="tabel:leerling-hobby-s:leerling:r3"' in html
+    assert 'id="werkblad-proef-1-r3-k2" aria-label="Leerling rij 3, Hobby&#39;s" data-sleutel="tabel:leerling-hobby-s:hobby-s:r3"' in html
 
 
-def test_dagen_one_row_per_day_with_a_done_box():
+def test_dagen_one_row_per_day_with_a_done_box(sheet_html):
     """The day tracker has a row per day (default 10), a 'gedaan' box and the extra columns."""
-    html = part_html("- dagen:\n    kolommen: [Waar hadden we het over?]")
+    html = part_html(sheet_html, "- dagen:\n    kolommen: [Waar hadden we het over?]")
     assert html.count('<tr><th scope="row">Dag ') == 10
     assert ('<td class="werkblad-vinkcel"><input type="checkbox" id="werkblad-proef-1-d10-gedaan" '
-            'aria-label="Dag 10, gedaan"></td>') in html
-    assert 'aria-label="Dag 4, Waar hadden we het over?"' in html
+            'aria-label="Dag 10, gedaan" data-sleutel="dagen:dagen:gedaan:d10"></td>') in html
+    assert 'aria-label="Dag 4, Waar hadden we het over?" data-sleutel="dagen:dagen:waar-hadden-we-het-over:d4"' in html
     assert '<th scope="col">Gedaan</th><th scope="col">Waar hadden we het over?</th>' in html
 
 
-def test_turven_counts_per_day_with_ratio_and_the_3_to_1_goal():
+def test_turven_counts_per_day_with_ratio_and_the_3_to_1_goal(sheet_html):
     """The tally has + and − counts per day (default 5) with +1 buttons, ratio outputs and totals."""
-    html = part_html("- turven:\n    titel: Mijn week")
+    html = part_html(sheet_html, "- turven:\n    titel: Mijn week")
     assert html.count("<tr data-turf-rij>") == 5
     assert ('<input type="number" min="0" step="1" inputmode="numeric" id="werkblad-proef-1-d5-min" '
-            'aria-label="Dag 5, aantal negatieve interacties" data-turf="min">') in html
+            'aria-label="Dag 5, aantal negatieve interacties" data-turf="min" data-sleutel="turven:mijn-week:min:d5">') in html
     assert ('<button type="button" class="werkblad-turfknop" data-turf-erbij="werkblad-proef-1-d2-plus" '
             'aria-label="+1: één positieve interactie erbij op dag 2">+1</button>') in html
     assert html.count("<output data-turf-verhouding ") == 5
@@ -381,277 +402,185 @@ def test_turven_counts_per_day_with_ratio_and_the_3_to_1_goal():
     assert "Doel: minstens 3 positieve interacties voor elke negatieve (3:1)." in html
 
 
-def test_schaal_is_a_group_of_numbered_radio_buttons():
-    """The scale question is a fieldset whose legend is the question, one radio per number."""
-    html = part_html("- schaal:\n    vraag: Hoe erg vond je het?")
+def test_schaal_is_a_group_of_numbered_radio_buttons(sheet_html):
+    """The scale question is a fieldset whose legend is the question, one radio per number, one key."""
+    html = part_html(sheet_html, "- schaal:\n    vraag: Hoe erg vond je het?")
     assert '<fieldset class="werkblad-deel werkblad-schaal">\n<legend>Hoe erg vond je het?</legend>' in html
     assert html.count('type="radio" name="werkblad-proef-1"') == 10
-    assert ('<label><input type="radio" name="werkblad-proef-1" id="werkblad-proef-1-10" value="10"><span>10'
-            "</span></label>") in html
+    assert html.count('data-sleutel="schaal:hoe-erg-vond-je-het"') == 10
     assert html.count('type="radio"') == 10 and 'value="0"' not in html
-    assert part_html("- schaal:\n    vraag: Hoe?\n    van: 0\n    tot: 5").count('type="radio"') == 6
+    assert part_html(sheet_html, "- schaal:\n    vraag: Hoe?\n    van: 0\n    tot: 5").count('type="radio"') == 6
 
 
-class Controls(html.parser.HTMLParser):
-    """Form controls and how each gets its accessible name (label[for], wrapping label or aria-label)."""
-
-    def __init__(self, text: str):
-        """Parse the HTML right away."""
-        super().__init__()
-        self.controls, self.label_for, self.in_label = [], set(), 0
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        """Note controls, labels and whether a control sits inside a label."""
-        attrs = dict(attrs)
-        if tag == "label":
-            self.in_label += 1
-            if attrs.get("for"):
-                self.label_for.add(attrs["for"])
-        if tag in ("input", "textarea", "select"):
-            self.controls.append((attrs.get("id"), bool(attrs.get("aria-label")) or self.in_label > 0))
-
-    def handle_endtag(self, tag):
-        """Leave a label."""
-        if tag == "label":
-            self.in_label -= 1
-
-    def unlabelled(self) -> list[str]:
-        """Ids of controls with no accessible name."""
-        return [cid for cid, named in self.controls if not named and cid not in self.label_for]
+def test_a_tip_of_our_own_carries_the_site_marker(sheet_html):
+    """Part 'aanvulling' renders inside the marker with its label, in the page's language."""
+    html = part_html(sheet_html, "- aanvulling: Plan het op een vaste dag.")
+    assert ('<div class="werkblad-tekst aanvulling"><p class="aanvulling__label">Aanvulling van deze site'
+            '<span class="visueel-verborgen">: </span></p><p>Plan het op een vaste dag.</p></div>') in html
+    assert ">Added by this site<" in part_html(sheet_html, "- aanvulling: Plan it.", language="en")
 
 
-def test_every_control_of_the_fixture_has_a_name_and_a_unique_id():
-    """Every input and textarea of a sheet with all nine parts is labelled, and ids do not repeat."""
-    text = FIXTURE.read_text(encoding="utf-8")
-    controls = Controls(convert(text))
+def test_every_control_has_a_name_a_unique_id_and_a_unique_key(markdown):
+    """Every control of a sheet with every part is labelled; ids never repeat; keys repeat only in a scale."""
+    controls = Controls(markdown(FIXTURE.read_text(encoding="utf-8")).html)
     assert len(controls.controls) > 30
     assert controls.unlabelled() == []
-    ids = [cid for cid, _ in controls.controls]
+    ids = [cid for cid, _, _, kind in controls.controls if kind != "file"]
     assert None not in ids and len(ids) == len(set(ids))
+    keys = [key for _, _, key, kind in controls.controls if kind not in ("radio", "file")]
+    assert None not in keys and len(keys) == len(set(keys))
     assert Controls('<input id="a"><label for="b">x</label>').unlabelled() == ["a"]  # the check bites
 
 
-def test_all_text_is_escaped():
+def test_all_text_is_escaped(markdown):
     """'<script>' in a title or an item shows as text; nothing of the editor's text becomes markup."""
-    html = convert(FIXTURE.read_text(encoding="utf-8"))
+    html = markdown(FIXTURE.read_text(encoding="utf-8")).html
     assert "<script" not in html and "<b>" not in html
     assert "Proefwerkblad met &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "&lt;b&gt;vet&lt;/b&gt; blijft tekst" in html
     assert "één blad &amp; niets verloren" in html
 
 
-def test_recommendation_link_is_relative_to_the_page():
+def test_recommendation_link_is_relative_to_the_page(markdown):
     """The note links the sub-recommendation's anchor from wherever the page sits; "4" links the page."""
-    nested = convert(page_with(MINIMAL.replace('"1.3"', '"5.2"')))
+    nested = markdown(page_with(MINIMAL.replace('"1.3"', '"5.2"'))).html
     assert ('<a href="../aanbevelingen/5-conflicten-voorkomen.html#aanbeveling-5-2">aanbeveling 5.2: Let op je '
             "non-verbale communicatie</a>") in nested
-    top = convert(page_with(MINIMAL.replace('"1.3"', '"4"')), src_uri="proef.md")
+    top = markdown(page_with(MINIMAL.replace('"1.3"', '"4"')), src_uri="proef.md").html
     assert ('<a href="aanbevelingen/4-reflecteren-op-relaties.html">aanbeveling 4: Reflecteer regelmatig op je '
             "relaties met individuele leerlingen</a>") in top
 
 
-def test_aanbeveling_may_be_an_unquoted_number():
+def test_aanbeveling_may_be_an_unquoted_number(sheet_html):
     """aanbeveling: 2.4 (a YAML number) means "2.4"; aanbeveling: 6 means the whole recommendation."""
-    assert "aanbeveling 2.4: Wees je bewust" in convert(page_with(MINIMAL.replace('"1.3"', "2.4")))
-    assert "aanbeveling 6: Zorg voor herstel van de relatie" in convert(page_with(MINIMAL.replace('"1.3"', "6")))
+    assert "aanbeveling 2.4: Wees je bewust" in sheet_html(MINIMAL.replace('"1.3"', "2.4"))
+    assert "aanbeveling 6: Zorg voor herstel van de relatie" in sheet_html(MINIMAL.replace('"1.3"', "6"))
 
 
-def test_english_pages_get_english_ui_words():
-    """On an English build the buttons and labels are English; the editor's text stays as written."""
-    html = part_html("- dagen:\n    aantal: 2", language="en")
-    for words in (">Print<", ">Print blank<", ">Clear<", ">Name<", 'aria-label="Day 2, done"', "Belongs to",
-                  "recommendation 1.3:", "Saved in this browser."):
+def test_english_pages_get_english_ui_words(sheet_html):
+    """On an English page the buttons and labels are English; the editor's text stays as written."""
+    html = part_html(sheet_html, "- dagen:\n    aantal: 2", language="en")
+    for words in (">Print<", ">Print blank<", ">Clear<", ">Save to a file<", ">Restore from a file<", ">Name<",
+                  'aria-label="Day 2, done"', "Belongs to", "recommendation 1.3:"):
         assert words in html, words
     assert "Afdrukken" not in html and "Naam" not in html
     assert '<div class="werkblad-naam" lang="en">' in html and 'data-werkblad-knoppen="werkblad" lang="en"' in html
+    assert 'data-werkblad="werkblad:en:proef"' in html
 
 
 def test_the_ui_words_exist_in_both_languages():
-    """Every UI string has a Dutch and an English version (one data file, hooks/werkbladen.yml)."""
-    assert set(werkbladen.UI["nl"]) == set(werkbladen.UI["en"])
-    assert werkbladen.strings("en-GB") is werkbladen.UI["en"] and werkbladen.strings("de") is werkbladen.UI["nl"]
-
-
-def test_two_sheets_on_one_page_get_their_own_ids():
-    """Two identical blocks on one page render twice with different ids."""
-    html = convert(page_with(MINIMAL) + "\n" + page_with(MINIMAL))
-    assert 'id="werkblad-proef"' in html and 'id="werkblad-proef-2"' in html
+    """Every word of the worksheets and of saving has a Dutch and an English text (shape key: {nl, en})."""
+    for name in ("werkbladen.yml", "bewaren.yml", "teksten.yml"):
+        assert gereedschap.missing_translations(gereedschap.data(name), name) == []
+    assert gereedschap.words("werkbladen.yml", "de")["afdrukken"] == "Afdrukken"   # unknown language -> Dutch
 
 
 def test_more_write_in_lines_means_narrower_lines_within_bounds():
     """The printed line height shrinks as a sheet gets fuller, never below the minimum or above the maximum."""
     heights = [werkbladen.check(HEAD + f"  - tabel:\n      kolommen: [Naam]\n      rijen: {n}")[1]
                for n in (5, 20, 30, 40)]
-    assert heights[0] == werkbladen.WRITE_MAX
+    assert heights[0] == werkblad_a4.WRITE_MAX
     assert heights == sorted(heights, reverse=True) and heights[1] > heights[-1]
-    assert heights[-1] >= werkbladen.WRITE_MIN
+    assert heights[-1] >= werkblad_a4.WRITE_MIN
 
 
-def test_the_recommendation_data_has_all_25_sub_recommendations():
-    """hooks/aanbevelingen.yml: six recommendations, 25 sub-recommendations, each with its anchor."""
-    subs = [n for n in werkbladen.AANBEVELINGEN if "." in n]
-    assert len(subs) == 25 and len(werkbladen.AANBEVELINGEN) == 31
-    assert werkbladen.AANBEVELINGEN["4.3"].html == \
-        "aanbevelingen/4-reflecteren-op-relaties.html#aanbeveling-4-3"
-    titles = ROOT.parent / "shared" / "bron" / "titels.txt"
-    if titles.exists():  # the official titles, verbatim
-        official = titles.read_text(encoding="utf-8").splitlines()
-        assert [a.titel for a in werkbladen.AANBEVELINGEN.values() if a.titel not in official] == []
+def test_the_recommendation_data_has_all_25_sub_recommendations(require_shared):
+    """hooks/aanbevelingen.yml: six recommendations, 25 sub-recommendations, each with its official title."""
+    subs = [n for n in werkblad_syntax.AANBEVELINGEN if "." in n]
+    assert len(subs) == 25 and len(werkblad_syntax.AANBEVELINGEN) == 31
+    assert werkblad_syntax.AANBEVELINGEN["4.3"].html == "aanbevelingen/4-reflecteren-op-relaties.html#aanbeveling-4-3"
+    official = (require_shared / "bron" / "titels.txt").read_text(encoding="utf-8").splitlines()
+    assert [a.titel for a in werkblad_syntax.AANBEVELINGEN.values() if a.titel not in official] == []
+
+
+# --- identity: an answer belongs to its question, not to a position -----------------------------
+
+HERSTEL = HEAD + """  - checklist:
+      titel: Voorbereiding
+      items: [Noteer het verloop, Bedenk je eigen aandeel]
+  - veld:
+      label: Tijdlijn
+      vak: 5
+  - schaal:
+      vraag: Welk cijfer geef je de situatie?
+  - veld:
+      label: Onze afspraak
+      regels: 2
+"""
+
+
+def keys_of(block: str) -> dict[str, str]:
+    """The key of every field of a block -> the control's id (where it sits now)."""
+    sheet, _ = werkbladen.check(block)
+    werkbladen.identify(sheet)
+    found = {}
+    for index, part in enumerate(sheet["onderdelen"], 1):
+        for n, key in enumerate(part.get("sleutels", []), 1):
+            found[key] = f"{index}-{n}"
+        if part.get("sleutel"):
+            found[part["sleutel"]] = str(index)
+    return found
+
+
+def test_inserting_removing_and_reordering_parts_keeps_every_key():
+    """A part inserted at the top moves every field's position but none of their keys."""
+    before = keys_of(HERSTEL)
+    inserted = keys_of(HERSTEL.replace(HEAD, HEAD + "  - veld:\n      label: Nieuwe vraag\n      regels: 1\n"))
+    assert set(before) < set(inserted) and set(inserted) - set(before) == {"veld:nieuwe-vraag"}
+    assert all(before[key] != inserted[key] for key in before)    # every position moved …
+    removed = keys_of(HERSTEL.replace("  - veld:\n      label: Tijdlijn\n      vak: 5\n", ""))
+    assert set(removed) == set(before) - {"veld:tijdlijn"}          # … yet the keys are the same
+    parts = HERSTEL.split("\n  - ")
+    reordered = keys_of("\n  - ".join([parts[0], *reversed(parts[1:])]).rstrip() + "\n")
+    assert set(reordered) == set(before)
+
+
+def test_changing_a_question_changes_only_its_key():
+    """Rewording one question gives it a new key (its old answer goes to 'Antwoorden zonder vraag')."""
+    before, after = keys_of(HERSTEL), keys_of(HERSTEL.replace("Onze afspraak", "Wat spreken we af?"))
+    assert set(before) ^ set(after) == {"veld:onze-afspraak", "veld:wat-spreken-we-af"}
+
+
+def test_keys_ignore_case_and_punctuation_and_long_ones_stay_unique():
+    """'Wat zie je?' and 'wat zie je' are one question; two long questions differing at the end are two."""
+    assert werkbladen.text_key("Wat zie je?") == werkbladen.text_key("wat zie je") == "wat-zie-je"
+    long_a, long_b = "Een lange vraag " * 5 + "eind A", "Een lange vraag " * 5 + "eind B"
+    assert werkbladen.text_key(long_a) != werkbladen.text_key(long_b)
+    assert len(werkbladen.text_key(long_a)) <= 48
+
+
+def test_a_sheet_is_kept_under_its_page_name_in_any_copy_of_the_site(sheet_html):
+    """The record name holds the language and the page's file name, never a folder or the site's path."""
+    html = sheet_html(MINIMAL)
+    assert 'data-werkblad="werkblad:nl:proef"' in html and "aan-de-slag" not in re.search(r'data-werkblad="[^"]*"', html).group(0)
+    assert 'data-werkblad="werkblad:nl:kort"' in sheet_html(MINIMAL.replace("onderdelen:", "sleutel: kort\nonderdelen:"))
+
+
+def test_two_sheets_on_one_page_need_their_own_key(markdown):
+    """Two blocks on one page without 'sleutel' are refused (their answers would mix); with keys both render."""
+    result = markdown(page_with(MINIMAL) + "\n" + page_with(MINIMAL))
+    assert result.warnings[0] == (f"{FILE}, line 3: this page holds 2 werkblad blocks; give each its own 'sleutel:' "
+                                  "(e.g. 'sleutel: proef-2'), so their answers are kept apart.")
+    keyed = markdown(page_with(MINIMAL.replace("onderdelen:", "sleutel: een\nonderdelen:")) + "\n" +
+                     page_with(MINIMAL.replace("onderdelen:", "sleutel: twee\nonderdelen:")))
+    assert keyed.warnings == [] and 'id="werkblad-een"' in keyed.html and 'id="werkblad-twee"' in keyed.html
 
 
 # --- the hook's events --------------------------------------------------------------------------
 
 def test_on_config_registers_the_fence_once():
     """on_config runs once per language (static-i18n): the fence is registered exactly once."""
-    config = fence_config()
+    config = fake_config()
+    werkbladen.on_config(config)
     werkbladen.on_config(config)
     fences = config.mdx_configs["pymdownx.superfences"]["custom_fences"]
     assert [fence["name"] for fence in fences] == ["werkblad"]
 
 
-def test_on_config_keeps_other_fences_and_says_what_is_missing():
-    """Other custom fences stay; a config without superfences or with directory URLs is refused clearly."""
-    other = {"name": "cirkel", "class": "cirkel", "format": print}
-    config = fence_config(mdx_configs={"pymdownx.superfences": {"custom_fences": [other]}})
-    assert [f["name"] for f in config.mdx_configs["pymdownx.superfences"]["custom_fences"]] == ["cirkel", "werkblad"]
+def test_on_config_says_what_is_missing():
+    """A config without superfences or with directory URLs is refused clearly."""
     from mkdocs.exceptions import PluginError
     with pytest.raises(PluginError, match="needs the pymdownx.superfences Markdown extension"):
-        fence_config(markdown_extensions=["tables"])
+        werkbladen.on_config(fake_config(markdown_extensions=["tables"]))
     with pytest.raises(PluginError, match="use_directory_urls: false"):
-        fence_config(use_directory_urls=True)
-
-
-def test_find_blocks_sees_backticks_tildes_and_indentation():
-    """Fences of ``` or ~~~ (any length, indented or not) are found, other languages are not."""
-    text = "```werkblad\na: 1\n```\n\n````python\nx\n````\n\n    ~~~ werkblad\n    b: 2\n    ~~~\n```werkbladen\nc\n```\n"
-    blocks = werkbladen.find_blocks(text, path="p.md", url="p.html", stem="p")
-    assert [(b.source, b.fence_line, b.first_line) for b in blocks] == [("a: 1", 1, 2), ("b: 2", 9, 10)]
-
-
-# --- a real (tiny) MkDocs build ------------------------------------------------------------------
-
-def tiny_project(tmp_path, pages: dict[str, str]):
-    """A minimal MkDocs project in tmp_path that uses our hook; returns its mkdocs.yml."""
-    docs = tmp_path / "docs"
-    for name, text in pages.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(textwrap.dedent(f"""\
-        site_name: Proefsite
-        use_directory_urls: false
-        strict: true
-        markdown_extensions:
-          - admonition
-          - pymdownx.superfences
-        hooks:
-          - {ROOT / "hooks" / "werkbladen.py"}
-        nav:
-          - index.md
-          - Werkbladen:
-              - werkbladen/proef.md
-              - werkbladen/tweede.md
-              - werkbladen/alle.md
-        """), encoding="utf-8")
-    return config
-
-
-def test_strict_build_renders_sheets_and_the_print_all_page(tmp_path):
-    """A real build renders the sheets, and the print-all page gets every sheet of its nav section."""
-    config = tiny_project(tmp_path, {
-        "index.md": "# Start\n",
-        "werkbladen/proef.md": FIXTURE.read_text(encoding="utf-8"),
-        "werkbladen/tweede.md": page_with(MINIMAL.replace("Proef", "Tweede")),
-        "werkbladen/alle.md": "# Alle\n\n<!-- alle-werkbladen -->\n",
-    })
-    result = build_site(tmp_path / "site", config=config)
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
-    assert (site / "werkbladen" / "proef.html").read_text(encoding="utf-8").count('<form class="werkblad"') == 1
-    together = (site / "werkbladen" / "alle.html").read_text(encoding="utf-8")
-    assert together.count('<form class="werkblad werkblad--samen"') == 2
-    assert together.index('id="werkblad-proef"') < together.index('id="werkblad-tweede"')
-    assert together.count('data-werkblad-knoppen="pagina"') == 1 and 'data-werkblad-knoppen="werkblad"' not in together
-    assert 'data-werkblad-adres="proef.html">werkbladen/proef.html<' in together
-    assert "alle-werkbladen" not in together
-
-
-def test_strict_build_stops_on_a_malformed_block(tmp_path):
-    """mkdocs build --strict fails and prints the file, the line and the fix (not swallowed by superfences)."""
-    broken = page_with(HEAD + "  - tabel:\n      kolomen: [Naam]\n      rijen: 3")
-    config = tiny_project(tmp_path, {
-        "index.md": "# Start\n", "werkbladen/proef.md": broken,
-        "werkbladen/tweede.md": page_with(MINIMAL), "werkbladen/alle.md": "# Alle\n",
-    })
-    result = build_site(tmp_path / "site", config=config)
-    assert result.returncode != 0
-    assert ("docs/werkbladen/proef.md, line 8: unknown field 'kolomen' in part 'tabel'; did you mean 'kolommen'? "
-            "Valid fields: titel, kolommen, rijen.") in result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-
-
-def test_strict_build_names_the_source_page_of_a_block_on_the_print_all_page(tmp_path):
-    """A bad block met first on the print-all page (built before it, alphabetically) names its own file and line."""
-    config = tiny_project(tmp_path, {
-        "index.md": "# Start\n", "werkbladen/proef.md": page_with(MINIMAL),
-        "werkbladen/tweede.md": "---\ntitle: Twee\n---\n\n" + page_with(HEAD + "  - turven:\n      dagen: 12"),
-        "werkbladen/alle.md": "# Alle\n\n<!-- alle-werkbladen -->\n",
-    })
-    result = build_site(tmp_path / "site", config=config)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "page 'werkbladen/alle.md'" in output
-    assert ("docs/werkbladen/tweede.md, line 12: field 'dagen' in part 'turven' is 12; it must be from 1 to 10."
-            in output)
-
-
-# --- the real site ----------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def sheets(site):
-    """Every worksheet page of the built site (both languages): path -> HTML."""
-    found = {}
-    for path in sorted(site.rglob("aan-de-slag/*.html")):
-        text = path.read_text(encoding="utf-8")
-        if path.name not in ("index.html", "alle-werkbladen.html"):
-            found[path.relative_to(site).as_posix()] = text
-    return found
-
-
-def test_every_exercise_page_holds_one_worksheet(sheets):
-    """At least 14 exercise pages, each with exactly one rendered worksheet (no raw YAML left)."""
-    dutch = {path: text for path, text in sheets.items() if not path.startswith("en/")}
-    assert len(dutch) >= 14
-    assert {path: text.count('<form class="werkblad"') for path, text in dutch.items()} == {p: 1 for p in dutch}
-    assert not any("language-werkblad" in text for text in sheets.values())
-
-
-def test_print_all_page_holds_every_worksheet(site, sheets):
-    """alle-werkbladen has every worksheet once, in nav order, in both languages."""
-    for prefix in ("", "en/"):
-        together = (site / prefix / "aan-de-slag" / "alle-werkbladen.html").read_text(encoding="utf-8")
-        ids = re.findall(r'<form class="werkblad werkblad--samen" id="([\w-]+)"', together)
-        expected = [f"werkblad-{p.split('/')[-1][:-5]}" for p in sheets if p.startswith(prefix) and
-                    (prefix or not p.startswith("en/"))]
-        assert sorted(ids) == sorted(expected)
-        assert len(ids) == len(set(ids)) >= 14
-
-
-def test_site_worksheets_are_labelled_and_link_their_recommendation(site, sheets):
-    """On the built site every control has a name and the recommendation link reaches an existing anchor."""
-    all_pages = pages(site)
-    for path, text in sheets.items():
-        forms = "".join(re.findall(r'<form class="werkblad.*?</form>', text, re.S))
-        assert forms and Controls(forms).unlabelled() == [], path
-        link = re.search(r'<p class="werkblad-aanbeveling">[^<]*<a href="([^"]+)"', text).group(1)
-        target, anchor = resolve(site, path, link)
-        assert target in all_pages, (path, link)
-        assert not anchor or anchor in all_pages[target].ids, (path, link)
-
-
-def test_site_worksheets_speak_the_page_language(sheets):
-    """Dutch pages have Dutch buttons, English pages English ones."""
-    for path, text in sheets.items():
-        english = path.startswith("en/")
-        assert (">Print blank<" in text) == english and (">Leeg afdrukken<" in text) != english, path
+        werkbladen.on_config(fake_config(use_directory_urls=True))

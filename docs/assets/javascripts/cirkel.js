@@ -1,8 +1,8 @@
 /* The interpersonal circle (markup from hooks/cirkel.py):
    - explorer: choosing a sector (radio group, or a click in the circle) shows its panel, highlights
      the sector and draws the arrow to the pupil behaviour it tends to invite;
-   - self-reflection: two sliders per sector redraw two profiles live; answers are kept only in
-     localStorage (per page, language and block) and restored on reload.
+   - self-reflection: two sliders per sector redraw two profiles live; answers are kept by bewaren.js
+     (in this browser only, with a file to save them) and restored on reload.
    No fetch, no outside resources: it works from file:// too. Geometry mirrors hooks/cirkel.py. */
 (function () {
   "use strict";
@@ -101,6 +101,8 @@
     show(start.value);
   }
 
+  /* The self-reflection: answers are a record of bewaren.js ("reflectie:<language>:<page>"), one field per
+     slider ("nu:leidend", "gewenst:leidend" …) and the note; the first format (per page path) is carried over. */
   function reflection(root) {
     var svg = root.querySelector("svg");
     var g = geometry(svg);
@@ -109,7 +111,8 @@
     var order = Array.prototype.map.call(svg.querySelectorAll(".cirkel-label"), function (label) {
       return label.getAttribute("data-sector");
     });
-    var key = ["cirkel-reflectie", location.pathname, document.documentElement.lang, root.id].join(":");
+    var B = window.LeidraadBewaren;
+    var record = B ? B.open(root.getAttribute("data-record")) : null;
 
     function values(kind) {
       var out = {};
@@ -131,40 +134,87 @@
       });
     }
 
-    function save() {
-      try {
-        localStorage.setItem(key, JSON.stringify({ nu: values("nu"), gewenst: values("gewenst"), notitie: note.value }));
-      } catch (error) { /* storage off or full: the page still works, it just forgets */ }
+    function question(control) {
+      var ids = (control.getAttribute("aria-labelledby") || "").split(" ");
+      var words = ids.map(function (id) { var el = document.getElementById(id); return el ? el.textContent : ""; });
+      return control === note ? root.querySelector("label[for='" + note.id + "']").textContent : words.join(" · ");
     }
 
-    function load() {
-      try {
-        return JSON.parse(localStorage.getItem(key) || "null");
-      } catch (error) {
-        return null;
-      }
+    function say(message, alarm) {
+      var status = root.querySelector("[data-cirkel-status]"), alert = root.querySelector("[data-cirkel-melding]");
+      alert.hidden = !alarm;
+      if (alarm) { alert.textContent = message; } else { status.textContent = message; }
     }
 
-    var saved = load();
-    if (saved && typeof saved === "object") {
+    function show() {
       each(sliders, function (slider) {
-        var value = (saved[slider.getAttribute("data-profiel")] || {})[slider.getAttribute("data-sector")];
-        if (typeof value === "number" && value >= 0 && value <= MAX) { slider.value = String(value); }
+        var value = Number(record.get(slider.getAttribute("data-sleutel")) || 0);
+        slider.value = String(value >= 0 && value <= MAX ? value : 0);
       });
-      if (typeof saved.notitie === "string") { note.value = saved.notitie; }
-    }
-    each(sliders, function (slider) {
-      slider.addEventListener("input", function () { draw(); save(); });
-    });
-    note.addEventListener("input", save);
-    root.querySelector("[data-wissen]").addEventListener("click", function () {
-      try { localStorage.removeItem(key); } catch (error) { /* nothing stored */ }
-      each(sliders, function (slider) { slider.value = "0"; });
-      note.value = "";
+      note.value = record.get("notitie") || "";
       draw();
+    }
+
+    function keep(control) {
+      var change = {};
+      change[control.getAttribute("data-sleutel")] = [control === note ? note.value : control.value, question(control)];
+      record.set(change);
+      if (record.problem) { say(B.statusText(record), true); } else { say(B.statusText(record), false); }
+    }
+
+    function migrate() {
+      if (record.data.v1) { return; }
+      var suffix = ":" + document.documentElement.lang + ":" + root.id, changes = {};
+      try {
+        for (var i = 0; i < localStorage.length; i++) {
+          var key = localStorage.key(i);
+          if (key && key.indexOf("cirkel-reflectie:") === 0 && key.slice(-suffix.length) === suffix) {
+            var old = JSON.parse(localStorage.getItem(key)) || {};
+            each(sliders, function (slider) {
+              var value = (old[slider.getAttribute("data-profiel")] || {})[slider.getAttribute("data-sector")];
+              if (typeof value === "number" && value > 0) { changes[slider.getAttribute("data-sleutel")] = [String(value), question(slider)]; }
+            });
+            if (typeof old.notitie === "string" && old.notitie) { changes.notitie = [old.notitie, question(note)]; }
+          }
+        }
+      } catch (error) { return; }
+      if (Object.keys(changes).length) { record.set(changes); }
+      record.mark("v1");
+    }
+
+    each(sliders, function (slider) {
+      slider.addEventListener("input", function () { draw(); if (record) { keep(slider); } });
+    });
+    /* paper shows the whole note: a textarea prints only its visible box, so print a copy that grows */
+    window.addEventListener("beforeprint", function () {
+      var copy = note.nextElementSibling;
+      if (!copy || !copy.classList.contains("cirkel-notitie__afdruk")) {
+        copy = document.createElement("div");
+        copy.className = "cirkel-notitie__afdruk";
+        copy.setAttribute("aria-hidden", "true");
+        note.after(copy);
+      }
+      copy.textContent = note.value;
     });
     root.classList.add("is-actief");
-    draw();
+    if (!record) { draw(); return; }
+    migrate();
+    show();
+    note.addEventListener("input", function () { keep(note); });
+    record.onChange(show);
+    root.querySelector("[data-cirkel-knoppen]").hidden = false;
+    if (!B.available()) { say(B.statusText({ problem: "geblokkeerd" }), true); }
+    B.fileButtons(root, { names: function () { return [record.name]; }, say: say, restored: show });
+    root.querySelector("[data-wissen]").addEventListener("click", function () {
+      var entries = record.entries();
+      if (!entries.length) { say(B.text("wissen_niets"), false); return; }
+      if (!window.confirm(B.text("wissen_vraag_reflectie", { n: entries.length }))) { return; }
+      var change = {};
+      entries.forEach(function (entry) { change[entry.key] = [null, entry.q]; });
+      record.set(change);
+      show();
+      say(record.problem ? B.statusText(record) : B.text("gewist"), !!record.problem);
+    });
   }
 
   function start() {

@@ -1,155 +1,218 @@
-/* Worksheets (hooks/werkbladen.py) in the browser: keep what a teacher fills in, in this browser only
-   (localStorage: one entry per page, language and worksheet), count the tally, print filled in or blank,
-   and write the page's address on paper. Nothing is sent anywhere; it works from file:// too. */
+/* Worksheets (hooks/werkbladen.py) in the browser: keep what a teacher fills in, count the tally, print
+   every word she wrote (filled in or blank), save to and restore from a file, and show answers whose
+   question has gone. Storage is bewaren.js (one record per sheet, fields by their question's identity,
+   data-sleutel); nothing is sent anywhere and everything works from file:// too. */
 (function () {
   "use strict";
 
-  var PREFIX = "werkbladen:v1:";
+  var B = window.LeidraadBewaren;
+  if (!B) return;
+  var V1 = "werkbladen:v1:";       /* the first format: per page path and language, fields by position */
 
-  /** The localStorage key of one worksheet on this page in this language. */
-  function storageKey(form) {
-    return PREFIX + (document.documentElement.lang || "") + ":" + location.pathname + "#" + form.id;
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  function controls(form) { return form.querySelectorAll("[data-sleutel]"); }
+
+  /** A control's answer: text, a tick (true/false) or the chosen number of a scale. */
+  function valueOf(control, form) {
+    if (control.type === "checkbox") return control.checked;
+    if (control.type === "radio") {
+      var chosen = form.querySelector('input[type=radio][data-sleutel="' + control.dataset.sleutel + '"]:checked');
+      return chosen ? chosen.value : "";
+    }
+    return control.value;
   }
 
-  /** The fields of a worksheet that hold something a teacher typed or ticked. */
-  function fields(form) {
-    return form.querySelectorAll("input[id], textarea[id]");
+  /** The question a control answers, as the teacher reads it (stored with the answer). */
+  function questionOf(control) {
+    var text = "";
+    if (control.type === "radio") {
+      var legend = control.closest("fieldset") && control.closest("fieldset").querySelector("legend");
+      text = legend ? legend.textContent : "";
+    } else if (control.getAttribute("aria-label")) {
+      text = control.getAttribute("aria-label");
+    } else if (control.labels && control.labels.length) {
+      text = control.labels[0].textContent;
+    }
+    var part = control.closest("[aria-labelledby]");
+    var title = part && part !== control.form && document.getElementById(part.getAttribute("aria-labelledby"));
+    text = text.replace(/\s+/g, " ").trim();
+    return title && control.type !== "radio" ? title.textContent.trim() + ": " + text : text;
   }
 
-  /** What the worksheet holds now, as {id: text or true}. */
-  function read(form) {
-    var data = {};
-    fields(form).forEach(function (field) {
-      if (field.type === "checkbox" || field.type === "radio") {
-        if (field.checked) data[field.id] = true;
-      } else if (field.value !== "") {
-        data[field.id] = field.value;
-      }
+  function show(control, value) {
+    if (control.type === "checkbox") control.checked = value === true;
+    else if (control.type === "radio") control.checked = value !== undefined && String(value) === control.value;
+    else control.value = value === undefined || value === null || value === true ? "" : String(value);
+  }
+
+  /** Put the record's answers into the sheet (only the keys given, or all), leaving the field being typed in
+      (the focused field of the focused tab: it gets the other tab's text when the teacher leaves it). */
+  function fill(form, record, keys) {
+    each(controls(form), function (control) {
+      if (keys && keys.indexOf(control.dataset.sleutel) < 0) return;
+      if (keys && control === document.activeElement && document.hasFocus()) return;
+      show(control, record.get(control.dataset.sleutel));
     });
-    return data;
   }
 
-  /** Put saved values back into the worksheet. */
-  function write(form, data) {
-    fields(form).forEach(function (field) {
-      var value = data[field.id];
-      if (field.type === "checkbox" || field.type === "radio") {
-        field.checked = value === true;
-      } else {
-        field.value = typeof value === "string" ? value : "";
-      }
+  /* --- status: say plainly whether it was saved ----------------------------------------------- */
+
+  function bars(form) {
+    return Array.prototype.filter.call(document.querySelectorAll("[data-werkblad-knoppen]"), function (bar) {
+      return bar.dataset.werkbladKnoppen === "pagina" || bar.closest("form.werkblad") === form;
     });
   }
 
-  /** The saved values of a worksheet ({} when none or when storage is blocked). */
-  function load(form) {
-    try {
-      return JSON.parse(localStorage.getItem(storageKey(form)) || "{}") || {};
-    } catch (error) {
-      return {};
+  function say(form, message, alarm) {
+    bars(form).forEach(function (bar) {
+      var line = bar.querySelector(alarm ? "[data-werkblad-melding]" : "[data-werkblad-status]");
+      if (alarm) { line.hidden = !message; }
+      if (line.textContent !== message) line.textContent = message;
+    });
+  }
+
+  function report(form, record) {
+    if (record.problem) {
+      say(form, B.statusText(record), true);
+      say(form, "", false);
+    } else {
+      say(form, "", true);
+      say(form, B.statusText(record), false);
     }
   }
 
-  /** Save the worksheet in this browser and say so in the status line. */
-  function save(form) {
-    var data = read(form);
-    try {
-      if (Object.keys(data).length) {
-        localStorage.setItem(storageKey(form), JSON.stringify(data));
-      } else {
-        localStorage.removeItem(storageKey(form));
-      }
-      status(form, "opgeslagen");
-    } catch (error) {
-      /* storage full or blocked: the sheet still works, it is just not kept */
+  /* --- answers whose question has gone ("Antwoorden zonder vraag") ------------------------------- */
+
+  function orphans(form, record) {
+    var present = {};
+    each(controls(form), function (control) { present[control.dataset.sleutel] = true; });
+    var lost = record.entries().filter(function (entry) { return !present[entry.key]; });
+    var box = form.querySelector(".werkblad-wees");
+    if (!lost.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("section");
+      box.className = "werkblad-wees";
+      form.insertBefore(box, form.querySelector(".werkblad-voet"));
     }
-  }
-
-  /** Show a status message ("opgeslagen", "gewist") in the toolbar that serves this worksheet. */
-  function status(form, which) {
-    toolbars(form).forEach(function (bar) {
-      var line = bar.querySelector("[data-werkblad-status]");
-      if (line && line.dataset[which] && line.textContent !== line.dataset[which]) {
-        line.textContent = line.dataset[which];
-      }
-    });
-  }
-
-  /** The toolbars that act on a worksheet: its own, and a page-wide one. */
-  function toolbars(form) {
-    return Array.prototype.slice.call(document.querySelectorAll("[data-werkblad-knoppen]")).filter(function (bar) {
-      return bar.dataset.werkbladKnoppen === "pagina" || bar.closest(".werkblad") === form;
-    });
-  }
-
-  /** A whole number from a tally field (empty or invalid counts as 0). */
-  function count(field) {
-    var n = parseInt(field.value, 10);
-    return isNaN(n) || n < 0 ? 0 : n;
-  }
-
-  /** "3,5 : 1" style ratio of positive to negative in the page's number format. */
-  function ratio(plus, min, lang) {
-    if (!plus && !min) return "";
-    if (!min) return plus + " : 0";
-    return (Math.round((plus / min) * 10) / 10).toLocaleString(lang) + " : 1";
-  }
-
-  /** Recompute every tally table of a worksheet: ratio per day, totals, and the 3:1 check. */
-  function tally(form) {
-    var lang = document.documentElement.lang || "nl";
-    form.querySelectorAll("[data-werkblad-turven]").forEach(function (table) {
-      var sumPlus = 0, sumMin = 0;
-      table.querySelectorAll("[data-turf-rij]").forEach(function (row) {
-        var plus = count(row.querySelector("[data-turf='plus']"));
-        var min = count(row.querySelector("[data-turf='min']"));
-        sumPlus += plus;
-        sumMin += min;
-        row.querySelector("[data-turf-verhouding]").textContent = ratio(plus, min, lang);
+    box.innerHTML = "";
+    var heading = document.createElement("h3");
+    heading.textContent = B.text("wees_titel");
+    var intro = document.createElement("p");
+    intro.textContent = B.text("wees_uitleg");
+    var list = document.createElement("ul");
+    box.append(heading, intro, list);
+    lost.forEach(function (entry) {
+      var item = document.createElement("li");
+      var q = document.createElement("p");
+      q.innerHTML = "<strong></strong> ";
+      q.firstChild.textContent = B.text("wees_vraag");
+      q.append(entry.q || B.text("wees_onbekend"));
+      var a = document.createElement("p");
+      a.className = "werkblad-wees__antwoord";
+      a.textContent = entry.v === true ? B.text("ja") : String(entry.v);
+      var copy = button(B.text("kopieer"), function () {
+        var done = function () { say(form, B.text("gekopieerd"), false); };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText((entry.q ? entry.q + "\n" : "") + a.textContent).then(done, function () { select(a); });
+        } else { select(a); }
       });
-      var total = table.querySelector("[data-turf-verhouding-totaal]");
-      table.querySelector("[data-turf-totaal='plus']").textContent = sumPlus || sumMin ? sumPlus : "";
-      table.querySelector("[data-turf-totaal='min']").textContent = sumPlus || sumMin ? sumMin : "";
-      if (!sumPlus && !sumMin) {
-        total.textContent = "";
-      } else {
-        var reached = sumPlus >= 3 * sumMin;
-        total.textContent = ratio(sumPlus, sumMin, lang) + " · " +
-          (reached ? "✓ " + table.dataset.gehaald : table.dataset.nietGehaald);
-        total.dataset.gehaald = reached ? "ja" : "nee";
-      }
+      var remove = button(B.text("verwijder"), function () {
+        if (!window.confirm(B.text("verwijder_vraag"))) return;
+        var change = {};
+        change[entry.key] = [null, entry.q];
+        record.set(change);
+        report(form, record);
+        orphans(form, record);
+      });
+      item.append(q, a, copy, remove);
+      list.appendChild(item);
     });
   }
 
-  /** Empty a worksheet and forget what was saved for it. */
-  function clear(form) {
-    write(form, {});
-    try {
-      localStorage.removeItem(storageKey(form));
-    } catch (error) { /* nothing saved */ }
-    tally(form);
-    status(form, "gewist");
+  function button(label, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button";
+    b.textContent = label;
+    b.addEventListener("click", action);
+    return b;
   }
 
-  var blankNext = false;   /* the next print should be blank ("Leeg afdrukken") */
-  var stash = null;        /* what the fields held while a blank copy prints */
+  function select(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
 
-  /** Empty every field on the page for a blank print, keeping what they held (storage is not touched). */
+  /* --- the first format (v1) is carried over once -------------------------------------------------- */
+
+  function migrate(form, record) {
+    if (record.data.v1) return;
+    var language = document.documentElement.lang || "nl", found = [];
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(V1 + language + ":") === 0 && key.slice(-(form.id.length + 1)) === "#" + form.id) {
+          found.push(key);
+        }
+      }
+    } catch (error) { return; }
+    /* the sheet's own page first, then the print-all page: on a conflict the own page wins */
+    found.sort(function (a, b) { return (a.indexOf("alle-werkbladen") >= 0) - (b.indexOf("alle-werkbladen") >= 0); });
+    var changes = {};
+    found.forEach(function (key) {
+      var old;
+      try { old = JSON.parse(localStorage.getItem(key)) || {}; } catch (error) { return; }
+      Object.keys(old).forEach(function (id) {
+        var control = document.getElementById(id), value = old[id];
+        if (control && form.contains(control) && control.dataset.sleutel) {
+          var name = control.dataset.sleutel, question = questionOf(control);
+          if (control.type === "radio") value = value === true ? control.value : "";
+          if (B.empty(value)) return;
+          if (changes[name] === undefined && record.get(name) === undefined) changes[name] = [value, question];
+          else if ((changes[name] ? changes[name][0] : record.get(name)) !== value) changes["v1:" + key + ":" + id] = [value, question];
+        } else if (!B.empty(value)) {
+          changes["v1:" + key + ":" + id] = [value, ""];
+        }
+      });
+    });
+    if (Object.keys(changes).length) record.set(changes);
+    record.mark("v1");  /* the v1 entries stay where they are: nothing is deleted */
+  }
+
+  /* --- printing every word ---------------------------------------------------------------------------- */
+
+  var blankNext = false, stash = null;
+
+  /** A print copy of each text field: a block that grows with its text, so paper shows all of it. */
+  function mirrors() {
+    each(document.querySelectorAll("form.werkblad textarea, form.werkblad input[type=text]"), function (field) {
+      var copy = field.nextElementSibling;
+      if (!copy || !copy.classList.contains("werkblad-afdruk")) {
+        copy = document.createElement("div");
+        copy.className = "werkblad-afdruk " + field.className;
+        copy.setAttribute("aria-hidden", "true");
+        copy.style.cssText = field.getAttribute("style") || "";
+        field.after(copy);
+      }
+      copy.textContent = field.value;
+    });
+  }
+
   function blankOut() {
     if (stash) return;
     stash = [];
-    document.querySelectorAll("form.werkblad").forEach(function (form) {
-      fields(form).forEach(function (field) {
-        stash.push({ field: field, value: field.value, checked: field.checked });
-        if (field.type === "checkbox" || field.type === "radio") field.checked = false;
-        else field.value = "";
-      });
-      tally(form);
+    each(document.querySelectorAll("form.werkblad [data-sleutel], form.werkblad [data-turf]"), function (field) {
+      stash.push({ field: field, value: field.value, checked: field.checked });
+      if (field.type === "checkbox" || field.type === "radio") field.checked = false; else field.value = "";
     });
+    each(document.querySelectorAll("form.werkblad"), tally);
     document.documentElement.classList.add("werkblad-leeg");
   }
 
-  /** Put back what the fields held before a blank print. */
   function restore() {
     if (!stash) return;
     stash.forEach(function (kept) {
@@ -157,73 +220,150 @@
       else kept.field.value = kept.value;
     });
     stash = null;
-    document.querySelectorAll("form.werkblad").forEach(tally);
+    each(document.querySelectorAll("form.werkblad"), tally);
     document.documentElement.classList.remove("werkblad-leeg");
   }
 
-  /** Print with what was filled in, or blank: then nothing of it reaches paper or PDF, not even hidden. */
-  function print(blank) {
-    blankNext = blank;
-    window.print();
+  window.addEventListener("beforeprint", function () {
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+    if (blankNext) blankOut();
+    mirrors();
+  });
+  window.addEventListener("afterprint", function () { blankNext = false; restore(); mirrors(); });
+
+  /* --- the tally ------------------------------------------------------------------------------------ */
+
+  function count(field) {
+    var n = parseInt(field.value, 10);
+    return isNaN(n) || n < 0 ? 0 : n;
   }
 
-  /** Handle a toolbar button for its worksheet, or for every worksheet of the page. */
+  function ratio(plus, min, lang) {
+    if (!plus && !min) return "";
+    if (!min) return plus + " : 0";
+    return (Math.round((plus / min) * 10) / 10).toLocaleString(lang) + " : 1";
+  }
+
+  function tally(form) {
+    var lang = document.documentElement.lang || "nl";
+    each(form.querySelectorAll("[data-werkblad-turven]"), function (table) {
+      var sumPlus = 0, sumMin = 0;
+      each(table.querySelectorAll("[data-turf-rij]"), function (row) {
+        var plus = count(row.querySelector("[data-turf='plus']")), min = count(row.querySelector("[data-turf='min']"));
+        sumPlus += plus;
+        sumMin += min;
+        row.querySelector("[data-turf-verhouding]").textContent = ratio(plus, min, lang);
+      });
+      var total = table.querySelector("[data-turf-verhouding-totaal]"), any = sumPlus || sumMin;
+      table.querySelector("[data-turf-totaal='plus']").textContent = any ? sumPlus : "";
+      table.querySelector("[data-turf-totaal='min']").textContent = any ? sumMin : "";
+      if (!any) { total.textContent = ""; return; }
+      var reached = sumPlus >= 3 * sumMin;
+      total.textContent = ratio(sumPlus, sumMin, lang) + " · " + (reached ? "✓ " + table.dataset.gehaald : table.dataset.nietGehaald);
+      total.dataset.gehaald = reached ? "ja" : "nee";
+    });
+  }
+
+  /* --- the buttons ---------------------------------------------------------------------------------- */
+
+  var sheets = [];   /* {form, record} of every sheet on the page */
+
   function act(button) {
-    var bar = button.closest("[data-werkblad-knoppen]");
-    var forms = bar.dataset.werkbladKnoppen === "pagina"
-      ? Array.prototype.slice.call(document.querySelectorAll("form.werkblad"))
-      : [button.closest("form.werkblad")];
+    var bar = button.closest("[data-werkblad-knoppen]"), all = bar.dataset.werkbladKnoppen === "pagina";
+    var mine = all ? sheets : sheets.filter(function (s) { return s.form === button.closest("form.werkblad"); });
     var action = button.dataset.werkbladActie;
-    if (action === "afdrukken") print(false);
-    if (action === "leeg-afdrukken") print(true);
-    if (action === "wissen" && window.confirm(button.dataset.werkbladVraag)) forms.forEach(clear);
+    if (action === "afdrukken" || action === "leeg-afdrukken") {
+      blankNext = action === "leeg-afdrukken";
+      window.print();
+    } else if (action === "wissen") {
+      var total = 0;
+      mine.forEach(function (s) { total += s.record.entries().length; });
+      if (!total) { mine.forEach(function (s) { say(s.form, B.text("wissen_niets"), false); }); return; }
+      if (!window.confirm(B.text(all ? "wissen_vraag_alle" : "wissen_vraag", { n: total }))) return;
+      mine.forEach(function (s) {
+        var change = {};
+        s.record.entries().forEach(function (entry) { change[entry.key] = [null, entry.q]; });
+        s.record.set(change);
+        fill(s.form, s.record);
+        tally(s.form);
+        orphans(s.form, s.record);
+        if (s.record.problem) report(s.form, s.record); else say(s.form, B.text("gewist"), false);
+      });
+    }
   }
 
-  /** Wire up one worksheet: restore, save on every change, tally buttons. */
   function setup(form) {
     if (form.dataset.werkbladKlaar) return;
     form.dataset.werkbladKlaar = "1";
     form.classList.add("werkblad--js");
-    write(form, load(form));
+    var record = B.open(form.dataset.werkblad);
+    sheets.push({ form: form, record: record });
+    migrate(form, record);
+    fill(form, record);
     tally(form);
+    orphans(form, record);
+    function keep(event) {
+      var control = event.target.closest("[data-sleutel]");
+      if (!control) return;
+      var change = {};
+      change[control.dataset.sleutel] = [valueOf(control, form), questionOf(control)];
+      record.set(change);
+      report(form, record);
+    }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("input", function () { tally(form); save(form); });
-    form.addEventListener("change", function () { tally(form); save(form); });
+    form.addEventListener("input", function (event) { tally(form); keep(event); });
+    /* a text field fires 'change' when it loses focus, after its 'input' events were saved: saving it again
+       would date the same text later and overwrite a newer answer from another tab */
+    form.addEventListener("change", function (event) {
+      if (event.target.type === "checkbox" || event.target.type === "radio") { tally(form); keep(event); }
+    });
     form.addEventListener("click", function (event) {
       var plus = event.target.closest("[data-turf-erbij]");
-      if (plus) {
-        var field = document.getElementById(plus.dataset.turfErbij);
-        field.value = count(field) + 1;
-        tally(form);
-        save(form);
-      }
+      if (!plus) return;
+      var field = document.getElementById(plus.dataset.turfErbij);
+      field.value = count(field) + 1;
+      tally(form);
+      keep({ target: field });
+    });
+    record.onChange(function (keys) { fill(form, record, keys); tally(form); orphans(form, record); });
+    /* after the teacher leaves a field (focus has moved on), show what another tab changed meanwhile */
+    form.addEventListener("focusout", function () {
+      setTimeout(function () { record.refresh(); fill(form, record, Object.keys(record.data.velden)); }, 0);
     });
   }
 
-  /** Start every worksheet and toolbar on the page, and fill in the address for print. */
   function init() {
-    document.querySelectorAll("form.werkblad").forEach(setup);
-    document.querySelectorAll("[data-werkblad-knoppen][hidden]").forEach(function (bar) {
+    each(document.querySelectorAll("form.werkblad"), setup);
+    each(document.querySelectorAll("[data-werkblad-knoppen][hidden]"), function (bar) {
       bar.hidden = false;
       bar.addEventListener("click", function (event) {
-        var button = event.target.closest("[data-werkblad-actie]");
-        if (button) act(button);
+        var b = event.target.closest("[data-werkblad-actie]");
+        if (b) act(b);
+      });
+      var all = bar.dataset.werkbladKnoppen === "pagina", own = bar.closest("form.werkblad");
+      B.fileButtons(bar, {
+        names: function () { return all ? null : [B.open(own.dataset.werkblad).name]; },
+        say: function (message, alarm) { if (own || sheets[0]) say(own || sheets[0].form, message, alarm); },
+        restored: function () {
+          sheets.forEach(function (s) { fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); });
+        }
       });
     });
-    document.querySelectorAll("[data-werkblad-adres]").forEach(function (line) {
+    sheets.forEach(function (s) {
+      if (!B.available()) report(s.form, { problem: "geblokkeerd" });
+      else say(s.form, B.text("privacy"), false);
+    });
+    B.privateWindow(function (likely) {
+      if (likely) sheets.forEach(function (s) { say(s.form, B.text("prive"), true); });
+    });
+    each(document.querySelectorAll("[data-werkblad-adres]"), function (line) {
       try {
         line.textContent = new URL(line.dataset.werkbladAdres, location.href).href.split("#")[0];
       } catch (error) { /* keep the relative address */ }
     });
   }
 
-  window.addEventListener("beforeprint", function () { if (blankNext) blankOut(); });
-  window.addEventListener("afterprint", function () { blankNext = false; restore(); });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
