@@ -264,7 +264,9 @@ def test_every_page_opens_with_the_edition_stamp_and_every_sheet_names_its_versi
             continue
         english = path.startswith("en/")
         stamps = re.findall(r'<div class="drukstempel" lang="(\w+)".*?</div>', text, re.S)
-        own = re.search(r'<article class="md-content__inner md-typeset">\s*(?:<div[^>]*>\s*)*<div class="drukstempel"'
+        # first in the article: only the wrappers (and the label of a page that is ours as a whole) come before it
+        own = re.search(r'<article class="md-content__inner md-typeset">\s*(?:<div[^>]*>\s*'
+                        r'(?:<p class="aanvulling__label">.*?</p>\s*)?)*<div class="drukstempel"'
                         r' lang="(\w+)"[^>]*>(.*?)</div>', text, re.S)
         assert own, f"{path}: the article does not open with the stamp"
         assert own[1] == ("en" if english else "nl") and f'data-pad="{path}"' in own[2], path

@@ -44,8 +44,10 @@
     if (el && el !== document.body && typeof el.blur === "function") { focus = el; el.blur(); }
   });
   window.addEventListener("afterprint", function () {
-    if (focus && document.contains(focus)) { focus.focus({ preventScroll: true }); }
+    var el = focus;
     focus = null;
+    /* after the page is back on screen (a field hidden on paper cannot take the focus) */
+    if (el) { setTimeout(function () { if (document.contains(el)) { el.focus({ preventScroll: true }); } }, 0); }
   });
 
   document.querySelectorAll(".verwijzing__url").forEach(adres);
