@@ -25,6 +25,12 @@ def projecting(page) -> bool:
     return page.evaluate("document.documentElement.classList.contains('projectie')")
 
 
+def ready(page) -> None:
+    """Wait until the slides are there: projectie.js fetches projectie-dia.js when the mode is turned on."""
+    page.wait_for_function("() => !!window.projectieDia && !!document.querySelector('.projectie-teller')"
+                           " && document.querySelector('.projectie-teller').textContent !== ''")
+
+
 def visible_h2(page) -> list[str]:
     """Ids of the H2 headings that are shown right now."""
     return page.locator("article h2").evaluate_all(
@@ -48,6 +54,7 @@ def test_projection_button_shortcut_large_type_and_no_chrome(page, server):
     page.goto(f"{server}/{REC1}")
     assert page.locator("button.projectie-knop").get_attribute("aria-pressed") == "false"
     page.get_by_role("button", name="Projectiemodus").click()
+    ready(page)
     button = page.locator("button.projectie-knop")  # hidden with the header now, so not found by role
     assert projecting(page) and button.get_attribute("aria-pressed") == "true"
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer",
@@ -76,6 +83,7 @@ def test_keyboard_steps_one_section_per_screen(page, server):
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("b")
     assert projecting(page)
+    ready(page)
     assert visible_h2(page) == []  # the title screen
     page.keyboard.press("ArrowRight")
     assert visible_h2(page) == [sections[0]]
@@ -128,6 +136,7 @@ STEP_JS = """() => {
 
 def walk(page, key: str = "ArrowRight") -> list[dict]:
     """Every step of the projected page, from the first, pressing key until the counter stops changing."""
+    ready(page)
     steps = [page.evaluate(STEP_JS)]
     for _ in range(200):
         page.keyboard.press(key)
@@ -187,6 +196,7 @@ def test_twin_slides_that_outgrow_the_screen_and_one_long_slide_are_caught(page,
     page.set_viewport_size(HD_READY)
     page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
     ids = sub_ids(page)
+    ready(page)  # the steps are cut; now the type grows
     page.add_style_tag(content="html.projectie .md-typeset { font-size: 1.6rem !important; }")
     assert too_tall(walk(page)) != []
     page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
@@ -221,6 +231,7 @@ def test_projected_circle_takes_the_screen_height_with_labels_of_18_px(page, ser
     normal = page.evaluate(LABELS_JS)
     assert small_labels(normal) and normal["label"] < 14  # the twin: small in the normal view
     page.keyboard.press("b")
+    ready(page)
     sizes = None
     for _ in range(5):  # from the section's first step to the figure's
         sizes = page.evaluate(LABELS_JS)
@@ -294,6 +305,7 @@ def test_poster_is_readable_when_projected(page, server):
     """Projected, the poster shows one part per screen, its three cards side by side within the screen."""
     page.set_viewport_size(FULL_HD)
     page.goto(f"{server}/poster.html?projectie=1")
+    ready(page)
     page.keyboard.press("ArrowRight")
     assert visible_h2(page) == ["deel-1"]
     cards = page.locator(".poster__kaart").evaluate_all(
