@@ -71,8 +71,11 @@ def fence_problems(path: str, text: str, ours: list[str]) -> list[str]:
 
 
 def outside_code(text: str) -> list[tuple[int, str]]:
-    """(line number, line) of a Markdown file, without fenced blocks and inline code spans."""
-    skip = set()
+    """(line number, line) of a Markdown file, without its front matter (checked on its own), fenced blocks
+    and inline code spans."""
+    lines = text.split("\n")
+    end = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), 0) if lines[0] == "---" else 0
+    skip = set(range(1, end + 1))
     for fence in gereedschap.scan_fences(text):
         skip.update(range(fence.open_line, (fence.close_line or len(text.split("\n"))) + 1))
     return [(n, re.sub(r"`[^`]*`", "", line)) for n, line in enumerate(text.split("\n"), 1) if n not in skip]
@@ -200,8 +203,10 @@ def i18n_translations(config) -> dict[str, str] | None:
 
 
 def on_pre_build(config, **kwargs):
-    """A new build (the default language comes first): forget what was reported."""
-    if gereedschap.build_language(config) == "nl":
+    """A new build: forget what was reported. static-i18n builds the English edition inside the same run
+    (while its `building` flag is set); that is not a new build: its problems were reported with the Dutch one."""
+    i18n = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+    if not getattr(i18n, "building", False):
         _reported.clear()
 
 

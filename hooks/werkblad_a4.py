@@ -41,6 +41,8 @@ def part_size(part: dict) -> tuple[float, int]:
     fixed, write = 3.5, 0                                     # space above a part
     if part.get("titel"):
         fixed += 6.5 * text_lines(part["titel"], char=2.6)
+    if part.get("aanvulling") is True:          # the marker's label line and its dashed frame
+        fixed += TEXT_LINE + 3
     if kind == "tekst":
         fixed += TEXT_LINE * text_lines(part["tekst"])
     elif kind == "aanvulling":

@@ -372,8 +372,8 @@ def test_team_page_has_a_plan_per_recommendation(all_pages):
     assert "projectiemodus" in ids
     assert "voorstel" in page.text.lower() and "45 minuten" in page.text
     for name in RECOMMENDATIONS:
-        assert any(href.startswith(f"aanbevelingen/{name}.html") for href in page.links), name
-    assert sum(href.startswith("aan-de-slag/") for href in page.links) >= 14
+        assert any(href.startswith(f"aanbevelingen/{name}.html") for href in page.article_links), name
+    assert sum(href.startswith("aan-de-slag/") for href in page.article_links) >= 14
 
 
 def _sections(text: str) -> list[str]:
@@ -407,3 +407,22 @@ def test_whole_guide_links_resolve_and_self_mentions_are_links(site, all_pages):
     assert problems == []
     bare = re.findall(r"\b[Aa]anbeveling [1-6]\b", " ".join(all_pages["hele-leidraad.html"].unlinked_text))
     assert bare == []
+
+
+def test_the_glossarys_letter_bar_is_made_from_its_headings(site):
+    """Every letter a term starts with links to the first term with that letter; nothing else is in the bar."""
+    import begrippen_tooltips
+
+    for path in ("begrippen.html", "en/begrippen.html"):
+        page = Page(site / path)
+        terms = [(text, anchor) for tag, anchor, text in page.headings if tag == "h2" and anchor]
+        html = (site / path).read_text(encoding="utf-8")
+        bar = re.search(r'<p class="letterbalk">(.*?)</p>', html, re.S).group(1)
+        letters = re.findall(r'<a href="#([\w-]+)">(.)</a>', bar)
+        expected = {}
+        for text, anchor in terms:
+            letter = "#" if text[0].isdigit() else text[0].upper()
+            expected.setdefault(letter, anchor)
+        assert dict((letter, anchor) for anchor, letter in letters) == expected, path
+    assert begrippen_tooltips.letter_bar("## Zee { #zee }\n## Appel { #appel }\n## 2×10 { #tien }") == \
+        "[#](#tien) · [A](#appel) · [Z](#zee)"
