@@ -153,6 +153,33 @@ def test_page_title_comes_from_the_first_h1_when_it_is_not_first():
     assert verwijzing.page_title(_page({"title": "Poster"}), content) == "Poster"
 
 
+def test_version_and_stamp_name_the_date_or_say_it_is_unknown():
+    """'versie 3 juni 2025' / 'version June 3, 2025'; without a date the build date, labelled; escaped."""
+    assert verwijzing.version(datetime.date(2025, 6, 3), "nl") == "versie 3 juni 2025"
+    assert verwijzing.version(datetime.date(2025, 6, 3), "en") == "version June 3, 2025"
+    assert verwijzing.version(None, "nl").startswith("versie onbekend, site gebouwd op ")
+    config = SimpleNamespace(docs_dir=str(ROOT / "docs"), site_name="Site & co", extra={})
+    stamp = verwijzing.render_stamp(page=_page(), config=config, language="nl", title="Mijn <pagina>",
+                                    date=datetime.date(2025, 6, 3))
+    assert stamp.startswith('<div class="drukstempel" lang="nl"')
+    assert "Site &amp; co" in stamp and "Mijn &lt;pagina&gt;" in stamp and "versie 3 juni 2025" in stamp
+    assert 'data-pad="x/y.html"' in stamp
+
+
+def test_a_worksheet_footer_gets_the_version_of_the_page_it_comes_from(tmp_path):
+    """The empty slot in a sheet's footer is filled from the front matter date of the page named in it."""
+    source = tmp_path / "blad.md"
+    source.write_text("---\nbijgewerkt: 2024-02-05\n---\n# Blad\n", encoding="utf-8")
+    file = SimpleNamespace(url="aan-de-slag/blad.html", src_uri="aan-de-slag/blad.md", abs_src_path=str(source),
+                           content_string=source.read_text(encoding="utf-8"), page=None)
+    files = SimpleNamespace(documentation_pages=lambda: [file])
+    slot = '<span class="werkblad-versie" data-versie-van="{}"></span>'
+    html_in = slot.format("aan-de-slag/blad.html") + slot.format("aan-de-slag/weg.html")
+    out = verwijzing.fill_sheet_versions(html_in, files, str(tmp_path), "nl")
+    assert 'data-versie-van="aan-de-slag/blad.html">versie 5 februari 2024</span>' in out
+    assert 'data-versie-van="aan-de-slag/weg.html">versie onbekend, site gebouwd op ' in out
+
+
 # ---------------------------------------------------------------- whole guide: hook functions
 
 def test_ids_and_references_get_the_chapter_prefix():
@@ -225,6 +252,35 @@ def test_every_page_ends_with_a_citation_and_a_date(site, all_pages):
         assert f'data-pad="{path}"' in block.group(0), path
         after = text[block.end():text.index("</article>", block.end())]
         assert re.fullmatch(r"\s*(</div>\s*)?", after), f"{path}: something follows the citation block"
+
+
+def test_every_page_opens_with_the_edition_stamp_and_every_sheet_names_its_version(site, all_pages):
+    """Each page's article starts with one stamp (its language, a version, its path); no worksheet footer is
+    left without its version; the whole guide's stamp carries the newest of its chapters' dates."""
+    months = "|".join(verwijzing.texts("nl")["maanden"] + verwijzing.texts("en")["maanden"])
+    for path in all_pages:
+        text = (site / path).read_text(encoding="utf-8")
+        if "<article" not in text:
+            continue
+        english = path.startswith("en/")
+        stamps = re.findall(r'<div class="drukstempel" lang="(\w+)".*?</div>', text, re.S)
+        # first in the article: only the wrappers (and the label of a page that is ours as a whole) come before it
+        own = re.search(r'<article class="md-content__inner md-typeset">\s*(?:<div[^>]*>\s*'
+                        r'(?:<p class="aanvulling__label">.*?</p>\s*)?)*<div class="drukstempel"'
+                        r' lang="(\w+)"[^>]*>(.*?)</div>', text, re.S)
+        assert own, f"{path}: the article does not open with the stamp"
+        assert own[1] == ("en" if english else "nl") and f'data-pad="{path}"' in own[2], path
+        assert re.search(rf"(versie|version) (\d+ )?({months})", own[2]), path
+        if not path.endswith("hele-leidraad.html"):
+            assert len(stamps) == 1, f"{path}: {len(stamps)} stamps"
+        assert not re.search(r'class="werkblad-versie" data-versie-van="[^"]*"></span>', text), f"{path}: empty version"
+    chapters = ["inleiding.html", "samenvatting.html", "begrippen.html", "over-deze-leidraad.html",
+                *[p for p in all_pages if p.startswith(("theorie/", "aanbevelingen/")) and "cirkel-verkenner" not in p]]
+    dates = [datetime.date.fromisoformat(d) for p in chapters + ["hele-leidraad.html"]
+             for d in re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', (site / p).read_text(encoding="utf-8"))]
+    guide = (site / "hele-leidraad.html").read_text(encoding="utf-8")
+    stamp = re.search(r'<div class="drukstempel".*?</div>', guide, re.S).group(0)
+    assert f"versie {verwijzing.long_date(max(dates), 'nl')}" in stamp
 
 
 def test_citation_names_the_page_title_and_the_git_date(site, all_pages):
