@@ -12,21 +12,16 @@
 
   var STORE = "projectie";
   var root = document.documentElement;
-  var T = {
-    nl: {
-      sluit: "Projectie sluiten", sluitTitel: "Projectiemodus verlaten (Esc)",
-      vorige: "Vorig onderdeel", volgende: "Volgend onderdeel", bediening: "Projectiemodus",
-      stap: function (n, m) { return "Onderdeel " + n + " van " + m; },
-      deel: function (n, m) { return "stap " + n + " van " + m; }
-    },
-    en: {
-      sluit: "Exit projection", sluitTitel: "Leave projection mode (Esc)",
-      vorige: "Previous section", volgende: "Next section", bediening: "Projection mode",
-      stap: function (n, m) { return "Section " + n + " of " + m; },
-      deel: function (n, m) { return "step " + n + " of " + m; }
-    }
+  /* The words, in the page's language (hooks/teksten.yml via #leidraad-teksten, overrides/main.html). */
+  var W = {};
+  try { W = JSON.parse(document.getElementById("leidraad-teksten").textContent); } catch (error) { W = {}; }
+  function vul(key, n, m) { return (W[key] || key).replace("{n}", n).replace("{m}", m); }
+  var t = {
+    sluit: W.projectie_sluit, sluitTitel: W.projectie_sluit_titel, vorige: W.projectie_vorige,
+    volgende: W.projectie_volgende, bediening: W.projectie_bediening,
+    stap: function (n, m) { return vul("projectie_stap", n, m); },
+    deel: function (n, m) { return vul("projectie_deel", n, m); }
   };
-  var t = T[(root.lang || "nl").slice(0, 2)] || T.en;
 
   var aan = false;
   var secties = [];   // per H2 section: {elementen: its top-level elements, beheerd: all it hides/shows, stappen}

@@ -10,7 +10,6 @@
 
   var STORE = "projectie";
   var root = document.documentElement;
-  var en = (root.lang || "nl").slice(0, 2) !== "nl";
   var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path fill-rule="evenodd" d="M2 3h20v2h-1v10H3V5H2zm3 2v8h14V5zm6 11h2v2.2l3.6 2.6-1.2 1.6L12 20.1l-3.4 2.3' +
     '-1.2-1.6 3.6-2.6z"/></svg>';
@@ -72,13 +71,19 @@
     e.stopPropagation();
   }
 
+  /** A word of the page (hooks/teksten.yml, written as JSON into #leidraad-teksten by overrides/main.html). */
+  function woord(key) {
+    var bron = document.getElementById("leidraad-teksten");
+    try { return JSON.parse(bron.textContent)[key] || key; } catch (error) { return key; }
+  }
+
   function start() {
     var knop = document.createElement("button");
     knop.type = "button";
     knop.className = "md-header__button md-icon projectie-knop";
-    knop.setAttribute("aria-label", en ? "Projection mode" : "Projectiemodus");
+    knop.setAttribute("aria-label", woord("projectie_knop"));
     knop.setAttribute("aria-pressed", "false");
-    knop.title = en ? "Projection mode on or off (key b)" : "Projectiemodus aan of uit (toets b)";
+    knop.title = woord("projectie_knop_titel");
     knop.innerHTML = ICON;
     knop.addEventListener("click", function () {
       if (window.projectieDia) { window.projectieDia.wissel(); } else if (gewild) { zetUit(); } else { zetAan(); }
