@@ -127,7 +127,8 @@
       box.textContent = "";
       mark(q, value || "");
       if (value && announce !== false) {
-        box.append(verdict(words, value, fill(words.oordeel_gezet, { oordeel: words.zelf[value] })));
+        var label = words.zelf[value];   /* in the middle of a sentence: "deels goed", "partly correct" */
+        box.append(verdict(words, value, fill(words.oordeel_gezet, { oordeel: label.charAt(0).toLowerCase() + label.slice(1) })));
       }
     }
 
