@@ -6,7 +6,7 @@ Material only turns an existing `title` into a tooltip (`content.tooltips`, on h
 focus); nothing adds those titles for us. This hook does, in `on_page_content`, for every link that
 points to `begrippen.html#id` (not on the glossary itself, where the definition stands beside the link).
 
-It also appends per-language abbreviations (`hooks/afkortingen.yml`) to each page's Markdown, because
+It also writes the glossary's letter bar from its headings (`<!-- letterbalk -->`), and appends per-language abbreviations (`hooks/afkortingen.yml`) to each page's Markdown, because
 `pymdownx.snippets` `auto_append` would give every language the same list (see STACK.md).
 Both steps are idempotent: a link that already has a title and a page that already defines an
 abbreviation are left alone, so the second (English) build changes nothing twice.
@@ -18,7 +18,7 @@ import logging
 import pathlib
 import re
 
-import yaml
+import gereedschap
 
 log = logging.getLogger("mkdocs.plugins.begrippen_tooltips")
 
@@ -107,11 +107,10 @@ def add_titles(page_html: str, terms: dict[str, tuple[str, str]]) -> str:
 
 
 def abbreviations(language: str) -> dict[str, str]:
-    """The abbreviations of one language from hooks/afkortingen.yml ({} if the file is absent)."""
+    """The abbreviations in one language from hooks/afkortingen.yml ({} if the file is absent)."""
     if not AFKORTINGEN.is_file():
         return {}
-    data = yaml.safe_load(AFKORTINGEN.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get(language) or data.get("nl") or {}).items()}
+    return {str(k): str(v) for k, v in gereedschap.words(AFKORTINGEN.name, language).items()}
 
 
 def append_abbreviations(markdown: str, table: dict[str, str]) -> str:
@@ -133,8 +132,25 @@ def on_pre_build(config):
     return config
 
 
+LETTER_BAR = "<!-- letterbalk -->"
+
+
+def letter_bar(markdown: str) -> str:
+    """'[A](#first-a-term) · [B](#…) …' from the page's own `## Term { #id }` headings (a digit first: '#')."""
+    first: dict[str, str] = {}
+    for line in markdown.splitlines():
+        match = RE_TERM.match(line)
+        if match:
+            letter = plain_text(match["name"])[:1].upper()
+            first.setdefault("#" if letter.isdigit() else letter, match["id"])
+    return " · ".join(f"[{letter}](#{anchor})" for letter, anchor in sorted(first.items(), key=lambda i: (i[0] != "#", i[0])))
+
+
 def on_page_markdown(markdown, page, config, files):
-    """Append the abbreviations of the build language that the page uses."""
+    """Append the abbreviations of the build language that the page uses; on the glossary, write its letter bar
+    where the page holds `<!-- letterbalk -->` (so a new term never needs the bar edited by hand)."""
+    if LETTER_BAR in markdown:
+        markdown = markdown.replace(LETTER_BAR, letter_bar(markdown) + "\n{ .letterbalk }")
     return append_abbreviations(markdown, _abbreviations)
 
 

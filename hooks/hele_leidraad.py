@@ -4,9 +4,11 @@ MkDocs builds one HTML file per page and Material prints one page at a time; the
 builds only the default language (STACK.md). This hook, after each language's build (`on_post_build`),
 reads the built `<article>` of every chapter, in nav order, and puts it into the page that holds the
 marker `<div class="hele-leidraad" data-hele-leidraad></div>`. For each chapter it
-- drops the citation block (the whole-guide page has its own) and demotes headings one level;
-- prefixes every id, and every reference to one (`href="#…"`, `for`, `aria-*`, `url(#…)`), with the
-  chapter's name, so ids stay unique on the combined page;
+- leaves out what is marked `data-alleen-eigen-pagina` (the citation block: the page has its own) and
+  demotes headings one level;
+- prefixes every id, and every reference to one (IDREF attributes, `href="#…"`, `url(#…)`), with the
+  chapter's name, so ids stay unique on the combined page and valid in SVG/XML (`aanbeveling-3--…`);
+  one HTML parser pass (`Rewriter`) does all of it, whatever the attribute order or quoting;
 - rewrites relative links and sources for the page's own folder, so they still resolve;
 - links a recommendation's unlinked mentions of itself ("aanbeveling 3" on page 3) to its chapter.
 
@@ -19,6 +21,7 @@ Which pages are chapters is written in the page's front matter, in nav order:
 from __future__ import annotations
 
 import html as htmllib
+import html.parser as htmlparser
 import logging
 import pathlib
 import posixpath
@@ -26,27 +29,36 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+import gereedschap
+
 log = logging.getLogger("mkdocs.plugins.hele_leidraad")
 
 MARKER = '<div class="hele-leidraad" data-hele-leidraad></div>'
 RE_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<inner>.*?)</article>', re.S)
-RE_CITATION = re.compile(r'\s*<aside class="verwijzing".*?</aside>', re.S)
-RE_HEADING_TAG = re.compile(r"<(?P<close>/?)h(?P<level>[1-6])\b")
-RE_ID_ATTR = re.compile(r'(?P<lead>\s(?:id|for|aria-labelledby|aria-describedby|aria-controls|headers)=")(?P<value>[^"]*)"')
-RE_FRAGMENT_HREF = re.compile(r'(?P<lead>\s(?:xlink:)?href="#)(?P<value>[^"]+)"')
+LEAVE_OUT = "data-alleen-eigen-pagina"   # an element with this attribute (the citation block) stays off this page
+# Attributes whose value is one id or a list of ids (HTML, ARIA and SVG IDREF attributes). Other attributes
+# are rewritten only where they refer to an id as "#id" (href, xlink:href) or "url(#id)" (fill, style …).
+IDREFS = {"for", "headers", "list", "form", "popovertarget", "aria-labelledby", "aria-describedby",
+          "aria-controls", "aria-owns", "aria-flowto", "aria-activedescendant", "aria-details",
+          "aria-errormessage", "data-kopieer", "data-turf-erbij"}
 RE_URL_REF = re.compile(r"url\(#(?P<value>[^)\s]+)\)")
-RE_RELATIVE = re.compile(r'(?P<lead>\s(?:href|src)=")(?P<value>[^"#][^"]*)"')
-RE_TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-RE_SKIP_TEXT_IN = re.compile(r"<(?P<close>/?)(?P<tag>a|h[1-6]|code|pre|script|style)\b", re.I)
+RE_HEADING = re.compile(r"^h([1-6])$")
 RE_OWN_NUMBER = re.compile(r"^aanbevelingen/(?P<n>[1-6])-")
+SKIP_TEXT_IN = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 _state: dict = {}
 
 
 def chapter_name(dest_uri: str) -> str:
-    """A short, unique name for a chapter from its file: 'theorie/index.html' -> 'theorie'."""
+    """A short, unique name for a chapter, valid as the start of an XML id: 'theorie/index.html' ->
+    'theorie', 'aanbevelingen/1-band.html' -> 'aanbeveling-1', 'begrippen.html' -> 'begrippen'."""
     path = pathlib.PurePosixPath(dest_uri)
-    return path.parent.name or "start" if path.stem == "index" else path.stem
+    own = RE_OWN_NUMBER.match(dest_uri.split("/", 1)[1] if dest_uri.startswith("en/") else dest_uri)
+    if own:
+        return f"aanbeveling-{own['n']}"
+    name = path.parent.name or "start" if path.stem == "index" else path.stem
+    return name if name[:1].isalpha() else f"h-{name}"
 
 
 def dest_of(entry: str) -> str:
@@ -72,51 +84,122 @@ def select_chapters(nav_pages: list[tuple[str, str]], chapters: list[str], skip:
     return selected
 
 
-def prefix_ids(fragment: str, prefix: str) -> str:
-    """Every id in the fragment, and every same-page reference to one, prefixed with 'prefix--'."""
-    def ids(match: re.Match) -> str:
-        value = " ".join(f"{prefix}--{token}" for token in match["value"].split())
-        return f'{match["lead"]}{value}"'
+class Rewriter(htmlparser.HTMLParser):
+    """One pass over a chapter's built article: every id and every reference to one gets the chapter's
+    prefix (ids are collected first, so nothing else is touched), relative links are rebased for the
+    whole-guide page, headings go one level down, elements marked data-alleen-eigen-pagina are left out,
+    and 'aanbeveling N' in running text of recommendation N links to its chapter."""
 
-    fragment = RE_ID_ATTR.sub(ids, fragment)
-    fragment = RE_FRAGMENT_HREF.sub(lambda m: f'{m["lead"]}{prefix}--{m["value"]}"', fragment)
-    return RE_URL_REF.sub(lambda m: f"url(#{prefix}--{m['value']})", fragment)
+    def __init__(self, *, prefix: str = "", rebase=None, demote: bool = False, own: tuple[int, str] | None = None):
+        super().__init__(convert_charrefs=False)
+        self.prefix, self.rebase, self.demote, self.own = prefix, rebase, demote, own
+        self.ids: set[str] = set()
+        self.out: list[str] = []
+        self.stack: list[str] = []
+        self.leaving = 0
+
+    def run(self, fragment: str) -> str:
+        """The rewritten fragment."""
+        self.ids = set(re.findall(r'\sid="([^"]+)"', fragment)) if self.prefix else set()
+        self.feed(fragment)
+        self.close()
+        return "".join(self.out)
+
+    def ref(self, value: str) -> str:
+        return f"{self.prefix}--{value}" if value in self.ids else value
+
+    def attribute(self, name: str, value: str | None) -> str:
+        """One attribute, rewritten and written back with its value escaped."""
+        if value is None:
+            return f" {name}"
+        if self.prefix:
+            if name == "id" or name in IDREFS:
+                value = " ".join(self.ref(token) for token in value.split())
+            elif value.startswith("#") and name in ("href", "xlink:href"):
+                value = "#" + self.ref(value[1:])
+            value = RE_URL_REF.sub(lambda m: f"url(#{self.ref(m['value'])})", value)
+        if self.rebase and name in ("href", "src") and not value.startswith("#"):
+            value = self.rebase(value)
+        return f' {name}="{htmllib.escape(value, quote=True)}"'
+
+    def tag_name(self, tag: str) -> str:
+        heading = RE_HEADING.match(tag)
+        return f"h{min(int(heading[1]) + 1, 6)}" if heading and self.demote else tag
+
+    def handle_starttag(self, tag, attrs, closed=False):
+        if self.leaving or any(name == LEAVE_OUT for name, _ in attrs):
+            if tag not in VOID and not closed:
+                self.leaving += 1
+            return
+        self.out.append(f"<{self.tag_name(tag)}{''.join(self.attribute(n, v) for n, v in attrs)}{' /' if closed else ''}>")
+        if tag not in VOID and not closed:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag):
+        if self.leaving:
+            self.leaving -= 1
+            return
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+        self.out.append(f"</{self.tag_name(tag)}>")
+
+    def handle_data(self, data):
+        if self.leaving:
+            return
+        if self.own and not SKIP_TEXT_IN.intersection(self.stack):
+            number, anchor = self.own
+            data = re.sub(rf"\b([Aa]anbeveling {number}|[Rr]ecommendation {number})\b", rf'<a href="#{anchor}">\1</a>', data)
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        if not self.leaving:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        if not self.leaving:
+            self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        if not self.leaving:
+            self.out.append(f"<!--{data}-->")
+
+
+def prefix_ids(fragment: str, prefix: str) -> str:
+    """Every id in the fragment, and every reference to one, prefixed with 'prefix--'."""
+    return Rewriter(prefix=prefix).run(fragment)
 
 
 def rebase_links(fragment: str, chapter_dest: str, page_dest: str) -> str:
     """Relative href/src written for chapter_dest, rewritten to work from page_dest."""
-    chapter_dir = posixpath.dirname(chapter_dest)
-    page_dir = posixpath.dirname(page_dest) or "."
+    return Rewriter(rebase=rebaser(chapter_dest, page_dest)).run(fragment)
 
-    def rebase(match: re.Match) -> str:
-        value = htmllib.unescape(match["value"])
+
+def rebaser(chapter_dest: str, page_dest: str):
+    """A function that rewrites one relative link of chapter_dest for page_dest (others stay)."""
+    chapter_dir, page_dir = posixpath.dirname(chapter_dest), posixpath.dirname(page_dest) or "."
+
+    def rebase(value: str) -> str:
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", value, re.I):
-            return match.group(0)  # http:, mailto:, data:, absolute paths
+            return value  # http:, mailto:, data:, absolute paths
         path, hash_, fragment = value.partition("#")
         target = posixpath.normpath(posixpath.join(chapter_dir, path)) if path else chapter_dest
-        new = posixpath.relpath(target, page_dir) + (hash_ + fragment)
-        return f'{match["lead"]}{htmllib.escape(new, quote=True)}"'
+        return posixpath.relpath(target, page_dir) + hash_ + fragment
 
-    return RE_RELATIVE.sub(rebase, fragment)
+    return rebase
 
 
 def demote_headings(fragment: str) -> str:
     """h1 -> h2 … h5 -> h6 (h6 stays): the chapters sit under the page's own h1."""
-    return RE_HEADING_TAG.sub(lambda m: f"<{m['close']}h{min(int(m['level']) + 1, 6)}", fragment)
+    return Rewriter(demote=True).run(fragment)
 
 
 def link_own_mentions(fragment: str, number: int, anchor: str) -> str:
     """'aanbeveling N' ('recommendation N') in running text of recommendation N's chapter links to the chapter."""
-    pattern = re.compile(rf"\b([Aa]anbeveling {number}|[Rr]ecommendation {number})\b")
-    parts, depth = RE_TAG_OR_TEXT.split(fragment), 0
-    for i, part in enumerate(parts):
-        tag = RE_SKIP_TEXT_IN.match(part) if part.startswith("<") else None
-        if tag:
-            depth += -1 if tag["close"] else 1
-            depth = max(depth, 0)
-        elif not part.startswith("<") and depth == 0:
-            parts[i] = pattern.sub(rf'<a href="#{anchor}">\1</a>', part)
-    return "".join(parts)
+    return Rewriter(own=(number, anchor)).run(fragment)
 
 
 def heading_text(fragment: str) -> str | None:
@@ -129,18 +212,15 @@ def heading_text(fragment: str) -> str | None:
 
 
 def chapter_html(built: str, *, dest: str, page_dest: str, title: str, language_dir: str = "") -> tuple[str, str]:
-    """(title, section) for one chapter: the built page's article, cleaned, prefixed and rebased."""
+    """(title, section) for one chapter: the built page's article, cleaned, prefixed and rebased in one pass."""
     match = RE_ARTICLE.search(built)
     if not match:
         raise PluginError(f"hele_leidraad: no <article> found in the built page {dest}")
     name = chapter_name(dest)
     title = heading_text(match["inner"]) or title
-    inner = RE_CITATION.sub("", match["inner"])
-    inner = demote_headings(prefix_ids(inner, name))
-    inner = rebase_links(inner, dest, page_dest)
     own = RE_OWN_NUMBER.match(dest[len(language_dir):])
-    if own:
-        inner = link_own_mentions(inner, int(own["n"]), name)
+    inner = Rewriter(prefix=name, rebase=rebaser(dest, page_dest), demote=True,
+                     own=(int(own["n"]), name) if own else None).run(match["inner"])
     return title, (f'<section class="hele-leidraad__hoofdstuk" id="{name}" '
                    f'aria-label="{htmllib.escape(title, quote=True)}">\n{inner.strip()}\n</section>')
 
@@ -198,7 +278,7 @@ def on_post_build(config):
     built = target.read_text(encoding="utf-8")
     if MARKER not in built:
         raise PluginError(f"{src}: the page needs the line {MARKER} where the chapters go")
-    heading = "Inhoud" if (config.theme.get("language") or "nl").startswith("nl") else "Contents"
+    heading = gereedschap.words("teksten.yml", gereedschap.build_language(config))["inhoud"]
     sections, listed = [], []
     for dest, title in chapters:
         title, section = chapter_html((site / dest).read_text(encoding="utf-8"), dest=dest, page_dest=page_dest,

@@ -28,6 +28,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     names = sorted(getattr(page, "bestanden", []), key=lambda n: (n not in ORDER, n))
     context["bewaren_teksten"] = (gereedschap.words("bewaren.yml", gereedschap.language_of(page))
                                   if "bewaren.js" in names else None)
+    context["site_teksten"] = gereedschap.words("teksten.yml", gereedschap.language_of(page), section="js")
     context["pagina_css"] = [f"assets/stylesheets/{n[:-4]}.min.css" for n in names if n.endswith(".css")]
     context["pagina_js"] = [f"assets/javascripts/{n[:-3]}.min.js" for n in names if n.endswith(".js")]
     return context

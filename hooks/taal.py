@@ -1,18 +1,19 @@
-"""English words where the shared Markdown configuration can only hold Dutch ones.
+"""The heading permalinks' title in the language being built.
 
-`markdown_extensions` is one setting for both language builds of mkdocs-static-i18n, so the heading
-permalinks of the `toc` extension carry the Dutch `permalink_title` on English pages too; neither
-static-i18n nor Material translates it. This hook swaps that title on pages of the English build.
+`markdown_extensions` is one setting for both language builds of mkdocs-static-i18n, so the `toc`
+extension's `permalink_title` would be Dutch on English pages too; neither static-i18n nor Material
+translates it. The Markdown configuration is read when each page is rendered, so this hook sets the title
+per build (`on_pre_build`, after static-i18n has set the build's language) from hooks/teksten.yml,
+instead of rewriting the HTML afterwards.
 """
 from __future__ import annotations
 
-PERMALINK_TITLE = {"en": "Link to this section"}
+import gereedschap
 
 
-def on_page_content(html: str, page, config, **kwargs) -> str:
-    """Replace the toc permalink title with the page language's own, when that language has one."""
-    language = (config.theme.get("language") or "nl").split("_")[0]
-    dutch = (config.mdx_configs.get("toc") or {}).get("permalink_title")
-    if language not in PERMALINK_TITLE or not dutch:
-        return html
-    return html.replace(f'title="{dutch}"', f'title="{PERMALINK_TITLE[language]}"')
+def on_pre_build(config, **kwargs):
+    """toc's permalink title in the build's language."""
+    if "toc" in config.markdown_extensions:
+        toc = config.mdx_configs.setdefault("toc", {})
+        if toc.get("permalink"):
+            toc["permalink_title"] = gereedschap.words("teksten.yml", gereedschap.build_language(config))["permalink"]

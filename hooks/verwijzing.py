@@ -10,6 +10,13 @@ MkDocs and Material print no citation and no "last changed" date. This hook appe
 The address is `extra.verwijzing_basis_url` in mkdocs.yml plus the page path. Left empty, the block
 shows the page path and `assets/javascripts/verwijzing.js` fills in the address the reader is using
 (over http/https). A page opts out with front matter `verwijzing: false`.
+
+On paper every page also opens with an edition stamp (`templates/verwijzing-stempel.html`, shown in
+print only): site name, page title, "versie" with the date above, and the address, so a printout on the
+staffroom wall says how old it is. A page that gathers chapters (`hele_leidraad:` in its front matter)
+takes the newest date of its chapters. A worksheet's footer (`templates/werkblad.html`) holds an empty
+`<span class="werkblad-versie" data-versie-van="page.html">`; this hook writes that page's version in it.
+Words: `hooks/verwijzing.yml`.
 """
 from __future__ import annotations
 
@@ -23,46 +30,23 @@ import re
 import subprocess
 
 import jinja2
+import yaml
+
+import gereedschap
 
 log = logging.getLogger("mkdocs.plugins.verwijzing")
 
 TEMPLATES = pathlib.Path(__file__).with_name("templates")
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-}
-TEXTS = {
-    "nl": {
-        "kop": "Zo verwijs je naar deze pagina",
-        "editie": "digitale editie",
-        "noot_url": "Zet het webadres van de site vóór dit pad, of neem het adres over uit de adresbalk.",
-        "bron": "Naar de oorspronkelijke leidraad",
-        "zd": "z.d.",
-        "leidraad": "Leidraad",
-        "gewijzigd": "Deze pagina is voor het laatst gewijzigd op",
-        "bron_git": "(volgens de versiegeschiedenis)",
-        "onbekend": "Wanneer deze pagina voor het laatst is gewijzigd, is niet bekend (geen versiegeschiedenis "
-                    "en geen datum bij de pagina). Deze versie van de site is gebouwd op",
-        "kopieer": "Kopieer verwijzing",
-        "gekopieerd": "Verwijzing gekopieerd",
-    },
-    "en": {
-        "kop": "How to cite this page",
-        "editie": "digital edition",
-        "noot_url": "Put the site's web address in front of this path, or copy the address from the address bar.",
-        "bron": "To cite the original guideline",
-        "zd": "n.d.",
-        "leidraad": "Guideline",
-        "gewijzigd": "This page last changed on",
-        "bron_git": "(according to the version history)",
-        "onbekend": "When this page last changed is not known (no version history and no date on the page). "
-                    "This version of the site was built on",
-        "kopieer": "Copy citation",
-        "gekopieerd": "Citation copied",
-    },
-}
+LANGUAGES = ("nl", "en")
+RE_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# A worksheet's footer asks for the version of the page its sheet comes from (hooks/templates/werkblad.html).
+RE_SHEET_VERSION = re.compile(r'(?P<open><span class="werkblad-versie" data-versie-van="(?P<url>[^"]*)">)</span>')
+
+
+def texts(language: str) -> dict:
+    """The block's and the stamp's words in one language (hooks/verwijzing.yml, `key: {nl: …, en: …}`)."""
+    return gereedschap.words("verwijzing.yml", language)
+
 
 _git_dates: dict[str, dict[str, datetime.date]] = {}  # docs_dir -> {absolute file path: last commit date}
 _language = "nl"
@@ -71,15 +55,15 @@ _default_language: str | None = None  # the first language built (static-i18n bu
 
 def long_date(date: datetime.date, language: str) -> str:
     """'3 juni 2025' in Dutch, 'June 3, 2025' in English."""
-    month = MONTHS[language][date.month - 1]
+    month = texts(language)["maanden"][date.month - 1]
     return f"{date.day} {month} {date.year}" if language == "nl" else f"{month} {date.day}, {date.year}"
 
 
 def citation_date(date: datetime.date | None, language: str) -> str:
     """The date part of an APA reference: '2025, 3 juni' / '2025, June 3', or 'z.d.' / 'n.d.'."""
     if date is None:
-        return TEXTS[language]["zd"]
-    month = MONTHS[language][date.month - 1]
+        return texts(language)["zd"]
+    month = texts(language)["maanden"][date.month - 1]
     return f"{date.year}, {date.day} {month}" if language == "nl" else f"{date.year}, {month} {date.day}"
 
 
@@ -113,9 +97,9 @@ def git_dates(docs_dir: str) -> dict[str, datetime.date]:
     return dates
 
 
-def last_changed(page, docs_dir: str) -> tuple[datetime.date | None, str]:
-    """(date, 'bijgewerkt' | 'git') for a page, or (None, '') when neither is known."""
-    value = page.meta.get("bijgewerkt")
+def date_of(meta: dict, abs_src_path: str | None, docs_dir: str, where: str = "") -> tuple[datetime.date | None, str]:
+    """(date, 'bijgewerkt' | 'git') from front matter `bijgewerkt:` or else git, or (None, '') when neither."""
+    value = (meta or {}).get("bijgewerkt")
     if isinstance(value, datetime.datetime):
         return value.date(), "bijgewerkt"
     if isinstance(value, datetime.date):
@@ -124,9 +108,54 @@ def last_changed(page, docs_dir: str) -> tuple[datetime.date | None, str]:
         try:
             return datetime.date.fromisoformat(value.strip()), "bijgewerkt"
         except ValueError:
-            log.warning("%s: front matter 'bijgewerkt: %s' is not a date like 2025-06-03", page.file.src_uri, value)
-    date = git_dates(docs_dir).get(str(pathlib.Path(page.file.abs_src_path)))
+            log.warning("%s: front matter 'bijgewerkt: %s' is not a date like 2025-06-03", where, value)
+    date = git_dates(docs_dir).get(str(pathlib.Path(abs_src_path))) if abs_src_path else None
     return (date, "git") if date else (None, "")
+
+
+def last_changed(page, docs_dir: str) -> tuple[datetime.date | None, str]:
+    """(date, 'bijgewerkt' | 'git') for a page, or (None, '') when neither is known."""
+    return date_of(page.meta, page.file.abs_src_path, docs_dir, page.file.src_uri)
+
+
+def front_matter(file) -> dict:
+    """The front matter of a page that may not have been read yet (for its `bijgewerkt:`); {} if none."""
+    try:
+        match = RE_FRONT_MATTER.match(file.content_string)
+        meta = yaml.load(match["yaml"], Loader=gereedschap.LOADER) if match else {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def file_date(file, docs_dir: str) -> datetime.date | None:
+    """The last-changed date of the page a built file comes from, front matter first (None if unknown)."""
+    page = getattr(file, "page", None)
+    meta = page.meta if page is not None and page.meta else front_matter(file)
+    return date_of(meta, file.abs_src_path, docs_dir, file.src_uri)[0]
+
+
+def gathered_date(page, files, docs_dir: str) -> datetime.date | None:
+    """For a page that gathers chapters (front matter `hele_leidraad.hoofdstukken`, hooks/hele_leidraad.py):
+    the newest date among its own file and its chapters, since its content is theirs."""
+    spec = page.meta.get("hele_leidraad")
+    own = last_changed(page, docs_dir)[0]
+    if not isinstance(spec, dict) or files is None:
+        return own
+    own_path = re.sub(r"(\.[a-z]{2})?\.md$", ".html", page.file.src_uri)
+    lang_dir = page.url[: -len(own_path)] if page.url.endswith(own_path) else ""
+    targets = [lang_dir + re.sub(r"\.md$", ".html", str(entry)) for entry in spec.get("hoofdstukken") or []]
+    dates = [own] + [file_date(f, docs_dir) for f in files.documentation_pages()
+                     if any(f.url.startswith(t) if t.endswith("/") else f.url == t for t in targets)]
+    return max((d for d in dates if d), default=None)
+
+
+def version(date: datetime.date | None, language: str) -> str:
+    """'versie 3 juni 2025', or 'versie onbekend, site gebouwd op …' (the build date, labelled as such)."""
+    t = texts(language)
+    if date is None:
+        return f"{t['versie_onbekend']} {long_date(build_date(), language)}"
+    return f"{t['versie']} {long_date(date, language)}"
 
 
 def page_title(page, html: str) -> str:
@@ -150,39 +179,75 @@ def page_path(page, language: str, default_language: str) -> str:
     return url
 
 
-@functools.lru_cache(maxsize=1)
-def template() -> jinja2.Template:
-    """The block's Jinja template, compiled once (autoescape; a missing variable is an error)."""
+@functools.lru_cache(maxsize=None)
+def template(name: str = "verwijzing.html") -> jinja2.Template:
+    """A Jinja template of this hook, compiled once (autoescape; a missing variable is an error)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("verwijzing.html")
+    return env.get_template(name)
 
 
-def render(*, page, config, language: str, title: str) -> str:
-    """The citation block for one page."""
-    date, source = last_changed(page, config.docs_dir)
+def address(page, config, language: str) -> tuple[str, str, bool]:
+    """(path from the site root, address to show, whether that address is the site's fixed one)."""
     base = str(config.extra.get("verwijzing_basis_url") or "").strip()
     path = page_path(page, language, default_language=_default_language or language)
-    url = f"{base.rstrip('/')}/{path}" if base else path
+    return path, (f"{base.rstrip('/')}/{path}" if base else path), bool(base)
+
+
+def render(*, page, config, language: str, title: str, date=None, source: str | None = None) -> str:
+    """The citation block for one page (date and source: a date found elsewhere, e.g. a gathered page's)."""
+    if source is None:
+        date, source = last_changed(page, config.docs_dir)
+    path, url, full_url = address(page, config, language)
     today = build_date()
     return template().render(
-        lang=language, t=TEXTS[language], title=title or config.site_name, site_name=config.site_name,
+        lang=language, t=texts(language), title=title or config.site_name, site_name=config.site_name,
         citation_date=citation_date(date, language), date=date, long_date=long_date(date, language) if date else "",
         source=source, build_date=today, long_build_date=long_date(today, language),
-        path=path, url=url, full_url=bool(base))
+        path=path, url=url, full_url=full_url)
+
+
+def render_stamp(*, page, config, language: str, title: str, date) -> str:
+    """The edition stamp that opens every printout: site, page title, version (date) and address."""
+    path, url, full_url = address(page, config, language)
+    return template("verwijzing-stempel.html").render(
+        lang=language, site_name=config.site_name, title=title or config.site_name, version=version(date, language),
+        path=path, url=url, full_url=full_url)
+
+
+def fill_sheet_versions(html: str, files, docs_dir: str, language: str) -> str:
+    """Each worksheet footer's version slot gets the date of the page the sheet comes from."""
+    if 'class="werkblad-versie"' not in html or files is None:
+        return html
+    by_url = {f.url: f for f in files.documentation_pages()}
+
+    def fill(match: re.Match) -> str:
+        file = by_url.get(htmllib.unescape(match["url"]))
+        date = file_date(file, docs_dir) if file is not None else None
+        return f'{match["open"]}{htmllib.escape(version(date, language))}</span>'
+
+    return RE_SHEET_VERSION.sub(fill, html)
 
 
 def on_pre_build(config):
     """Remember the language being built (i18n sets it in its on_config, which runs after ours)."""
     global _language, _default_language
     language = (config.theme.get("language") or "nl").split("_")[0]
-    _language = language if language in TEXTS else "en"
+    _language = language if language in LANGUAGES else "en"
     _default_language = _default_language or _language
     return config
 
 
 def on_page_content(html, page, config, files):
-    """Append the citation block, unless the page says `verwijzing: false`."""
+    """Open with the edition stamp and end with the citation block, unless the page says `verwijzing: false`;
+    fill in the versions of the worksheets on the page."""
+    html = fill_sheet_versions(html, files, config.docs_dir, _language)
     if page.meta.get("verwijzing") is False:
         return html
-    return html + "\n" + render(page=page, config=config, language=_language, title=page_title(page, html))
+    title = page_title(page, html)
+    date, source = last_changed(page, config.docs_dir)
+    if page.meta.get("hele_leidraad"):
+        date, source = gathered_date(page, files, config.docs_dir), "git"
+    stamp = render_stamp(page=page, config=config, language=_language, title=title, date=date)
+    return stamp + "\n" + html + "\n" + render(page=page, config=config, language=_language, title=title,
+                                                date=date, source=source if date else "")

@@ -41,6 +41,8 @@ def part_size(part: dict) -> tuple[float, int]:
     fixed, write = 3.5, 0                                     # space above a part
     if part.get("titel"):
         fixed += 6.5 * text_lines(part["titel"], char=2.6)
+    if part.get("aanvulling") is True:          # the marker's label line and its dashed frame
+        fixed += TEXT_LINE + 3
     if kind == "tekst":
         fixed += TEXT_LINE * text_lines(part["tekst"])
     elif kind == "aanvulling":
@@ -70,8 +72,9 @@ def part_size(part: dict) -> tuple[float, int]:
 
 def fit(sheet: dict) -> float:
     """The write-in line height (mm) that lets the sheet fill one A4 page; a BlockError if it cannot fit."""
-    # site name, title, recommendation, the name line's margin, footer; the name line itself is a write-in line
-    fixed = 4.6 + 1 + 7.5 * text_lines(sheet["titel"], char=3.3) + 6 + 1 + 10
+    # site name, title, recommendation, the name line's margin, the two-line footer (address, newest version);
+    # the name line itself is a write-in line
+    fixed = 4.6 + 1 + 7.5 * text_lines(sheet["titel"], char=3.3) + 6 + 1 + 11.5   # the footer: two lines (10.5 mm measured)
     if sheet["intro"]:
         fixed += TEXT_LINE * text_lines(sheet["intro"]) + 1.5
     write = 1

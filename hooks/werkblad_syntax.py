@@ -23,6 +23,7 @@ class Part:
 
 
 TITEL = Field("text", help="a heading above the part")
+OURS = Field("flag", default=False, help="true: the part is this site's own, shown inside the marker 'Aanvulling van deze site'")
 PARTS: dict[str, Part] = {
     "tekst": Part(None, "a short paragraph"),
     "aanvulling": Part(None, "a tip of this site's own, inside the marker 'Aanvulling van deze site'"),
@@ -200,6 +201,11 @@ def check_part(part, index: int, lines: dict[tuple, int]) -> dict:
     return check_combination({"soort": name, "regel": line, **checked}, name, line)
 
 
+for _part in PARTS.values():   # every part with fields may be one of the site's own
+    if _part.fields is not None:
+        _part.fields["aanvulling"] = OURS
+
+
 def check_combination(part: dict, name: str, line: int | None) -> dict:
     """Rules that involve two fields of one part (veld: regels or vak; schaal: van < tot)."""
     if name == "veld":
@@ -220,8 +226,9 @@ def readme_table() -> str:
         if part.fields is None:
             fields = "a text"
         else:
-            fields = "; ".join(field_doc(key, spec) for key, spec in part.fields.items())
+            fields = "; ".join(field_doc(key, spec) for key, spec in part.fields.items() if spec is not OURS)
         rows.append(f"| `{name}` | {fields} | {part.renders} |")
+    rows += ["", f"Every part with fields also takes `aanvulling` ({field_doc('aanvulling', OURS)[len('`aanvulling` ('):-1]})."]
     return "\n".join(rows)
 
 
@@ -234,4 +241,6 @@ def field_doc(key: str, spec: Field) -> str:
         notes.append(f"{spec.low}–{spec.high} names")
     elif spec.kind == "items":
         notes.append("a list of texts")
+    elif spec.kind == "flag":
+        notes = ["true or false, default false"]
     return f"`{key}` ({', '.join(notes + [spec.help]) if notes else spec.help})"

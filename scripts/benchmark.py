@@ -1,4 +1,4 @@
-"""Benchmark: build time, page weight, search index size and Lighthouse scores.
+"""Benchmark: build time, page weight, search index size, search speed and quality, Lighthouse scores.
 
 Prints figures; asserts nothing (budgets with deterministic sizes are checked by tests/test_budgets.py).
 Run through `scripts/benchmark` (sets up first). Lighthouse runs when npm and /usr/bin/chromium exist.
@@ -25,6 +25,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from sitehtml import pages  # noqa: E402
+from zoektabel import Zoeker, load_table, rank_of, report  # noqa: E402
 
 LIGHTHOUSE_RUNS = 3
 LIGHTHOUSE_PAGES = ["index.html", "aanbevelingen/1-persoonlijke-band.html", "aan-de-slag/2x10-oefening.html"]
@@ -75,7 +76,7 @@ def first_load(site: pathlib.Path, path: str, page) -> dict[str, set[pathlib.Pat
     base = (site / path).parent
     files = {"html": {site / path}, "css": set(), "js": set(), "other": set()}
     for tag, url in page.resources:
-        if re.match(r"^([a-z]+:)?//", url) or url.startswith("data:"):
+        if tag == "link-other" or re.match(r"^([a-z]+:)?//", url) or url.startswith("data:"):
             continue
         local = (base / url.split("?")[0].split("#")[0]).resolve()
         if not local.is_file():
@@ -147,6 +148,33 @@ def lighthouse(site: pathlib.Path) -> list[tuple[str, dict[str, int]]]:
     return results
 
 
+def search(site: pathlib.Path) -> str | None:
+    """Every query of tests/browser/zoekvragen.yml typed into the search over file:// (as from a USB stick):
+    the time from the last key press to the results shown (median, 95th percentile) and hit@1, hit@3 and
+    MRR per group. The tests check the hits; only this benchmark reports the times."""
+    if not pathlib.Path("/usr/bin/chromium").exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    results, timings = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-dev-shm-usage"])
+        for language, start in (("nl", "index.html"), ("en", "en/index.html")):
+            page = browser.new_page()
+            searcher = Zoeker(page, site.as_uri()).open(start)
+            for row in load_table():
+                if row.taal != language:
+                    continue
+                groups, milliseconds = searcher.ask(row.vraag)
+                results.append((row, rank_of(searcher.pages(groups), row.verwacht)))
+                timings.append(milliseconds)
+            page.close()
+        browser.close()
+    return report(results, timings)
+
+
 def main() -> int:
     """Print the benchmark figures."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,8 +201,17 @@ def main() -> int:
               f"({', '.join(sorted(p.name for p in own))})")
         index = site / "search" / "search_index.json"
         print(f"search index: {index.stat().st_size / 1024:.0f} KB raw, {gzip_size(index) / 1024:.0f} KB gzip")
+        helpers = [site / "assets" / "javascripts" / name for name in ("zoeken.min.js", "zoekwoorden.js")]
+        print(f"search helpers, loaded when the reader turns to search: "
+              f"{sum(gzip_size(p) for p in helpers) / 1024:.1f} KB gzip (zoeken.min.js, zoekwoorden.js)")
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         print(f"whole site: {size / 1024 / 1024:.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files")
+
+        quality = search(site)
+        if quality:
+            print(f"\nsearch over file:// (tests/browser/zoekvragen.yml, one query per line as typed):\n{quality}")
+        else:
+            print("\nsearch: skipped (needs /usr/bin/chromium)")
 
         scores = lighthouse(site)
         if scores:
@@ -183,7 +220,19 @@ def main() -> int:
                 print(f"  {path}: {score}")
         else:
             print("\nLighthouse: skipped (needs npm and /usr/bin/chromium)")
+    if "--zonder-tests" not in sys.argv:
+        print("\ntest suite (wall clock on this machine; aim: --fast within 30 s, everything within 4 min on 2 cores):")
+        for label, args in (("scripts/test --fast", ["-m", "not browser"]), ("scripts/test", [])):
+            print(f"  {label:20} {suite_time(args):6.0f} s")
     return 0
+
+
+def suite_time(args: list[str]) -> float:
+    """Seconds one run of the test suite takes (its result is the tests' business, not the benchmark's)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=ROOT,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 def generated() -> dict[str, str]:
     """Marker name -> the text that belongs between its markers."""
+    import toets_syntax
     import werkblad_syntax
 
-    tables = {"onderdelen": werkblad_syntax.readme_table()}
+    tables = {"onderdelen": werkblad_syntax.readme_table(), "toets-velden": toets_syntax.readme_table()}
     try:
         import cirkel
         tables["cirkel-opties"] = cirkel.readme_table()

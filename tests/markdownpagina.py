@@ -13,10 +13,11 @@ import logging
 import types
 
 import markdown as python_markdown
+from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
 
-HOOKS = ("aanvulling", "werkbladen", "cirkel", "teamscan", "verklaringen")   # the hooks that change how Markdown renders
+HOOKS = ("aanvulling", "werkbladen", "cirkel", "toets", "teamscan", "verklaringen")   # the hooks that change how Markdown renders
 
 
 def load_hook(name: str):
@@ -66,6 +67,7 @@ def convert(text: str, *, src_uri: str = "aan-de-slag/proef.md", language: str |
     if language == "en" and not src_uri.endswith(".en.md"):
         src_uri = src_uri[:-3] + ".en.md"
     config, page = fake_config(language), fake_page(text, src_uri)
+    text, page.meta = get_data(text)  # front matter, as MkDocs reads it before on_page_markdown
     handler = Collect()
     logging.getLogger("mkdocs.plugins").addHandler(handler)
     try:

@@ -6,6 +6,10 @@ import pathlib
 import re
 
 
+FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
+RE_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
+
+
 class Page(html.parser.HTMLParser):
     """Parses one HTML file: ids, links, resources and the text of the main article."""
 
@@ -13,7 +17,8 @@ class Page(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.path = path
         self.ids: set[str] = set()
-        self.links: list[str] = []          # href of <a>
+        self.links: list[str] = []          # href of every <a> (sidebar, header and footer included)
+        self.article_links: list[str] = []  # href of <a> inside the article: what the page itself links
         self.resources: list[tuple[str, str]] = []  # (tag, url) loaded by the page
         self.headings: list[tuple[str, str, str]] = []  # (tag, id, text) inside the article
         self.lang = ""
@@ -35,11 +40,23 @@ class Page(html.parser.HTMLParser):
             self._in_a += 1
             if attrs.get("href") is not None:
                 self.links.append(attrs["href"])
-        if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
-            self.resources.append((tag, attrs["src"]))
-        if tag == "link" and attrs.get("href") and set((attrs.get("rel") or "").split()) & {
-                "stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch", "preconnect", "dns-prefetch"}:
-            self.resources.append((tag, attrs["href"]))
+                if self._in_article:
+                    self.article_links.append(attrs["href"])
+        for name, value in attrs.items():   # everything a browser may fetch for this element
+            if value is None:
+                continue
+            if tag == "link" and name == "href":
+                # a browser fetches these on load; any other link (prev, next, canonical …) is checked for
+                # outside addresses all the same, but is no part of the page's weight
+                fetched = set((attrs.get("rel") or "").split()) & FETCHED_RELS
+                self.resources.append(("link" if fetched else "link-other", value))
+            elif name in ("src", "data", "poster") or (name == "href" and tag in ("image", "use")) \
+                    or name == "xlink:href" and tag in ("image", "use"):
+                self.resources.append((tag, value))
+            elif name in ("srcset", "imagesrcset"):
+                self.resources += [(tag, part.split()[0]) for part in value.split(",") if part.strip()]
+            elif name == "style":
+                self.resources += [(tag, url) for url in RE_CSS_URL.findall(value)]
         if tag == "article":
             self._in_article += 1
         if self._in_article and re.fullmatch(r"h[1-6]", tag):
@@ -61,6 +78,8 @@ class Page(html.parser.HTMLParser):
                 pass
 
     def handle_data(self, data):
+        if self._stack and self._stack[-1] == "style":
+            self.resources += [("style", url) for url in RE_CSS_URL.findall(data)]
         if self._heading is not None:
             self._heading[2] += data
         if self._in_article:
@@ -131,7 +150,8 @@ def broken_links(site: pathlib.Path, all_pages: dict[str, Page]) -> list[str]:
 def outside_resources(page: Page) -> list[str]:
     """Resources (scripts, styles, images, fonts ...) a page would load from outside the site."""
     return [f"{tag} {url}" for tag, url in page.resources
-            if re.match(r"^(https?:)?//", url)]
+            if url.startswith("//") or (re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)
+                                        and not url.startswith(("data:", "blob:", "about:", "#")))]
 
 
 class Controls(html.parser.HTMLParser):

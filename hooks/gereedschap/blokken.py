@@ -76,7 +76,8 @@ def scan_fences(text: str) -> list[Fence]:
                            close_line=end + 1 if closed else None, content=normalise("\n".join(body)),
                            container=container_of(lines, index, indent, quoted=">" in opening["lead"]),
                            near_close=None if closed else near))
-        index = end + 1 if closed else index + 1
+        # an unclosed fence: go on after the line that looked like its closing (the same slip, said once)
+        index = end + 1 if closed else (near[0] if near else index + 1)
     return found
 
 

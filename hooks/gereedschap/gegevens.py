@@ -33,18 +33,31 @@ def data(name: str):
 
 
 def words(name: str, language: str, section: str | None = None) -> dict[str, str]:
-    """The texts of a bilingual data file (`key: {nl: …, en: …}`) in one language; unknown -> nl."""
+    """The texts of a bilingual data file (`key: {nl: …, en: …}`) in one language; unknown -> nl.
+
+    A key whose value is a group of such texts (e.g. `js:` in teksten.yml) is read with `section`."""
     table = data(name)
     if section:
         table = table[section]
     lang = language if language in LANGUAGES else "nl"
-    return {key: value[lang] for key, value in table.items()}
+    return {key: value[lang] for key, value in table.items() if not is_group(value)}
+
+
+def is_group(value) -> bool:
+    """A group of texts rather than one text in both languages."""
+    return isinstance(value, dict) and not set(value) & set(LANGUAGES)
 
 
 def missing_translations(table: dict, where: str) -> list[str]:
-    """Keys of a `key: {nl, en}` table that lack a text in one of the languages."""
-    return [f"{where}: '{key}' has no text in '{lang}'" for key, value in table.items() for lang in LANGUAGES
-            if not isinstance((value or {}).get(lang), str)]
+    """Keys of a `key: {nl, en}` table (groups included) that lack a text in one of the languages."""
+    found = []
+    for key, value in table.items():
+        if is_group(value):
+            found += missing_translations(value, f"{where}.{key}")
+        else:
+            found += [f"{where}: '{key}' has no text in '{lang}'" for lang in LANGUAGES
+                      if not isinstance((value or {}).get(lang), str)]
+    return found
 
 
 # ------------------------------------------------------------------------------------------ language

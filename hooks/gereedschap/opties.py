@@ -13,8 +13,8 @@ from .yamlblok import line_of
 class Field:
     """One option of a block: its kind, whether required, default, range and choices, and a help text.
 
-    Kinds: text, int (low..high), items (a list of texts), names (low..high texts), choice (one of
-    `choices`), choices (one choice or a list of them), scores (choice -> number from low to high).
+    Kinds: text, int (low..high), flag (true/false), items (a list of texts), names (low..high texts), choice
+    (one of `choices`), choices (one choice or a list of them), scores (choice -> number from low to high).
     """
 
     kind: str
@@ -38,6 +38,8 @@ class Field:
             return "one of " + ", ".join(self.choices)
         if self.kind == "choices":
             return "a name or a list of names: " + ", ".join(self.choices)
+        if self.kind == "flag":
+            return "true or false"
         if self.kind == "scores":
             return f"names with a number from {self.low} to {self.high}, e.g. {{{self.choices[0]}: 8}}"
         return "a text"
@@ -88,6 +90,10 @@ def check_field(value, spec: Field, where: str, lines: dict, path: tuple):
         return check_text(value, where, line, "write it or leave the field out")
     if spec.kind == "int":
         return check_int(value, spec, where, line)
+    if spec.kind == "flag":
+        if not isinstance(value, bool):
+            raise BlockError(f"{where} must be true or false, not {describe(value)}.", line)
+        return value
     if spec.kind in ("choice", "choices"):
         values = value if spec.kind == "choices" and isinstance(value, list) else [value]
         if spec.kind == "choices" and value == []:

@@ -81,3 +81,31 @@ def test_the_watch_notices_a_missing_file_and_a_script_error(browser, server, si
         context.close()
     assert any("bestaat-niet.png" in item for item in seen["missing"]), seen
     assert any("proef" in item for item in seen["errors"]), seen
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_the_content_security_policy_refuses_a_request_to_another_host(page, server, site, how):
+    """Injected into a page, an image, a script, a fetch and a stylesheet from another host are all refused
+    by the page's CSP (hooks/csp.py): the browser reports each violation and sends nothing."""
+    base = server if how == "http" else site.as_uri()
+    failed, answered = {}, []
+    page.on("requestfailed", lambda request: failed.__setitem__(request.url, request.failure))
+    page.on("response", lambda response: answered.append(response.url))
+    page.goto(f"{base}/aanbevelingen/1-persoonlijke-band.html")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    violations = page.evaluate("""async () => {
+        const seen = [];
+        document.addEventListener('securitypolicyviolation', e => seen.push(e.violatedDirective));
+        const img = new Image(); img.src = 'https://example.org/spoor.png'; document.body.append(img);
+        const script = document.createElement('script'); script.src = 'https://example.org/x.js'; document.body.append(script);
+        const css = document.createElement('link'); css.rel = 'stylesheet'; css.href = 'https://example.org/x.css';
+        document.head.append(css);
+        try { await fetch('https://example.org/verzamel?x=1'); } catch (error) { /* refused */ }
+        await new Promise(resolve => setTimeout(resolve, 500));
+        return seen.sort();
+    }""")
+    assert violations == ["connect-src", "img-src", "script-src-elem", "style-src-elem"]
+    tried = [url for url in page.requests_seen if "example.org" in url]
+    # the fetch is refused before it becomes a request; the other three are stopped by the CSP
+    assert len(tried) == 3 and {failed.get(url) for url in tried} == {"csp"}, (tried, failed)
+    assert [url for url in answered if "example.org" in url] == []

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from conftest import outside_requests
+from papier import heading_texts, print_page, stamp_problems, stranded, versions
 
 
 REC1 = "aanbevelingen/1-persoonlijke-band.html"
@@ -22,6 +23,12 @@ RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-au
 def projecting(page) -> bool:
     """True while the page is in projection mode."""
     return page.evaluate("document.documentElement.classList.contains('projectie')")
+
+
+def ready(page) -> None:
+    """Wait until the slides are there: projectie.js fetches projectie-dia.js when the mode is turned on."""
+    page.wait_for_function("() => !!window.projectieDia && !!document.querySelector('.projectie-teller')"
+                           " && document.querySelector('.projectie-teller').textContent !== ''")
 
 
 def visible_h2(page) -> list[str]:
@@ -47,6 +54,7 @@ def test_projection_button_shortcut_large_type_and_no_chrome(page, server):
     page.goto(f"{server}/{REC1}")
     assert page.locator("button.projectie-knop").get_attribute("aria-pressed") == "false"
     page.get_by_role("button", name="Projectiemodus").click()
+    ready(page)
     button = page.locator("button.projectie-knop")  # hidden with the header now, so not found by role
     assert projecting(page) and button.get_attribute("aria-pressed") == "true"
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer",
@@ -54,6 +62,8 @@ def test_projection_button_shortcut_large_type_and_no_chrome(page, server):
         assert not page.locator(selector).first.is_visible(), selector
     exit_button = page.get_by_role("button", name="Projectie sluiten")
     assert exit_button.is_visible()
+    looks = exit_button.evaluate("e => { const s = getComputedStyle(e); return [s.opacity, s.color, s.backgroundColor]; }")
+    assert looks == ["1", "rgb(0, 0, 0)", "rgb(255, 255, 255)"]  # full contrast, not grey on a projector
     page.keyboard.press("ArrowRight")  # the first section: running text in a paragraph
     sizes = page.locator("article p").evaluate_all(
         "els => els.filter(e => e.offsetParent !== null && !e.matches('.deel-label, .admonition-title'))"
@@ -73,6 +83,7 @@ def test_keyboard_steps_one_section_per_screen(page, server):
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("b")
     assert projecting(page)
+    ready(page)
     assert visible_h2(page) == []  # the title screen
     page.keyboard.press("ArrowRight")
     assert visible_h2(page) == [sections[0]]
@@ -95,6 +106,141 @@ def test_keyboard_steps_one_section_per_screen(page, server):
     page.keyboard.press("Escape")
     assert not projecting(page)
     assert page.locator(".md-header").is_visible() and len(visible_h2(page)) == len(sections)
+    assert_stayed_home(page, server)
+
+
+# ------------------------------------------------------------------ projection: steps within one screen
+
+HD_READY = {"width": 1280, "height": 720}
+RECOMMENDATION_PAGES = [f"{lang}aanbevelingen/{r}.html" for lang in ("", "en/") for r in RECOMMENDATIONS]
+
+STEP_JS = """() => {
+  const article = document.querySelector('article.md-content__inner');
+  const shown = e => e.getClientRects().length > 0;
+  // How low the slide reaches: its top-level parts (a wrapper's children) enclose everything shown.
+  const parts = [...article.children].flatMap(e => e.matches('.fallback-taal, .aanvulling--pagina') ? [...e.children] : [e]);
+  let bottom = 0;
+  parts.forEach(e => { if (shown(e)) { bottom = Math.max(bottom, e.getBoundingClientRect().bottom + scrollY); } });
+  // The blocks a reader sees: paragraphs, list items, table rows, figures; not one inside another.
+  const kinds = 'p, li, tr, pre, figure, .cirkel-blok';
+  const blocks = [...article.querySelectorAll(kinds)].filter(e => shown(e) &&
+    !e.matches('.admonition-title, .aanvulling__label, .deel-label') && !e.parentElement.closest(kinds));
+  const inView = [...article.querySelectorAll('[id^="aanbeveling-"]')].filter(e => {
+    const r = e.getBoundingClientRect();
+    return shown(e) && /^aanbeveling-\\d-\\d$/.test(e.id) && r.top >= 0 && r.bottom <= innerHeight;
+  }).map(e => e.id);
+  return {counter: document.querySelector('.projectie-teller').textContent, bottom: Math.round(bottom),
+          blocks: blocks.length, inView, height: innerHeight};
+}"""
+
+
+def walk(page, key: str = "ArrowRight") -> list[dict]:
+    """Every step of the projected page, from the first, pressing key until the counter stops changing."""
+    ready(page)
+    steps = [page.evaluate(STEP_JS)]
+    for _ in range(200):
+        page.keyboard.press(key)
+        step = page.evaluate(STEP_JS)
+        if step["counter"] == steps[-1]["counter"]:
+            return steps
+        steps.append(step)
+    raise AssertionError("the counter never stopped")
+
+
+def too_tall(steps: list[dict]) -> list[str]:
+    """Steps that reach below the screen while showing more than one block (paragraph, item, row, figure)."""
+    return [f"{s['counter']}: {s['blocks']} blocks down to {s['bottom']} px of {s['height']}"
+            for s in steps if s["bottom"] > s["height"] and s["blocks"] > 1]
+
+
+def unseen(ids: list[str], steps: list[dict]) -> list[str]:
+    """Sub-recommendation headings that no step brings wholly into view."""
+    seen = {i for s in steps for i in s["inView"]}
+    return [i for i in ids if i not in seen]
+
+
+def sub_ids(page) -> list[str]:
+    return page.locator("article h3[id^='aanbeveling-']").evaluate_all("els => els.map(e => e.id)")
+
+
+@pytest.mark.parametrize("path", RECOMMENDATION_PAGES)
+def test_arrow_right_brings_every_sub_recommendation_into_view_within_the_screen(page, server, path):
+    """At 1280x720, → alone walks through every step: each sub-recommendation heading comes into view, no step
+    is taller than the screen (unless it is one block), and the counter shows the step (4.2 / 10)."""
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/{path}?projectie=1")
+    ids = sub_ids(page)
+    assert len(ids) >= 3
+    steps = walk(page)
+    assert unseen(ids, steps) == []
+    assert too_tall(steps) == []
+    assert any(re.fullmatch(r"\d+\.\d+ / \d+", s["counter"]) for s in steps)  # sections cut into steps
+    assert page.url.split("#")[1] in ("verder", "bespreek", "theorie")  # the hash follows the step
+    assert_stayed_home(page, server)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_page_down_walks_the_same_steps(page, server, lang):
+    """A presentation clicker sends Page Down: it reaches every sub-recommendation of recommendation 3 too."""
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/{lang}aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
+    ids = sub_ids(page)
+    steps = walk(page, "PageDown")
+    assert unseen(ids, steps) == [] and too_tall(steps) == []
+    assert_stayed_home(page, server)
+
+
+def test_twin_slides_that_outgrow_the_screen_and_one_long_slide_are_caught(page, server):
+    """Break it on purpose: type grown after the steps were cut overflows the screen; showing everything at
+    once (the old 'Hoe doe je dat?' slide) leaves sub-recommendations below the screen. Both are reported."""
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
+    ids = sub_ids(page)
+    ready(page)  # the steps are cut; now the type grows
+    page.add_style_tag(content="html.projectie .md-typeset { font-size: 1.6rem !important; }")
+    assert too_tall(walk(page)) != []
+    page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
+    page.add_style_tag(content="html.projectie body .projectie-verborgen { display: revert !important; }")
+    assert unseen(ids, walk(page)) != []
+
+
+LABELS_JS = """() => {
+  const svg = [...document.querySelectorAll('.cirkel-blok .cirkel-svg')].find(s => s.getClientRects().length &&
+    s.getBoundingClientRect().top < innerHeight && s.getBoundingClientRect().bottom > 0);
+  if (!svg) { return null; }
+  const scale = svg.getScreenCTM().a;
+  const px = selector => Math.min(...[...svg.querySelectorAll(selector)].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+  return {label: px('.cirkel-label'), axis: px('.cirkel-asnaam'), bottom: svg.closest('figure').getBoundingClientRect().bottom,
+          height: innerHeight};
+}"""
+
+
+def small_labels(sizes: dict) -> list[str]:
+    """What keeps the circle from being read on a projector: labels under 18 px, or a figure below the screen."""
+    problems = [f"sector labels {sizes['label']:.1f} px"] if sizes["label"] < 18 else []
+    return problems + ([f"figure ends at {sizes['bottom']:.0f} px"] if sizes["bottom"] > sizes["height"] else [])
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_projected_circle_takes_the_screen_height_with_labels_of_18_px(page, server, lang):
+    """Figure 1 projected at 1280x720: sector labels at least 18 px, the figure within the screen.
+    Its twin: the same measurement on the page as read normally finds the small labels (about 13 px)."""
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/{lang}theorie/interpersoonlijke-theorie.html?projectie=0#interpersoonlijke-cirkel")
+    page.locator(".cirkel-blok .cirkel-svg").first.scroll_into_view_if_needed()
+    normal = page.evaluate(LABELS_JS)
+    assert small_labels(normal) and normal["label"] < 14  # the twin: small in the normal view
+    page.keyboard.press("b")
+    ready(page)
+    sizes = None
+    for _ in range(5):  # from the section's first step to the figure's
+        sizes = page.evaluate(LABELS_JS)
+        if sizes:
+            break
+        page.keyboard.press("ArrowRight")
+    assert sizes, "the figure never came on screen"
+    assert small_labels(sizes) == [], sizes
+    assert sizes["axis"] >= 13
     assert_stayed_home(page, server)
 
 
@@ -159,6 +305,7 @@ def test_poster_is_readable_when_projected(page, server):
     """Projected, the poster shows one part per screen, its three cards side by side within the screen."""
     page.set_viewport_size(FULL_HD)
     page.goto(f"{server}/poster.html?projectie=1")
+    ready(page)
     page.keyboard.press("ArrowRight")
     assert visible_h2(page) == ["deel-1"]
     cards = page.locator(".poster__kaart").evaluate_all(
@@ -194,23 +341,31 @@ def test_glossary_tooltip_appears_on_keyboard_focus(page, server):
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_whole_guide_prints_chapters_in_order_each_on_a_new_page(page, server, tmp_path, lang):
-    """Theories before recommendations; every chapter's title opens a page; at least one page per chapter."""
+    """Theories before recommendations, the glossary and the sources at the end; every chapter's title opens
+    a page; one edition stamp; no heading left at a page foot, no 'previous and next', no short last page."""
     page.goto(f"{server}/{lang}hele-leidraad.html")
     chapters = page.locator("section.hele-leidraad__hoofdstuk").evaluate_all(
         "els => els.map(e => [e.id, e.getAttribute('aria-label')])")
-    page.emulate_media(media="print")
-    path = tmp_path / "hele-leidraad.pdf"
-    page.pdf(path=str(path), format="A4", print_background=True)
-    from pypdf import PdfReader
-
-    texts = [re.sub(r"\s+", " ", p.extract_text() or "") for p in PdfReader(str(path)).pages]
+    assert [c for c, _ in chapters][-2:] == ["begrippen", "over-deze-leidraad"]
+    pages = print_page(page, tmp_path / "hele-leidraad.pdf")
+    texts = [" ".join(lines) for lines in pages]
     assert len(texts) >= max(9, len(chapters) + 1)
     first_page, previous = {}, 0
     for chapter, title in chapters:  # each title opens a later page (a part label may stand above it)
-        starts = [n for n in range(previous + 1, len(texts)) if title in texts[n][:len(title) + 100]]
+        starts = [n for n in range(previous + 1, len(texts)) if title.casefold() in texts[n][:len(title) + 100].casefold()]
         assert starts, f"{title} does not open a page after page {previous + 1}"
         first_page[chapter] = previous = starts[0]
-    assert max(first_page[t] for t in THEORIES) < min(first_page[r] for r in RECOMMENDATIONS)
+    chapters_of_recommendations = [f"aanbeveling-{n}" for n in range(1, 7)]  # hooks/hele_leidraad.py names them so
+    assert max(first_page[t] for t in THEORIES) < min(first_page[r] for r in chapters_of_recommendations)
     assert "Zoeken" not in "".join(texts[:3]) and "Search" not in "".join(texts[:3])  # no navigation, search
+    language = "en" if lang else "nl"
+    site = page.evaluate("document.querySelector('.drukstempel__site').textContent")
+    title = page.locator("article h1").first.inner_text().replace("¶", "").strip()
+    assert stamp_problems(pages[0][:4], site=site, title=title, address=f"{server}/{lang}hele-leidraad.html",
+                          language=language) == []
+    assert sum(len(versions(t, language)) for t in texts) == 1  # the chapters' own stamps stay off paper
+    assert stranded(pages, heading_texts(page)) == []
+    assert "Vorige en volgende" not in " ".join(texts) and "Previous and next" not in " ".join(texts)
+    assert len(pages[-1]) >= 6, pages[-1]
     print(f"\n{lang}hele-leidraad.html: {len(texts)} A4 pages, {len(chapters)} chapters")
     assert_stayed_home(page, server)

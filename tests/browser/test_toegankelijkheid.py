@@ -34,7 +34,7 @@ def built_pages(site: pathlib.Path) -> list[str]:
 def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> list[str]:
     """Run axe (all rules, or only `rules`) on the loaded page; describe each violation with its first targets."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.add_script_tag(content=axe_source)
+        page.evaluate(axe_source + "\n;true")   # through the debugger: the page's CSP allows no injected <script>
     options = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}

@@ -1,229 +1,203 @@
-"""Findable: the queries a pabo student really types land on the right page, in the page's language.
+"""Findable: what pabo students and teachers type lands on the right page, in the page's language.
 
-Each query is typed into Material's search on one loaded page per language; the expected page must be
-among the first three results. Material groups results per page (the first link of a group is the page
-itself), so "the first three results" are the first three pages listed. Material matches by prefix and
-does not stem: synonyms, inflected forms and abbreviations that a page's text lacks are carried by its
-front-matter `tags:` (indexed with a high boost; see ../shared/STACK.md, "Search").
+The table is tests/browser/zoekvragen.yml (editors add rows there; README "Zoeken"). Every query is typed
+into Material's real search box, over http and from file://, on a Dutch page (group `engels`: on an
+English page), and read from the rendered results; one expected page must be among the first three pages
+listed. Per group at least 95% must pass; the test lists every miss. The whole table is asked once per
+protocol and language (module fixture `answers`), so the group tests only read the answers.
+
+Each check has a twin that shows it can fail: the query understanding switched off loses hits, a query
+about nothing in the guideline finds nothing, markup in a title would run without the escaping, and so on.
 """
 from __future__ import annotations
 
 import json
-import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from conftest import outside_requests
+from zoektabel import GROUPS, TOP, Zoeker, load_table, rank_of, scores
 
-
-TOP = 3
-
-CIRKEL = ("theorie/interpersoonlijke-theorie.html", "theorie/cirkel-verkenner.html")
+PASS_SHARE = 0.95
+TABLE = load_table()
+PROTOCOLS = ("http", "file")
 HERSTEL = "aanbevelingen/6-herstel-van-de-relatie.html"
-CONFLICT = "aanbevelingen/5-conflicten-voorkomen.html"
-BAND = "aanbevelingen/1-persoonlijke-band.html"
-TWEE_X_TIEN = "aan-de-slag/2x10-oefening.html"
-
-# (query, expected page or pages): typed on the Dutch home page, one of the pages must be in the top 3.
-DUTCH = [
-    # Inflected forms and plurals: Material does not stem, "gehechte" does not find "gehechtheid".
-    ("gehechte", "theorie/gehechtheidstheorie.html"),
-    ("conflicten", CONFLICT),
-    ("leerlingen kennen", "aan-de-slag/leer-je-leerlingen-kennen.html"),
-    ("herstelgesprekken", (HERSTEL, "aan-de-slag/herstelgesprek-voorbereiden.html")),
-    ("reflecteren op relaties", "aanbevelingen/4-reflecteren-op-relaties.html"),
-    ("gemotiveerd", "theorie/zelfdeterminatietheorie.html"),
-    ("leerlingen motiveren", "theorie/zelfdeterminatietheorie.html"),
-    ("boze leerling", HERSTEL),
-    # Abbreviations of the interventions and instruments the guideline names.
-    ("EMR", HERSTEL),
-    ("LLInC", "aanbevelingen/4-reflecteren-op-relaties.html"),
-    ("BeGRP", "aan-de-slag/perspectief-van-de-leerling.html"),
-    ("QTI", CIRKEL),
-    ("VIL", CIRKEL),
-    # The 2x10 exercise, however it is written (the page itself writes 2×10).
-    ("2x10", TWEE_X_TIEN),
-    ("2 x 10", TWEE_X_TIEN),
-    ("twee keer tien", TWEE_X_TIEN),
-    ("drie tegen een", "aan-de-slag/drie-tegen-een-turven.html"),
-    # The names students learn at the pabo.
-    ("Roos van Leary", CIRKEL),
-    ("leary", CIRKEL),
-    ("zelfdeterminatie", "theorie/zelfdeterminatietheorie.html"),
-    ("veilige haven", "theorie/gehechtheidstheorie.html"),
-    ("emotieregulatie", HERSTEL),
-    # "juf" and "meester" for leerkracht; the juf tag must not push aside the page the rest asks for.
-    ("gedrag van de juf", CIRKEL),
-    ("strenge meester", CIRKEL),
-    ("band met de juf", BAND),
-    ("welbevinden van de juf", "theorie/samenhang-en-effecten.html"),
-    # Everyday words for the concepts.
-    ("ruzie", (CONFLICT, HERSTEL)),
-    ("ruzie met een leerling", (CONFLICT, HERSTEL)),
-    ("complimenten", "aanbevelingen/2-kansen-voor-positief-gedrag.html"),
-    ("keuzes geven", ("aanbevelingen/3-autonomie-en-structuur.html", "aan-de-slag/autonomie-ondersteunen.html")),
-    ("structuur bieden", "aanbevelingen/3-autonomie-en-structuur.html"),
-    ("regels", CONFLICT),
-    ("lichaamstaal", ("aan-de-slag/non-verbale-communicatie.html", CONFLICT)),
-    ("boos", HERSTEL),
-    ("welbevinden", "theorie/samenhang-en-effecten.html"),
-    ("ouders", BAND),
-    ("pauze", BAND),
-    ("schoolplein", BAND),
-    # Parts of the site a student looks for.
-    ("stappenplan", ("aan-de-slag/perspectief-van-de-leerling.html", "aan-de-slag/gedrag-positief-bijsturen.html")),
-    ("werkblad", "aan-de-slag/index.html"),
-    ("werkbladen printen", "aan-de-slag/index.html"),
-    ("poster", "poster.html"),
-    ("teamoverleg", "teamoverleg.html"),
-    ("digibord", "teamoverleg.html"),
-    ("samenvatting", "samenvatting.html"),
-    # Guards: a query word matches every tag that starts with it ("2" finds the tag "2x10", "te" finds
-    # "teamoverleg"), so a tag that starts like a common word ("goed", "school", "voor", "bij") would
-    # crowd ordinary queries; these must still find their own page.
-    ("aanbeveling 2", "aanbevelingen/2-kansen-voor-positief-gedrag.html"),
-    ("hoe leer je je leerlingen te kennen", "aan-de-slag/leer-je-leerlingen-kennen.html"),
-    ("goed voorbeeld", CONFLICT),
-    ("veilig klimaat in het team", "aan-de-slag/veilig-klimaat-in-het-team.html"),
-    ("interpersoonlijke cirkel", CIRKEL),
-]
-
-# Typed on the English home page: the English page must be in the top 3 and no Dutch page may be listed.
-ENGLISH = [
-    # Terms from TERMINOLOGY.md.
-    ("closeness", "en/theorie/gehechtheidstheorie.html"),
-    ("secure base", "en/theorie/gehechtheidstheorie.html"),
-    ("autonomy support", ("en/aanbevelingen/3-autonomie-en-structuur.html", "en/aan-de-slag/autonomie-ondersteunen.html")),
-    ("restorative conversation", ("en/aanbevelingen/6-herstel-van-de-relatie.html",
-                                  "en/aan-de-slag/herstelgesprek-voorbereiden.html")),
-    ("Leary's rose", ("en/theorie/interpersoonlijke-theorie.html", "en/theorie/cirkel-verkenner.html")),
-    ("emotion regulation", "en/aanbevelingen/6-herstel-van-de-relatie.html"),
-    ("motivating pupils", "en/theorie/zelfdeterminatietheorie.html"),
-    ("2x10", "en/aan-de-slag/2x10-oefening.html"),
-    ("2 x 10", "en/aan-de-slag/2x10-oefening.html"),
-    # Everyday words.
-    ("non-verbal", ("en/aan-de-slag/non-verbale-communicatie.html", "en/aanbevelingen/5-conflicten-voorkomen.html")),
-    ("conflict", "en/aanbevelingen/5-conflicten-voorkomen.html"),
-    ("quarrel", ("en/aanbevelingen/5-conflicten-voorkomen.html", "en/aanbevelingen/6-herstel-van-de-relatie.html")),
-    ("angry pupil", "en/aanbevelingen/6-herstel-van-de-relatie.html"),
-    ("parents", "en/aanbevelingen/1-persoonlijke-band.html"),
-    ("playground", "en/aanbevelingen/1-persoonlijke-band.html"),
-    ("praise", "en/aanbevelingen/2-kansen-voor-positief-gedrag.html"),
-    ("rules", "en/aanbevelingen/5-conflicten-voorkomen.html"),
-    # Parts of the site.
-    ("worksheet", "en/aan-de-slag/index.html"),
-    ("team meeting", "en/teamoverleg.html"),
-    ("poster", "en/poster.html"),
-    ("summary", "en/samenvatting.html"),
-    # Guards, as in Dutch: a common word must not pull up one tagged page.
-    ("teacher wellbeing", "en/theorie/samenhang-en-effecten.html"),
-    ("interpersonal circle", ("en/theorie/interpersoonlijke-theorie.html", "en/theorie/cirkel-verkenner.html")),
-]
-
-# Words that occur in both editions: without taal.js a Dutch page would list English results for them.
-BOTH_LANGUAGES = ["conflict", "2x10", "Leary"]
-
-SEPARATOR = re.compile(r"[\s\-]+")  # Material's search separator (search_index.json "config")
 
 
-def open_search(page, server: str, start: str, first: str) -> None:
-    """Open a page, open the search box and wait until the search index answers a first query."""
-    page.goto(f"{server}/{start}")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    assert ask(page, first, timeout_ms=10000), "search never answered: is the search worker loading?"
+def base_of(protocol: str, server: str, site) -> str:
+    return server if protocol == "http" else site.as_uri()
 
 
-def ask(page, query: str, *, timeout_ms: int = 3000) -> list[list[str]]:
-    """Clear the box, type query and return the results of exactly this query, grouped per page.
-
-    Refresh check: the previous results must disappear once the box is empty (else this times out),
-    and a read counts only when a result link highlights (?h=) nothing but words of this query and
-    the list has stopped changing, so no earlier query's results are ever taken for the answer.
-    """
-    page.locator("input.md-search__input").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=timeout_ms)
-    # Material reads the box on keyup: the text goes in at once and the last letter is a real key press,
-    # so the worker answers this one query instead of one per letter (a query per letter costs seconds).
-    page.keyboard.insert_text(query[:-1])
-    page.keyboard.type(query[-1])
-    words = {word for word in SEPARATOR.split(query.lower()) if word}
-    previous, stable = None, 0
-    for _ in range(timeout_ms // 100):
-        page.wait_for_timeout(100)
-        groups = page.locator(".md-search-result__item").evaluate_all(
-            "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))")
-        fresh = groups and any(_highlighted(link) and _highlighted(link) <= words
-                               for links in groups for link in links)
-        stable = stable + 1 if fresh and groups == previous else 0
-        if stable >= 2:  # three reads in a row agree: rendering is done
-            return groups
-        previous = groups
-    return []
+@pytest.fixture(scope="module")
+def answers(browser, server, site):
+    """{(protocol, language): {query: [result page paths]}} for the whole table, asked once."""
+    asked = {}
+    for protocol in PROTOCOLS:
+        for language in ("nl", "en"):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            searcher = Zoeker(page, base_of(protocol, server, site)).open(
+                "index.html" if language == "nl" else "en/index.html")
+            asked[protocol, language] = {
+                row.vraag: searcher.pages(searcher.ask(row.vraag)[0]) for row in TABLE if row.taal == language}
+            asked[protocol, language, "outside"] = outside_requests(requests, base_of(protocol, server, site))
+            context.close()
+    return asked
 
 
-def _highlighted(link: str) -> set[str]:
-    """The words Material marks on the result page (its ?h= parameter), lower case."""
-    value = parse_qs(urlsplit(link).query).get("h", [""])[0]
-    return {word for word in SEPARATOR.split(value.lower()) if word}
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoekvragen_per_group(answers, protocol, group):
+    """At least 95% of a group's queries list an expected page among the first three results."""
+    rows = [row for row in TABLE if row.groep == group]
+    assert rows, f"group {group} has no queries in zoekvragen.yml"
+    ranks, misses = [], []
+    for row in rows:
+        found = answers[protocol, row.taal][row.vraag]
+        rank = rank_of(found, row.verwacht)
+        ranks.append(rank)
+        if rank is None or rank > TOP:
+            misses.append(f"  {row.vraag!r}: expected {' or '.join(row.verwacht)}; top {TOP}: {found[:TOP]}")
+    share = scores(ranks)["hit@3"]
+    print(f"{protocol} {group}: hit@3 {share:.0%} of {len(rows)}" + ("\n" + "\n".join(misses) if misses else ""))
+    assert share >= PASS_SHARE, (f"{protocol}, group {group}: {len(misses)} of {len(rows)} queries miss "
+                                 f"(hit@3 {share:.0%}, needs {PASS_SHARE:.0%}):\n" + "\n".join(misses))
 
 
-def top_pages(groups: list[list[str]], server: str) -> list[str]:
-    """The paths of the first TOP result pages (the first link of each group), without ?h= or #."""
-    return [urlsplit(links[0]).path.removeprefix(urlsplit(server).path).lstrip("/") for links in groups[:TOP]]
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoekvragen_list_only_their_language(answers, protocol):
+    """Dutch queries list no English page, English queries no Dutch page; no request leaves the site."""
+    wrong = [f"{language}: {query!r} lists {path}"
+             for language in ("nl", "en") for query, found in answers[protocol, language].items()
+             for path in found if path.startswith("en/") != (language == "en")]
+    assert wrong == [], "\n".join(wrong)
+    assert answers[protocol, "nl", "outside"] == [] and answers[protocol, "en", "outside"] == []
 
 
-def run_queries(page, server: str, table) -> tuple[list[str], dict[str, list[list[str]]]]:
-    """Type every query of table; return one line per miss and every query's result groups.
-
-    Prints one line per query (rank of the expected page or MISS): shown with `pytest -s` or on failure.
-    """
-    misses, answers = [], {}
-    for query, expected in table:
-        wanted = (expected,) if isinstance(expected, str) else expected
-        answers[query] = ask(page, query)
-        found = top_pages(answers[query], server)
-        rank = next((found.index(path) + 1 for path in found if path in wanted), None)
-        print(f"{'MISS' if rank is None else f'#{rank}  '} {query!r} -> {found}")
-        if rank is None:
-            misses.append(f"{query!r}: expected {' or '.join(wanted)}, top {TOP}: {found}")
-    return misses, answers
-
-
-def is_english(link: str, server: str) -> bool:
-    """True for a result under /en/ (the English edition)."""
-    return urlsplit(link).path.startswith(f"{urlsplit(server).path}/en/")
-
-
-def test_dutch_queries_find_the_right_page(page, server):
-    """Each Dutch query on a Dutch page lists the page that answers it among the first three."""
-    open_search(page, server, "index.html", "leerkracht")
-    misses, _ = run_queries(page, server, DUTCH)
-    assert not misses, f"{len(misses)}/{len(DUTCH)} Dutch queries missed:\n" + "\n".join(misses)
-    assert outside_requests(page.requests_seen, server) == []
-
-
-def test_english_queries_find_the_english_page_only(page, server):
-    """Each English query on an English page finds the English page and lists no Dutch page at all."""
-    open_search(page, server, "en/index.html", "teacher")
-    misses, answers = run_queries(page, server, ENGLISH)
-    dutch = [f"{query!r}: {link}" for query, groups in answers.items()
-             for links in groups for link in links if not is_english(link, server)]
-    assert not misses, f"{len(misses)}/{len(ENGLISH)} English queries missed:\n" + "\n".join(misses)
-    assert not dutch, "Dutch pages in English results:\n" + "\n".join(dutch)
-
-
-def test_dutch_query_lists_no_english_page(page, server, site):
-    """Words found in both editions list only Dutch pages on a Dutch page, though the index holds both."""
+def test_zoeken_language_filter_bites(page, server, site):
+    """Twin: the index holds both languages, so words found in both would list English pages on a Dutch
+    page without taal.js's filter; with it, none."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    open_search(page, server, "index.html", "leerkracht")
-    for query in BOTH_LANGUAGES:
+    searcher = Zoeker(page, server).open("index.html")
+    for query in ["conflict", "2x10", "Leary"]:
         in_english = [doc["location"] for doc in index["docs"] if doc["location"].startswith("en/")
-                      and query.lower() in " ".join([doc["title"], doc["text"], *doc.get("tags", [])]).lower()]
+                      and query.lower() in " ".join([doc["title"], doc["text"]]).lower()]
         assert in_english, f"{query!r} is not in the English index: this check would prove nothing"
-        links = [link for links in ask(page, query) for link in links]
-        assert links, f"{query!r} found nothing"
-        english = [link for link in links if is_english(link, server)]
-        assert english == [], f"{query!r} lists English pages on a Dutch page: {english}"
+        found = searcher.pages(searcher.ask(query)[0])
+        assert found, f"{query!r} found nothing"
+        assert [path for path in found if path.startswith("en/")] == []
+
+
+def test_zoeken_understanding_makes_the_difference(page, site, answers):
+    """Twin of the table: with the query understanding switched off (queries go to Material as typed),
+    compounds and typos lose most of their hits (over file://; the table shows http and file:// agree)."""
+    protocol = "file"
+    rows = [row for row in TABLE if row.groep in ("samenstellingen", "typfouten")]
+    searcher = Zoeker(page, site.as_uri()).open("index.html")
+    page.evaluate("() => { window.LeidraadZoeken.aan = false; }")
+    off = scores([rank_of(searcher.pages(searcher.ask(row.vraag)[0]), row.verwacht) for row in rows])["hit@3"]
+    on = scores([rank_of(answers[protocol, "nl"][row.vraag], row.verwacht) for row in rows])["hit@3"]
+    print(f"{protocol}: hit@3 with understanding {on:.0%}, without {off:.0%} ({len(rows)} queries)")
+    assert off <= 0.7 and on - off >= 0.25, f"understanding on {on:.0%}, off {off:.0%}: it hardly matters"
+
+
+def test_zoeken_rewrites_as_documented(page, server):
+    """The query understanding itself: stop words go, compounds split, typos corrected, forms added, the
+    word as typed weighs most, common words weigh 0 beside others, lunr syntax is left alone."""
+    Zoeker(page, server).open("index.html")
+    rewrite = lambda query, language="nl": page.evaluate(  # noqa: E731
+        "([q, l]) => window.LeidraadZoeken.rewrite(q, l)", [query, language])
+    def terms(query, language="nl"):
+        """{term: weight} of the rewritten query (text:term*^2 -> term: 2)."""
+        found = {}
+        for clause in rewrite(query, language)["text"].split():
+            term, weight = clause.removeprefix("text:").rsplit("^", 1)
+            found[term.rstrip("*")] = weight
+        return found
+    assert {"relatie", "herstel"} <= set(terms("relatieherstel"))
+    assert {"gedrag", "regels"} <= set(terms("gedragsregels"))
+    assert "leerling" in terms("leerlign")                      # a transposition: distance 1
+    assert "complimenten" in terms("complimentjes")
+    assert "luisteren" in terms("luistert")
+    question = terms("hoe voorkom ik ruzie met een leerling?")
+    assert not {"hoe", "ik", "met", "een"} & set(question) and "conflict" in question
+    assert "text:leerling*^2" in rewrite("hoe voorkom ik ruzie met een leerling?")["text"].split()
+    assert int(question["leerling"]) < int(question["voorkom"])
+    exact = terms("herstelgesprek")
+    assert exact["herstelgesprek"] == max(exact.values(), key=int)   # as typed weighs most
+    assert rewrite("+herstel -ruzie") is None and rewrite("herstel~1") is None
+    assert "pupil" in terms("student", "en") and "restore" in terms("repair the relationship", "en")
+    # Twin: a short word is not corrected (distance 1 needs 5 letters); a word like no other stays unknown.
+    assert rewrite("klsa") is None and rewrite("xqzwv") is None
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoeken_empty_result_offers_links(page, server, site, protocol):
+    """Nothing found: the dialog says so and links to the glossary, the recommendations and the exercises,
+    in the page's language and relative to a deep page; a query that finds something hides them (twin)."""
+    base = base_of(protocol, server, site)
+    searcher = Zoeker(page, base).open("en/aanbevelingen/6-herstel-van-de-relatie.html")
+    panel = page.locator("[data-zoek-leeg]")
+    assert panel.is_hidden()
+    groups, _ = searcher.ask("quantumchromodynamica")
+    assert groups == []
+    assert panel.is_visible()
+    assert "Nothing found" in panel.inner_text()
+    links = panel.locator("a").evaluate_all("links => links.map(a => [a.getAttribute('href'), a.href])")
+    assert [href for href, _ in links] == ["../begrippen.html", "index.html",
+                                           "../aan-de-slag/index.html"]
+    for _, absolute in links:
+        assert absolute.startswith(base.rstrip("/") + "/en/")
+        relative = absolute[len(base.rstrip("/")) + 1:]
+        assert (site / relative).is_file(), f"{relative} does not exist"
+    assert searcher.ask("restore")[0]
+    assert panel.is_hidden()
+    page.goto(f"{base}/aan-de-slag/2x10-oefening.html")
+    page.locator(".md-search__input").click()
+    dutch = page.locator("[data-zoek-leeg] a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert dutch == ["../begrippen.html", "../aanbevelingen/index.html", "index.html"]
+    assert "Niets gevonden" in page.locator("[data-zoek-leeg]").text_content()
+
+
+def test_zoeken_shows_no_tag_chips_and_escapes(page, server):
+    """Results show no tag chips; a title or tag with markup is escaped before Material writes it as HTML.
+    Twin: the same title written as Material would without the escaping does create an element."""
+    searcher = Zoeker(page, server).open("index.html")
+    searcher.ask("emotieregulatie")
+    assert page.locator(".md-search-result__item").count() > 0
+    assert page.locator(".md-search-result .md-tag").count() == 0
+    evil = "<img src=x data-evil=1>"
+    doc = page.evaluate("""(evil) => {
+      const message = {type: 0, data: {config: {fields: {}}, docs: [
+        {location: 'x.html', title: 'Titel ' + evil, text: '', tags: [evil, 'boosheid']}]}};
+      return window.LeidraadZoeken.prepare(message).data.docs[0];
+    }""", evil)
+    assert "tags" not in doc and "<img" not in doc["title"] and "&lt;img" in doc["title"]
+    assert "<img" not in doc["zoekwoorden"]
+    created = page.evaluate("""([escaped, raw]) => {
+      const a = document.createElement('div'); a.innerHTML = escaped;
+      const b = document.createElement('div'); b.innerHTML = raw;
+      return [a.querySelectorAll('img').length, b.querySelectorAll('img').length];
+    }""", [doc["title"], "Titel " + evil])
+    assert created == [0, 1]
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoeken_typed_on_the_keyboard(page, server, site, protocol):
+    """A few queries typed key by key, as a reader does (Material sends one query per key)."""
+    base = base_of(protocol, server, site)
+    for start, query, expected in [
+        ("index.html", "relatieherstel", HERSTEL),
+        ("aanbevelingen/index.html", "leerlign leren kennen", "aan-de-slag/leer-je-leerlingen-kennen.html"),
+        ("en/index.html", "repair the relationship", "en/" + HERSTEL),
+    ]:
+        page.goto(f"{base}/{start}")
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query, delay=40)
+        page.wait_for_function(
+            "(wanted) => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)"
+            ".some(item => item.querySelector('a').href.split('?')[0].endsWith(wanted))", arg=expected,
+            timeout=10_000)
+    assert page.console_errors == []

@@ -2,6 +2,10 @@
 `mkdocs build --strict` with file, line and fix, every problem of the run listed at once, no traceback."""
 from __future__ import annotations
 
+import os
+import pathlib
+import subprocess
+import sys
 import textwrap
 
 from conftest import ROOT, build_site
@@ -74,7 +78,7 @@ def test_strict_build_lists_every_bad_block_at_once(tmp_path):
     output = output_of(result)
     assert result.returncode != 0
     assert ("docs/werkbladen/proef.md, line 8: unknown field 'kolomen' in part 'tabel'; did you mean 'kolommen'? "
-            "Valid fields: titel, kolommen, rijen.") in output
+            "Valid fields: titel, kolommen, rijen, aanvulling.") in output
     assert f"docs/index.md, line 4: unknown sector 'leident' in option 'markeer'; did you mean 'leidend'? {VALID_SECTORS}" in output
     assert "Traceback" not in output and "Error reading page" not in output
     assert "Aborted with 2 warnings in strict mode" in output
@@ -99,3 +103,117 @@ def test_a_fixed_block_builds(tmp_path):
     built = build_site(tmp_path / "out", config=config)
     assert built.returncode == 0, output_of(built)
     assert 'role="img"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def bilingual_project(tmp_path, pages: dict[str, str], nav_yaml: str, translations: str) -> "pathlib.Path":
+    """A small nl/en project with mkdocs-static-i18n and our block and check hooks; returns its mkdocs.yml."""
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    hooks = "".join(f"  - {ROOT / 'hooks' / h}.py\n" for h in ("werkbladen", "cirkel", "controle"))
+    config.write_text(textwrap.dedent("""\
+        site_name: Proefsite
+        use_directory_urls: false
+        markdown_extensions: [admonition, attr_list, md_in_html, pymdownx.superfences]
+        plugins:
+          - i18n:
+              docs_structure: suffix
+              languages:
+                - {locale: nl, name: Nederlands, default: true, build: true}
+                - locale: en
+                  name: English
+                  build: true
+                  nav_translations:
+        """) + translations + "hooks:\n" + hooks + nav_yaml, encoding="utf-8")
+    return config
+
+
+def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_path):
+    """Each slip of issue 11 once, in one project: the strict build names every one with file, line and fix."""
+    sheet = '```werkblad\ntitel: Turven\naanbeveling: "6.2"\nonderdelen:\n  - tekst: Tel elke dag.\n```\n'
+    twin = {"index.md": "# Start\n", "index.en.md": "# Start\n",
+            "aan-de-slag/index.md": "# Aan de slag\n", "aan-de-slag/index.en.md": "# Get started\n",
+            "aanbevelingen/6-herstel-van-de-relatie.md": "# Zes\n", "aanbevelingen/6-herstel-van-de-relatie.en.md": "# Six\n",
+            "aan-de-slag/turven.md": "# Turven\n\n" + sheet, "aan-de-slag/turven.en.md": "# Tally\n\n" + sheet}
+    slips = {
+        "zonder-twin.md": "# Alleen Nederlands\n",
+        "fouten.en.md": "# Fouten\n",
+        "fouten.md": ("---\ntitle: Fouten <b>vet</b>\n---\n\n# Fouten\n\n```werkbald\ntitel: x\n```\n\n"
+                      "=== \"Tab\"\n\n    ```cirkel\n    ```\n\n<script>alert(1)</script>\n\n## Dubbel { #werkblad-dubbel }\n\n"
+                      "## Twee keer tien { #2x10 }\n\n```werkblad\ntitel: Dubbel\naanbeveling: \"1.3\"\nsleutel: dubbel\n"
+                      "onderdelen:\n  - tekst: x\n```\n\n~~~~cirkel\n~~~~~\n"),
+    }
+    nav = ("nav:\n  - Start: index.md\n  - Aan de slag:\n      - aan-de-slag/index.md\n      - aan-de-slag/turven.md\n"
+           "  - Fouten: fouten.md\n  - Alleen nl: zonder-twin.md\n  - aanbevelingen/6-herstel-van-de-relatie.md\n")
+    config = bilingual_project(tmp_path, {**twin, **slips}, nav,
+                               "                    Start: Start\n                    Aan de slag: Get started\n"
+                               "                    Fouten: Mistakes\n")
+    result = build_site(tmp_path / "site", config=config)
+    output = output_of(result)
+    expected = [
+        "docs/zonder-twin.md, line 1: this page has no English twin docs/zonder-twin.en.md",
+        "mkdocs.yml, line ",  # the nav title 'Alleen nl'
+        "the nav title 'Alleen nl' has no en translation",
+        "docs/aan-de-slag/turven.md, line 1: this exercise is not linked from docs/aan-de-slag/index.md",
+        "docs/aan-de-slag/turven.md, line 1: this exercise is not linked from docs/aanbevelingen/6-herstel-van-de-relatie.md",
+        "docs/aan-de-slag/turven.en.md, line 1: this exercise is not linked from docs/aan-de-slag/index.en.md",
+        "docs/fouten.md, line 7: unknown block 'werkbald'; did you mean 'werkblad'?",
+        "docs/fouten.md, line 13: a cirkel block inside tabs (===) is shown as code",
+        "docs/fouten.md, line 16: a <script> element in the Markdown",
+        "docs/fouten.md, line 1: front matter 'title' holds markup",
+        "the id 'werkblad-dubbel' appears twice on this page",
+        "the id '2x10' is not valid in SVG/XML",
+        "docs/fouten.md, line 30: the fence ~~~~cirkel is never closed (line 31 has ~~~~~, 5 long; make it ~~~~, 4 long)",
+    ]
+    assert result.returncode != 0
+    assert [text for text in expected if text not in output] == [], output
+    assert "Aborted with" in output and "Traceback" not in output
+    assert output.count("docs/zonder-twin.md, line 1:") == 1   # said once, not again for the English edition
+
+
+def test_a_new_worksheet_made_as_readme_says_builds_once_its_links_are_added(tmp_path):
+    """scripts/nieuw-werkblad writes both files and the nav entry; the strict build then names exactly the
+    four links still to add (which the script printed); with those added, the build is clean."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", "node_modules",
+                                                              "__pycache__", ".pytest_cache", "benchmark"))
+    made = subprocess.run([sys.executable, str(copy / "scripts" / "nieuw.py"), "werkblad", "samen-spelen", "2.3"],
+                          capture_output=True, text=True, cwd=copy)
+    assert made.returncode == 0, made.stderr
+    assert "docs/aan-de-slag/index.md and index.en.md" in made.stdout
+    first = output_of(build_site(tmp_path / "site1", config=copy / "mkdocs.yml"))
+    missing = [line for line in first.splitlines() if "samen-spelen" in line and "WARNING" in line]
+    assert len(missing) == 4 and all("this exercise is not linked from" in line for line in missing), first[-3000:]
+    for page, link in [("aan-de-slag/index", "samen-spelen.md"),
+                       ("aanbevelingen/2-kansen-voor-positief-gedrag", "../aan-de-slag/samen-spelen.md")]:
+        for suffix in (".md", ".en.md"):
+            path = copy / "docs" / f"{page}{suffix}"
+            path.write_text(path.read_text(encoding="utf-8") + f"\n- [Samen spelen]({link})\n", encoding="utf-8")
+    second = build_site(tmp_path / "site2", config=copy / "mkdocs.yml")
+    assert second.returncode == 0, output_of(second)[-3000:]
+
+
+def test_front_matter_with_markup_comes_out_escaped(tmp_path):
+    """A title, description and tag with markup: the strict build refuses them; a plain build writes them as
+    text, in <title>, the meta description, the header and the nav (never as live HTML)."""
+    page = ('---\ntitle: "Fout <img src=x onerror=alert(1)>"\ndescription: \'Zo"><script>alert(2)</script>\'\n'
+            "tags: [\"<b>vet</b>\"]\n---\n\n# Kop\n")
+    config = tiny_project(tmp_path, {"index.md": page}, hooks=("controle",))
+    import shutil
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides", ignore=shutil.ignore_patterns("sitemap.xml"))
+    config.write_text(config.read_text(encoding="utf-8").replace("strict: true\n", "")
+                      + "theme:\n  name: material\n  custom_dir: overrides\n", encoding="utf-8")
+    strict = build_site(tmp_path / "strict", config=config)
+    assert strict.returncode != 0 and "front matter 'title' holds markup" in output_of(strict)
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "plain"), "--config-file", str(config)]
+    plain = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert plain.returncode == 0, output_of(plain)
+    html = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert(2)" not in html and "<b>vet</b>" not in html
+    assert "Fout &lt;img src=x onerror=alert(1)&gt;" in html

@@ -15,8 +15,8 @@ def test_explorer_page_is_built_with_explorer_and_reflection(site):
     html = (site / "theorie" / "cirkel-verkenner.html").read_text(encoding="utf-8")
     assert "data-cirkel-verkenner" in html and "data-cirkel-reflectie" in html
     assert "Roos van Leary" in page.text
-    assert "interpersoonlijke-theorie.html#interpersoonlijke-cirkel" in page.links
-    assert "interpersoonlijke-theorie.html#complementariteit" in page.links
+    assert "interpersoonlijke-theorie.html#interpersoonlijke-cirkel" in page.article_links
+    assert "interpersoonlijke-theorie.html#complementariteit" in page.article_links
     assert "QTI" in page.text and "VIL" in page.text
 
 
@@ -24,7 +24,7 @@ def test_explorer_links_resolve_in_both_languages(site):
     """Every link on the explorer page (the recommendations that help included) reaches its anchor."""
     for path in ("theorie/cirkel-verkenner.html", "en/theorie/cirkel-verkenner.html"):
         page = Page(site / path)
-        assert sum("#aanbeveling-" in href for href in page.links) >= 24
+        assert sum("#aanbeveling-" in href for href in page.article_links) >= 24
         assert broken_links(site, {path: page}) == []
 
 

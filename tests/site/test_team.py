@@ -23,9 +23,10 @@ from sitehtml import Page, broken_links, pages
 
 RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
                    "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
+CHAPTERS = [f"aanbeveling-{n}" for n in range(1, 7)]   # their chapter names on the whole-guide page
 SUB_COUNTS = [5, 5, 3, 3, 5, 4]
 THEORIES = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie"]
-RE_CITATION = re.compile(r'<aside class="verwijzing" lang="(?P<lang>\w+)".*?</aside>', re.S)
+RE_CITATION = re.compile(r'<aside class="verwijzing" lang="(?P<lang>\w+)"[^>]*>.*?</aside>', re.S)
 
 
 @pytest.fixture(scope="session")
@@ -152,16 +153,49 @@ def test_page_title_comes_from_the_first_h1_when_it_is_not_first():
     assert verwijzing.page_title(_page({"title": "Poster"}), content) == "Poster"
 
 
+def test_version_and_stamp_name_the_date_or_say_it_is_unknown():
+    """'versie 3 juni 2025' / 'version June 3, 2025'; without a date the build date, labelled; escaped."""
+    assert verwijzing.version(datetime.date(2025, 6, 3), "nl") == "versie 3 juni 2025"
+    assert verwijzing.version(datetime.date(2025, 6, 3), "en") == "version June 3, 2025"
+    assert verwijzing.version(None, "nl").startswith("versie onbekend, site gebouwd op ")
+    config = SimpleNamespace(docs_dir=str(ROOT / "docs"), site_name="Site & co", extra={})
+    stamp = verwijzing.render_stamp(page=_page(), config=config, language="nl", title="Mijn <pagina>",
+                                    date=datetime.date(2025, 6, 3))
+    assert stamp.startswith('<div class="drukstempel" lang="nl"')
+    assert "Site &amp; co" in stamp and "Mijn &lt;pagina&gt;" in stamp and "versie 3 juni 2025" in stamp
+    assert 'data-pad="x/y.html"' in stamp
+
+
+def test_a_worksheet_footer_gets_the_version_of_the_page_it_comes_from(tmp_path):
+    """The empty slot in a sheet's footer is filled from the front matter date of the page named in it."""
+    source = tmp_path / "blad.md"
+    source.write_text("---\nbijgewerkt: 2024-02-05\n---\n# Blad\n", encoding="utf-8")
+    file = SimpleNamespace(url="aan-de-slag/blad.html", src_uri="aan-de-slag/blad.md", abs_src_path=str(source),
+                           content_string=source.read_text(encoding="utf-8"), page=None)
+    files = SimpleNamespace(documentation_pages=lambda: [file])
+    slot = '<span class="werkblad-versie" data-versie-van="{}"></span>'
+    html_in = slot.format("aan-de-slag/blad.html") + slot.format("aan-de-slag/weg.html")
+    out = verwijzing.fill_sheet_versions(html_in, files, str(tmp_path), "nl")
+    assert 'data-versie-van="aan-de-slag/blad.html">versie 5 februari 2024</span>' in out
+    assert 'data-versie-van="aan-de-slag/weg.html">versie onbekend, site gebouwd op ' in out
+
+
 # ---------------------------------------------------------------- whole guide: hook functions
 
 def test_ids_and_references_get_the_chapter_prefix():
     """id, for, aria-*, same-page href and url(#…) are prefixed together; other links are not."""
-    fragment = ('<h2 id="waarom">W</h2><a href="#waarom">w</a><label for="v">l</label>'
-                '<svg aria-labelledby="t d"><path fill="url(#g)"/></svg><a href="a.html#waarom">x</a>')
-    out = hele_leidraad.prefix_ids(fragment, "1-band")
-    assert 'id="1-band--waarom"' in out and 'href="#1-band--waarom"' in out and 'for="1-band--v"' in out
-    assert 'aria-labelledby="1-band--t 1-band--d"' in out and "url(#1-band--g)" in out
-    assert 'href="a.html#waarom"' in out
+    fragment = ('<h2 id="waarom">W</h2><a href="#waarom">w</a><label for="v">l</label><input id="v">'
+                '<svg aria-labelledby="t d"><title id="t">T</title><desc id="d">D</desc><linearGradient id="g"/>'
+                '<path fill="url(#g)"/></svg><a href="a.html#waarom">x</a><a href="#elders">e</a>')
+    out = hele_leidraad.prefix_ids(fragment, "aanbeveling-1")
+    assert 'id="aanbeveling-1--waarom"' in out and 'href="#aanbeveling-1--waarom"' in out and 'for="aanbeveling-1--v"' in out
+    assert 'aria-labelledby="aanbeveling-1--t aanbeveling-1--d"' in out and "url(#aanbeveling-1--g)" in out
+    assert 'href="a.html#waarom"' in out and 'href="#elders"' in out  # an id of another chapter stays
+    # only ids of the fragment are references: a title that happens to hold an id's word stays as it is
+    assert 'title="waarom"' in hele_leidraad.prefix_ids('<h2 id="waarom" title="waarom">W</h2>', "p")
+    # the citation block (marked for its own page only) is left out, whatever sits inside it
+    assert hele_leidraad.prefix_ids('<p>a</p><aside data-alleen-eigen-pagina><p>b<br></p></aside><p>c</p>', "p") \
+        == "<p>a</p><p>c</p>"
 
 
 def test_relative_links_are_rewritten_for_the_page_folder():
@@ -180,14 +214,14 @@ def test_own_mentions_become_links_outside_links_and_headings():
     """'aanbeveling 3' in running text of chapter 3 links to the chapter; not inside a link or heading."""
     fragment = ('<p>Bij aanbeveling 3 en <a href="x">aanbeveling 3</a>.</p><h3>Aanbeveling 3</h3>'
                 '<p>Ook aanbeveling 4.</p>')
-    out = hele_leidraad.link_own_mentions(fragment, 3, "3-autonomie")
-    assert out.count('<a href="#3-autonomie">') == 1
+    out = hele_leidraad.link_own_mentions(fragment, 3, "aanbeveling-3")
+    assert out.count('<a href="#aanbeveling-3">') == 1
     assert "<h3>Aanbeveling 3</h3>" in out and "Ook aanbeveling 4." in out
 
 
 def test_headings_are_demoted_and_chapters_selected_in_nav_order():
     """h1 becomes h2; folders expand to their pages in nav order; an unknown entry is named in the error."""
-    assert hele_leidraad.demote_headings("<h1 id=a>x</h1><h6>y</h6>") == "<h2 id=a>x</h2><h6>y</h6>"
+    assert hele_leidraad.demote_headings("<h1 id=a>x</h1><h6>y</h6>") == '<h2 id="a">x</h2><h6>y</h6>'
     nav = [("index.html", "Home"), ("theorie/index.html", "T"), ("theorie/a.html", "A"),
            ("theorie/cirkel-verkenner.html", "C"), ("aanbevelingen/1.html", "1")]
     chosen = hele_leidraad.select_chapters(nav, ["theorie/", "aanbevelingen/1.md"], ["theorie/cirkel-verkenner.md"])
@@ -195,7 +229,9 @@ def test_headings_are_demoted_and_chapters_selected_in_nav_order():
     with pytest.raises(PluginError, match="'bestaat-niet.md' matches no page"):
         hele_leidraad.select_chapters(nav, ["bestaat-niet.md"], [])
     assert hele_leidraad.chapter_name("theorie/index.html") == "theorie"
-    assert hele_leidraad.chapter_name("aanbevelingen/1-band.html") == "1-band"
+    assert hele_leidraad.chapter_name("aanbevelingen/1-band.html") == "aanbeveling-1"   # an id may not start with a digit
+    assert hele_leidraad.chapter_name("en/aanbevelingen/1-band.html") == "aanbeveling-1"
+    assert hele_leidraad.chapter_name("2x10.html") == "h-2x10"
 
 
 # ---------------------------------------------------------------- the built site
@@ -216,6 +252,35 @@ def test_every_page_ends_with_a_citation_and_a_date(site, all_pages):
         assert f'data-pad="{path}"' in block.group(0), path
         after = text[block.end():text.index("</article>", block.end())]
         assert re.fullmatch(r"\s*(</div>\s*)?", after), f"{path}: something follows the citation block"
+
+
+def test_every_page_opens_with_the_edition_stamp_and_every_sheet_names_its_version(site, all_pages):
+    """Each page's article starts with one stamp (its language, a version, its path); no worksheet footer is
+    left without its version; the whole guide's stamp carries the newest of its chapters' dates."""
+    months = "|".join(verwijzing.texts("nl")["maanden"] + verwijzing.texts("en")["maanden"])
+    for path in all_pages:
+        text = (site / path).read_text(encoding="utf-8")
+        if "<article" not in text:
+            continue
+        english = path.startswith("en/")
+        stamps = re.findall(r'<div class="drukstempel" lang="(\w+)".*?</div>', text, re.S)
+        # first in the article: only the wrappers (and the label of a page that is ours as a whole) come before it
+        own = re.search(r'<article class="md-content__inner md-typeset">\s*(?:<div[^>]*>\s*'
+                        r'(?:<p class="aanvulling__label">.*?</p>\s*)?)*<div class="drukstempel"'
+                        r' lang="(\w+)"[^>]*>(.*?)</div>', text, re.S)
+        assert own, f"{path}: the article does not open with the stamp"
+        assert own[1] == ("en" if english else "nl") and f'data-pad="{path}"' in own[2], path
+        assert re.search(rf"(versie|version) (\d+ )?({months})", own[2]), path
+        if not path.endswith("hele-leidraad.html"):
+            assert len(stamps) == 1, f"{path}: {len(stamps)} stamps"
+        assert not re.search(r'class="werkblad-versie" data-versie-van="[^"]*"></span>', text), f"{path}: empty version"
+    chapters = ["inleiding.html", "samenvatting.html", "begrippen.html", "over-deze-leidraad.html",
+                *[p for p in all_pages if p.startswith(("theorie/", "aanbevelingen/")) and "cirkel-verkenner" not in p]]
+    dates = [datetime.date.fromisoformat(d) for p in chapters + ["hele-leidraad.html"]
+             for d in re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', (site / p).read_text(encoding="utf-8"))]
+    guide = (site / "hele-leidraad.html").read_text(encoding="utf-8")
+    stamp = re.search(r'<div class="drukstempel".*?</div>', guide, re.S).group(0)
+    assert f"versie {verwijzing.long_date(max(dates), 'nl')}" in stamp
 
 
 def test_citation_names_the_page_title_and_the_git_date(site, all_pages):
@@ -307,8 +372,8 @@ def test_team_page_has_a_plan_per_recommendation(all_pages):
     assert "projectiemodus" in ids
     assert "voorstel" in page.text.lower() and "45 minuten" in page.text
     for name in RECOMMENDATIONS:
-        assert any(href.startswith(f"aanbevelingen/{name}.html") for href in page.links), name
-    assert sum(href.startswith("aan-de-slag/") for href in page.links) >= 14
+        assert any(href.startswith(f"aanbevelingen/{name}.html") for href in page.article_links), name
+    assert sum(href.startswith("aan-de-slag/") for href in page.article_links) >= 14
 
 
 def _sections(text: str) -> list[str]:
@@ -322,12 +387,12 @@ def test_whole_guide_holds_theories_then_recommendations_with_unique_ids(site, a
     text = (site / path).read_text(encoding="utf-8")
     chapters = _sections(text)
     assert [c for c in chapters if c in THEORIES] == THEORIES
-    assert [c for c in chapters if c in RECOMMENDATIONS] == RECOMMENDATIONS
-    assert max(chapters.index(t) for t in THEORIES) < min(chapters.index(r) for r in RECOMMENDATIONS)
+    assert [c for c in chapters if c in CHAPTERS] == CHAPTERS
+    assert max(chapters.index(t) for t in THEORIES) < min(chapters.index(r) for r in CHAPTERS)
     assert "cirkel-verkenner" not in chapters
     ids = re.findall(r'\sid="([^"]+)"', text)
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    for number, (name, count) in enumerate(zip(RECOMMENDATIONS, SUB_COUNTS), 1):
+    for number, (name, count) in enumerate(zip(CHAPTERS, SUB_COUNTS), 1):
         for sub in range(1, count + 1):
             assert f'id="{name}--aanbeveling-{number}-{sub}"' in text
     assert len(RE_CITATION.findall(text)) == 1  # its own, not one per chapter
@@ -342,3 +407,22 @@ def test_whole_guide_links_resolve_and_self_mentions_are_links(site, all_pages):
     assert problems == []
     bare = re.findall(r"\b[Aa]anbeveling [1-6]\b", " ".join(all_pages["hele-leidraad.html"].unlinked_text))
     assert bare == []
+
+
+def test_the_glossarys_letter_bar_is_made_from_its_headings(site):
+    """Every letter a term starts with links to the first term with that letter; nothing else is in the bar."""
+    import begrippen_tooltips
+
+    for path in ("begrippen.html", "en/begrippen.html"):
+        page = Page(site / path)
+        terms = [(text, anchor) for tag, anchor, text in page.headings if tag == "h2" and anchor]
+        html = (site / path).read_text(encoding="utf-8")
+        bar = re.search(r'<p class="letterbalk">(.*?)</p>', html, re.S).group(1)
+        letters = re.findall(r'<a href="#([\w-]+)">(.)</a>', bar)
+        expected = {}
+        for text, anchor in terms:
+            letter = "#" if text[0].isdigit() else text[0].upper()
+            expected.setdefault(letter, anchor)
+        assert dict((letter, anchor) for anchor, letter in letters) == expected, path
+    assert begrippen_tooltips.letter_bar("## Zee { #zee }\n## Appel { #appel }\n## 2×10 { #tien }") == \
+        "[#](#tien) · [A](#appel) · [Z](#zee)"

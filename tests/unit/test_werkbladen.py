@@ -138,14 +138,16 @@ ERRORS = [
      "not a number (12)."),
     ("unknown-field-in-part", HEAD + "  - tabel:\n      kolomen: [Naam]\n      rijen: 3",
      "line 8: unknown field 'kolomen' in part 'tabel'; did you mean 'kolommen'? "
-     "Valid fields: titel, kolommen, rijen."),
+     "Valid fields: titel, kolommen, rijen, aanvulling."),
     ("missing-field-in-part", HEAD + "  - tabel:\n      kolommen: [Naam]",
      "line 7: part 'tabel' is missing field 'rijen' (a whole number from 1 to 40)."),
     ("part-without-fields", HEAD + "  - stappen:",
      "line 7: part 'stappen' is missing field 'items' (a list of texts, each on its own line starting "
      "with '- ')."),
     ("part-holds-text", HEAD + "  - stappen: Doe dit",
-     "line 7: part 'stappen' must hold fields (titel, items) indented below 'stappen:', not a text ('Doe dit')."),
+     "line 7: part 'stappen' must hold fields (titel, items, aanvulling) indented below 'stappen:', not a text ('Doe dit')."),
+    ("aanvulling-not-a-flag", HEAD + "  - vragen:\n      items: [Wat?]\n      aanvulling: ja",
+     "line 9: field 'aanvulling' in part 'vragen' must be true or false, not a text ('ja')."),
     ("tekst-empty", HEAD + "  - tekst:",
      "line 7: part 'tekst' is empty; write its text after 'tekst: '."),
     ("tekst-list", HEAD + "  - tekst: [a, b]",
@@ -410,6 +412,14 @@ def test_schaal_is_a_group_of_numbered_radio_buttons(sheet_html):
     assert html.count('data-sleutel="schaal:hoe-erg-vond-je-het"') == 10
     assert html.count('type="radio"') == 10 and 'value="0"' not in html
     assert part_html(sheet_html, "- schaal:\n    vraag: Hoe?\n    van: 0\n    tot: 5").count('type="radio"') == 6
+
+
+def test_a_part_of_our_own_sits_inside_the_marker(sheet_html):
+    """'aanvulling: true' on a part puts the whole part inside the marker, with its label."""
+    html = part_html(sheet_html, "- vragen:\n    titel: Terugblik\n    items: [Wat ging goed?]\n    aanvulling: true")
+    assert ('<div class="aanvulling werkblad-aanvulling"><p class="aanvulling__label">Aanvulling van deze site'
+            '<span class="visueel-verborgen">: </span></p>\n<section class="werkblad-deel werkblad-deel--vragen"') in html
+    assert "werkblad-aanvulling" not in part_html(sheet_html, "- vragen:\n    items: [Wat ging goed?]")
 
 
 def test_a_tip_of_our_own_carries_the_site_marker(sheet_html):

@@ -1,205 +1,102 @@
-/* Projectiemodus (projection mode) for team meetings: large type, high contrast, no site chrome,
-   one H2 section per screen. Styles: assets/stylesheets/projectie.css. README: "Voor teamoverleg en studie".
+/* Projectiemodus (projection mode) for team meetings: large type, high contrast, no site chrome, one H2
+   section per slide, in steps that fit the screen. README: "Voor teamoverleg en studie".
 
-   On:    the header button, the key "b" (beamer; Material uses f, s, /, n, p, ",", "."), or ?projectie=1.
-   Off:   Escape, the exit button, "b" again, or ?projectie=0.
-   Steps: ArrowRight / ArrowLeft jump to the next / previous section; ArrowDown / PageDown and
-          ArrowUp / PageUp first scroll a long section, then step. Material's n / p go to the next page.
-   The mode is kept in sessionStorage, so it survives following a link in the same tab. No requests. */
+   This file is on every page and small: the header button, the key "b" (beamer; Material uses f, s, /, n, p,
+   ",", "."), ?projectie=1 / ?projectie=0 and the memory of the mode (sessionStorage, so it survives
+   following a link in the same tab). The slides themselves are in projectie-dia.js, fetched from the site
+   (file:// too) the first time the mode is turned on; keys pressed while it loads are handed on to it. */
 (function () {
   "use strict";
 
   var STORE = "projectie";
   var root = document.documentElement;
-  var T = {
-    nl: {
-      knop: "Projectiemodus", knopTitel: "Projectiemodus aan of uit (toets b)",
-      sluit: "Projectie sluiten", sluitTitel: "Projectiemodus verlaten (Esc)",
-      vorige: "Vorig onderdeel", volgende: "Volgend onderdeel", bediening: "Projectiemodus",
-      stap: function (n, m) { return "Onderdeel " + n + " van " + m; }
-    },
-    en: {
-      knop: "Projection mode", knopTitel: "Projection mode on or off (key b)",
-      sluit: "Exit projection", sluitTitel: "Leave projection mode (Esc)",
-      vorige: "Previous section", volgende: "Next section", bediening: "Projection mode",
-      stap: function (n, m) { return "Section " + n + " of " + m; }
-    }
-  };
-  var t = T[(root.lang || "nl").slice(0, 2)] || T.en;
-
   var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path fill-rule="evenodd" d="M2 3h20v2h-1v10H3V5H2zm3 2v8h14V5zm6 11h2v2.2l3.6 2.6-1.2 1.6L12 20.1l-3.4 2.3' +
     '-1.2-1.6 3.6-2.6z"/></svg>';
+  var self = document.currentScript && document.currentScript.src;
+  var laden = false;    /* projectie-dia.js has been asked for */
+  var gewild = false;   /* ... and the mode is to be on when it arrives */
+  var wachtrij = [];    /* the keys pressed meanwhile that move through the slides (Material keeps n, p) */
+  var STAPPEN = /^(Arrow(Left|Right|Up|Down)|Page(Up|Down)|Home|End| )$/;
 
-  var aan = false;
-  var groepen = [];   // per slide: the elements that make it up
-  var buiten = [];    // elements outside the slides' wrapper: hidden while projecting
-  var huidig = 0;
-  var knop, bediening, teller;
-
-  function opslaan(waarde) {
-    try {
-      if (waarde) { sessionStorage.setItem(STORE, "1"); } else { sessionStorage.removeItem(STORE); }
-    } catch (e) { /* storage blocked: the mode then lasts for this page only */ }
+  function onthoud(aan) {
+    try { if (aan) { sessionStorage.setItem(STORE, "1"); } else { sessionStorage.removeItem(STORE); } }
+    catch (e) { /* storage blocked: the mode then lasts for this page only */ }
   }
 
   function opgeslagen() {
     try { return sessionStorage.getItem(STORE) === "1"; } catch (e) { return false; }
   }
 
-  function maak(tag, attrs, html) {
-    var el = document.createElement(tag);
-    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (html) { el.innerHTML = html; }
-    return el;
-  }
-
-  /* The slides: the intro before the first H2, then every H2 with what follows it. The H2s are
-     children of the article, of its .fallback-taal wrapper (static-i18n) or of a page's own wrapper. */
-  function verdeel() {
-    var article = document.querySelector("article.md-content__inner");
-    if (!article) { return []; }
-    var eerste = article.querySelector("h2");
-    var houder = eerste ? eerste.parentElement : article;
-    var result = [[]];
-    Array.prototype.forEach.call(houder.children, function (el) {
-      if (el.tagName === "H2" && result[result.length - 1].length) { result.push([]); }
-      result[result.length - 1].push(el);
-    });
-    buiten = [];  /* what sits beside the wrapper (e.g. a tip under the poster) is not on any slide */
-    for (var el = houder; el && el !== article; el = el.parentElement) {
-      Array.prototype.forEach.call(el.parentElement.children, function (broer) {
-        if (broer !== el) { buiten.push(broer); }
-      });
-    }
-    return result[0].length ? result : [];
-  }
-
-  function toon(index, opBegin) {
-    if (!groepen.length) { return; }
-    huidig = Math.max(0, Math.min(groepen.length - 1, index));
-    groepen.forEach(function (groep, i) {
-      groep.forEach(function (el) { el.classList.toggle("projectie-verborgen", i !== huidig); });
-    });
-    buiten.forEach(function (el) { el.classList.add("projectie-verborgen"); });
-    teller.textContent = (huidig + 1) + " / " + groepen.length;
-    teller.setAttribute("aria-label", t.stap(huidig + 1, groepen.length));
-    var kop = groepen[huidig][0];
-    if (kop && kop.tagName === "H2" && kop.id) {
-      history.replaceState(history.state, "", "#" + kop.id);
-    }
-    if (opBegin !== false) { window.scrollTo(0, 0); }
-  }
-
-  function beginSlide() {
-    var doel = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!doel) { return 0; }
-    for (var i = 0; i < groepen.length; i++) {
-      for (var j = 0; j < groepen[i].length; j++) {
-        if (groepen[i][j] === doel || groepen[i][j].contains(doel)) { return i; }
-      }
-    }
-    return 0;
-  }
-
-  function zetAan() {
-    aan = true;
-    root.classList.add("projectie");
-    knop.setAttribute("aria-pressed", "true");
-    opslaan(true);
-    groepen = verdeel();
-    bediening.hidden = false;
-    bediening.classList.toggle("projectie-bediening--zonder-stappen", groepen.length < 2);
-    toon(beginSlide());
-  }
-
-  function zetUit() {
-    aan = false;
-    root.classList.remove("projectie");
-    knop.setAttribute("aria-pressed", "false");
-    opslaan(false);
-    document.querySelectorAll(".projectie-verborgen").forEach(function (el) {
-      el.classList.remove("projectie-verborgen");
-    });
-    bediening.hidden = true;
-    var kop = groepen[huidig] && groepen[huidig][0];
-    if (kop && huidig > 0) {  /* stay where the team was: that section, just below the header */
-      var balk = document.querySelector(".md-header");
-      var marge = (balk ? balk.offsetHeight : 0) + 8;
-      window.scrollTo(0, kop.getBoundingClientRect().top + window.scrollY - marge);
-    }
-  }
-
-  function wissel() { if (aan) { zetUit(); knop.focus(); } else { zetAan(); } }
-
-  function kanScrollen(richting) {
-    var el = document.scrollingElement || root;
-    if (richting > 0) { return el.scrollTop + window.innerHeight < el.scrollHeight - 4; }
-    return el.scrollTop > 4;
-  }
-
   function typt(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
-  function toets(e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) { return; }
-    if (aan && e.key === "Escape") { zetUit(); knop.focus(); e.preventDefault(); e.stopPropagation(); return; }
-    if (typt(e.target)) { return; }
-    if (e.key === "b" || e.key === "B") { wissel(); e.preventDefault(); e.stopPropagation(); return; }
-    if (!aan) { return; }
-    switch (e.key) {
-      case "ArrowRight": toon(huidig + 1); break;
-      case "ArrowLeft": toon(huidig - 1); break;
-      case "ArrowDown": case "PageDown":
-        if (kanScrollen(1) || huidig === groepen.length - 1) { return; }
-        toon(huidig + 1); break;
-      case "ArrowUp": case "PageUp":
-        if (kanScrollen(-1) || huidig === 0) { return; }
-        toon(huidig - 1); break;
-      case "Home": toon(0); break;
-      case "End": toon(groepen.length - 1); break;
-      case "s": case "S": case "f": case "F": case "/": break;  /* the search is hidden: do not open it */
-      default: return;
+  function zetAan() {  /* the look at once, the slides as soon as projectie-dia.js is there */
+    if (window.projectieDia) { window.projectieDia.aan(); return; }
+    gewild = true;
+    root.classList.add("projectie");
+    if (laden) { return; }
+    laden = true;
+    var script = document.createElement("script");
+    script.src = self.replace(/projectie(\.min)?\.js([?#].*)?$/, "projectie-dia$1.js");
+    script.onload = function () {
+      var keys = wachtrij;
+      wachtrij = [];
+      if (!gewild) { return; }
+      window.projectieDia.aan();
+      keys.forEach(window.projectieDia.toets);
+    };
+    script.onerror = function () { laden = false; zetUit(); };
+    document.head.appendChild(script);
+  }
+
+  function zetUit() {  /* turned off again before the slides arrived */
+    gewild = false;
+    wachtrij = [];
+    root.classList.remove("projectie");
+    onthoud(false);
+  }
+
+  function toets(e) {  /* only until the slides are there; then projectie-dia.js has the keys */
+    if (window.projectieDia || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typt(e.target)) { return; }
+    var b = e.key === "b" || e.key === "B";
+    if (gewild && (b || e.key === "Escape")) { zetUit(); }
+    else if (b) { zetAan(); }
+    else if (gewild && STAPPEN.test(e.key)) {
+      wachtrij.push({ key: e.key, target: e.target, preventDefault: function () {}, stopPropagation: function () {} });
     }
+    else { return; }
     e.preventDefault();
     e.stopPropagation();
   }
 
-  function bouw() {
-    knop = maak("button", {
-      type: "button", "class": "md-header__button md-icon projectie-knop",
-      "aria-label": t.knop, "aria-pressed": "false", title: t.knopTitel
-    }, ICON);
-    knop.addEventListener("click", wissel);
+  /** A word of the page (hooks/teksten.yml, written as JSON into #leidraad-teksten by overrides/main.html). */
+  function woord(key) {
+    var bron = document.getElementById("leidraad-teksten");
+    try { return JSON.parse(bron.textContent)[key] || key; } catch (error) { return key; }
+  }
+
+  function start() {
+    var knop = document.createElement("button");
+    knop.type = "button";
+    knop.className = "md-header__button md-icon projectie-knop";
+    knop.setAttribute("aria-label", woord("projectie_knop"));
+    knop.setAttribute("aria-pressed", "false");
+    knop.title = woord("projectie_knop_titel");
+    knop.innerHTML = ICON;
+    knop.addEventListener("click", function () {
+      if (window.projectieDia) { window.projectieDia.wissel(); } else if (gewild) { zetUit(); } else { zetAan(); }
+    });
     var kop = document.querySelector(".md-header__inner");
     if (kop) {
       var zoek = kop.querySelector('label.md-header__button[for="__search"]') || kop.querySelector(".md-search");
       kop.insertBefore(knop, zoek || null);
     }
-
-    bediening = maak("div", { "class": "projectie-bediening", role: "group", "aria-label": t.bediening });
-    bediening.hidden = true;
-    var sluit = maak("button", { type: "button", "class": "projectie-sluit", title: t.sluitTitel },
-      '<span aria-hidden="true">✕</span> ' + t.sluit);
-    var vorige = maak("button", { type: "button", "class": "projectie-stap", "aria-label": t.vorige }, "‹");
-    var volgende = maak("button", { type: "button", "class": "projectie-stap", "aria-label": t.volgende }, "›");
-    teller = maak("span", { "class": "projectie-teller", role: "status" });
-    sluit.addEventListener("click", function () { zetUit(); knop.focus(); });
-    vorige.addEventListener("click", function () { toon(huidig - 1); });
-    volgende.addEventListener("click", function () { toon(huidig + 1); });
-    var stappen = maak("span", { "class": "projectie-stappen" });
-    stappen.append(vorige, teller, volgende);
-    bediening.append(sluit, stappen);
-    document.body.appendChild(bediening);
-  }
-
-  function start() {
-    bouw();
     document.addEventListener("keydown", toets, true);
     var vraag = new URLSearchParams(location.search).get("projectie");
     if (vraag === "1" || (vraag !== "0" && opgeslagen())) { zetAan(); }
-    else if (vraag === "0") { opslaan(false); }
+    else if (vraag === "0") { onthoud(false); }
   }
 
   if (document.readyState === "loading") {

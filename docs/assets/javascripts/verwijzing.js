@@ -1,12 +1,15 @@
-/* The citation block (hooks/verwijzing.py): put in the address the reader is using when the site has
-   no fixed address (extra.verwijzing_basis_url), and copy the reference with one click. */
+/* The citation block and the edition stamp (hooks/verwijzing.py): put in the address the reader is using
+   when the site has no fixed address (extra.verwijzing_basis_url), and copy the reference with one click.
+   Printing: the field or button that has the focus loses it while the page prints (no focus ring or text
+   cursor on paper) and gets it back afterwards. */
 (function () {
   "use strict";
 
   function adres(span) {
     if (span.hasAttribute("data-vast") || !/^https?:$/.test(location.protocol)) { return; }
     span.textContent = location.origin + location.pathname;
-    var noot = span.closest(".verwijzing").querySelector(".verwijzing__noot");
+    var blok = span.closest(".verwijzing");
+    var noot = blok && blok.querySelector(".verwijzing__noot");
     if (noot) { noot.hidden = true; }
   }
 
@@ -34,6 +37,18 @@
     veld.remove();
     return gelukt;
   }
+
+  var focus = null;  /* what had the focus when printing began */
+  window.addEventListener("beforeprint", function () {
+    var el = document.activeElement;
+    if (el && el !== document.body && typeof el.blur === "function") { focus = el; el.blur(); }
+  });
+  window.addEventListener("afterprint", function () {
+    var el = focus;
+    focus = null;
+    /* after the page is back on screen (a field hidden on paper cannot take the focus) */
+    if (el) { setTimeout(function () { if (document.contains(el)) { el.focus({ preventScroll: true }); } }, 0); }
+  });
 
   document.querySelectorAll(".verwijzing__url").forEach(adres);
   document.querySelectorAll(".verwijzing__kopieer").forEach(function (knop) {

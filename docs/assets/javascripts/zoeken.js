@@ -1,0 +1,410 @@
+/* Query understanding for the site search: what a reader types, turned into words the index knows.
+ *
+ * Material searches with lunr in a Web Worker. It matches words by prefix (every term gets a trailing
+ * `*`), does not stem, split compounds, correct typos or drop question words, and has no synonyms.
+ *
+ * Why here, and not in lunr's pipeline: the worker is Material's own bundle (nothing can be added to it),
+ * lunr skips its search pipeline for wildcard terms (so for every query Material sends), and a pipeline
+ * function sees one token at a time: it cannot read a question sentence or a phrase, or weigh one word
+ * against another. taal.js wraps Material's Worker and sees the SETUP message (the whole index) and every
+ * QUERY before the worker does; it hands them to this file. So all of this runs in the page, the same over
+ * http and file:// (where the "worker" is an iframe), and nothing is fetched: the vocabulary is taken from
+ * the index itself, per language; the editors' synonyms come with hooks/zoekwoorden.yml as a script
+ * (assets/javascripts/zoekwoorden.js, written by hooks/zoeken.py). Both load when the reader turns to search.
+ *
+ * - prepare(SETUP): the words of hooks/zoekwoorden.yml `paginas` go into a field of their page or section
+ *   that is searched but never shown; front-matter `tags` join them (Material would show them as chips);
+ *   titles are escaped (Material writes them into the result as HTML). Then the vocabulary per language.
+ * - rewrite(query, language): a lunr query for Material's worker. Question words and stop words go;
+ *   phrases and words from the data file become the guideline's words; each remaining word is searched as
+ *   typed, with its other forms (diminutive, plural, verb: complimentjes -> compliment*), split into words
+ *   the index knows when it is an unknown compound (relatieherstel -> relatie* herstel*) and corrected
+ *   when it is unknown (edit distance 1 from 5 letters, 2 from 9: leerlign -> leerling*). Every term keeps
+ *   Material's syntax: `term*^N`, a prefix with a weight; the word as typed weighs most, so an exact match
+ *   ranks first, and words found on more than a fifth of the documents (klas, leerling) count, beside
+ *   other words, only in the running text and weakly (`text:klas*^2`): they cannot pull up a page whose
+ *   title happens to have them. A number is a whole word (`2^10`).
+ *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
+ * - tidy(RESULT): Material lists "missing" words and highlights (?h=) the terms it searched for; with
+ *   the rewritten query that would show the added forms, so each result names what the reader typed.
+ */
+(function () {
+  "use strict";
+  var SECOND = "en";                     // the language under /en/; Dutch at the root
+  var FIELD = "zoekwoorden";             // searched, never shown: words from hooks/zoekwoorden.yml
+  var FIELD_BOOST = 1000;                // as strong as a title (Material: title 1000, text 1)
+  var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
+  var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
+  var LUNR_SYNTAX = /[+~^*:"]|(^|\s)-\S/;
+  var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
+
+  var languages = {};                    // per language: vocabulary and the editors' words
+
+  function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+
+  function words(text) { return text.toLowerCase().split(SPLIT).filter(Boolean); }
+
+  function languageOf(location) { return location.split("/")[0] === SECOND ? SECOND : "nl"; }
+
+  /* The stems a word may have, so that its forms find each other in the vocabulary: the word, and the
+     word without one ending, each with the spelling that changes with it. Two words are forms of one
+     another when they share a stem (kaart: kaart, kar; kaarten: kaarten, kaart). Dutch: diminutive (-je,
+     -tje, -pje, -etje, plural -s), plural (-en, -s), adjective and verb endings (-e, -t, -de, -te, -end);
+     then klass -> klas, stoor -> stor, boz -> bos, briev -> brief, werkblaad -> werkblad. English: -s,
+     -es, -ed, -ing, final -e. */
+  var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je",
+                       "ende", "end", "den", "ten", "en", "er", "de", "te", "es", "e", "s", "t"];
+  var ENGLISH_ENDINGS = ["ing", "ed", "es", "s", "e"];
+  function spelling(stem, language) {
+    if (language === SECOND) return stem.replace(/([bdfgklmnprt])\1$/, "$1");
+    return stem
+      .replace(/([bdfgklmnprst])\1$/, "$1")          // klass -> klas, straff -> straf
+      .replace(/(aa|ee|oo|uu)([^aeiouy]+)$/, function (all, vowel, rest) { return vowel[0] + rest; })
+      .replace(/z$/, "s").replace(/v$/, "f");        // boz -> bos, briev -> brief
+  }
+  function stems(word, language) {
+    var found = [word];
+    if (word.length <= 3 || /\d/.test(word)) return found;
+    var endings = language === SECOND ? ENGLISH_ENDINGS : DUTCH_ENDINGS;
+    var normal = spelling(word, language);
+    if (normal !== word && normal.length >= 3) found.push(normal);
+    for (var i = 0; i < endings.length; i++) {
+      var ending = endings[i];
+      if (word.length - ending.length < 3 || word.slice(-ending.length) !== ending) continue;
+      var stem = word.slice(0, -ending.length);
+      if (ending === "t" && /(c|ch|s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment
+      stem = spelling(stem, language);
+      if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
+    }
+    return found;
+  }
+  function matchable(word, language) {               // the stems by which an editor's word is recognised
+    return stems(word, language).filter(function (stem, i) { return i === 0 || stem.length >= 4; });
+  }
+  function shares(a, b) { return a.some(function (stem) { return b.indexOf(stem) >= 0; }); }
+
+  /* Edit distance with adjacent transpositions (leerlign -> leerling is one), or limit + 1 when larger. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = [], previous = [], current = [], i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+        current[j] = value;
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function escapeTitle(title) {
+    return String(title).replace(/&(?!(?:[a-z]+|#\d+|#x[0-9a-f]+);)/gi, "&amp;")
+      .replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function escapeText(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* ------------------------------------------------------------------------------------- SETUP */
+
+  function prepare(message) {
+    var data = window.leidraadZoekwoorden || {};
+    var index = message && message.data;
+    if (!index || !Array.isArray(index.docs) || !index.config) return message;
+    var extra = {};
+    Object.keys(data).forEach(function (language) {
+      var pages = data[language].paginas || {};
+      Object.keys(pages).forEach(function (location) {
+        extra[location] = (extra[location] || []).concat(pages[location]);
+      });
+    });
+    index.docs.forEach(function (doc) {
+      var added = (extra[doc.location] || []).slice();
+      if (Array.isArray(doc.tags)) added = added.concat(doc.tags.map(String));
+      delete doc.tags;                               // never shown as chips
+      if (added.length) doc[FIELD] = escapeText(added.join(" "));
+      doc.title = escapeTitle(doc.title);
+    });
+    index.config.fields[FIELD] = { boost: FIELD_BOOST };
+
+    languages = {};
+    index.docs.forEach(function (doc) {
+      var language = languageOf(doc.location);
+      var state = languages[language] || (languages[language] = {
+        language: language, documents: 0, vocabulary: new Map(), roots: new Map()
+      });
+      state.documents += 1;
+      var text = [doc.title, doc.text, doc[FIELD] || ""].join(" ")
+        .replace(/<[^>]*>/g, " ").replace(/&(?:[a-z]+|#\d+);/gi, " ");
+      var seen = new Set();
+      words(text).forEach(function (form) {
+        var key = fold(form);
+        if (seen.has(key)) return;
+        seen.add(key);
+        var entry = state.vocabulary.get(key);
+        if (!entry) state.vocabulary.set(key, entry = { form: form, df: 0 });
+        entry.df += 1;
+      });
+    });
+    Object.keys(languages).forEach(function (language) {
+      var state = languages[language];
+      var table = data[language] || {};
+      state.sorted = Array.from(state.vocabulary.keys()).sort();
+      state.sorted.forEach(function (key) {
+        stems(key, language).forEach(function (stem) {
+          if (!state.roots.has(stem)) state.roots.set(stem, []);
+          state.roots.get(stem).push(key);
+        });
+      });
+      state.stop = new Set((table.stopwoorden || []).map(fold));
+      state.common = new Set((table.algemeen || []).map(fold));
+      state.single = new Map();                      // root of a one-word key -> the guideline's words
+      state.phrases = [];                            // keys of more words: all their roots in the query
+      Object.keys(table.woorden || {}).forEach(function (key) {
+        var keyWords = words(normalise(key, language)).map(function (w) { return matchable(fold(w), language); });
+        var value = [].concat(table.woorden[key]);
+        if (keyWords.length === 1) {
+          keyWords[0].forEach(function (stem) { state.single.set(stem, (state.single.get(stem) || []).concat(value)); });
+        } else if (keyWords.length > 1) state.phrases.push({ roots: keyWords, value: value, key: key });
+      });
+      state.phrases.sort(function (a, b) { return b.roots.length - a.roots.length; });
+    });
+    return message;
+  }
+
+  /* ------------------------------------------------------------------------------------- QUERY */
+
+  function normalise(text, language) {
+    text = text.toLowerCase().replace(/[\u2019`\u00b4]/g, "'").replace(/(\d+)\s*[x\u00d7]\s*(\d+)/g, "$1x$2");
+    if (language === SECOND) text = text.replace(/n't\b/g, " not");
+    return text;
+  }
+
+  function hasPrefix(state, key) {
+    var low = 0, high = state.sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (state.sorted[middle] < key) low = middle + 1; else high = middle;
+    }
+    return low < state.sorted.length && state.sorted[low].indexOf(key) === 0;
+  }
+
+  function formOf(state, key, typed) {
+    var entry = state.vocabulary.get(key);
+    return entry ? entry.form : typed;
+  }
+
+  function isCommon(state, key) {
+    if (state.common.has(key)) return true;
+    var entry = state.vocabulary.get(key);
+    return !!entry && entry.df > COMMON_SHARE * state.documents;
+  }
+
+  /* The vocabulary words within the allowed distance of an unknown word, best first (at most two). */
+  function corrections(state, key) {
+    var limit = key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0;
+    if (!limit) return [];
+    var found = [];
+    state.sorted.forEach(function (candidate) {
+      if (candidate.length < 4) return;
+      var d = distance(key, candidate, limit), whole = true;
+      if (d > limit && candidate.length > key.length) {  // a typo in the first part of a longer word
+        d = Math.min(distance(key, candidate.slice(0, key.length), limit),
+                     distance(key, candidate.slice(0, key.length + 1), limit));
+        whole = false;
+      }
+      if (d <= limit) found.push({ key: candidate, d: d, whole: whole, df: state.vocabulary.get(candidate).df });
+    });
+    found.sort(function (a, b) { return a.d - b.d || (b.whole - a.whole) || b.df - a.df; });
+    return found.filter(function (c) { return c.d === found[0].d; }).slice(0, 2).map(function (c) {
+      return c.whole ? c.key : c.key.slice(0, key.length);
+    });
+  }
+
+  /* An unknown compound as words of the index (gedragsregels -> gedrag + regels), fewest parts first. */
+  function compound(state, key) {
+    if (key.length < 7) return null;
+    var best = [{ parts: [], score: 0 }];
+    function known(part) {
+      return state.vocabulary.has(part) || (part.length >= 4 && stems(part, state.language).some(function (stem) {
+        return stem.length >= 4 && state.roots.has(stem);
+      }));
+    }
+    for (var i = 0; i < key.length; i++) {
+      if (!best[i] || best[i].parts.length >= 3) continue;
+      for (var j = i + 4; j <= key.length; j++) {
+        var part = key.slice(i, j);
+        if ((i === 0 && j === key.length) || !known(part)) continue;   // the word itself is no split
+        var entry = state.vocabulary.get(part);
+        var score = best[i].score + 100 - Math.log(1 + (entry ? entry.df : 1));
+        [j, key[j] === "s" ? j + 1 : -1, key[j] === "e" ? j + 1 : -1, key.slice(j, j + 2) === "en" ? j + 2 : -1]
+          .forEach(function (next) {
+            if (next < 0 || next > key.length || (next < key.length && key.length - next < 4)) return;
+            if (!best[next] || best[next].score > score) best[next] = { parts: best[i].parts.concat([part]), score: score };
+          });
+      }
+    }
+    var result = best[key.length];
+    return result && result.parts.length >= 2 ? result.parts : null;
+  }
+
+  /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first. */
+  function formsOf(state, key) {
+    var found = [];
+    stems(key, state.language).forEach(function (stem) {
+      (state.roots.get(stem) || []).forEach(function (other) {
+        if (other !== key && found.indexOf(other) < 0) found.push(other);
+      });
+    });
+    return found.sort(function (a, b) { return state.vocabulary.get(b).df - state.vocabulary.get(a).df; }).slice(0, 6);
+  }
+
+  /* The terms that stand for one word the reader typed: {found: [{term, kind, common}], parts: [words]}.
+     A known word is searched as typed and in its other forms; an unknown one is corrected and, when it is
+     a compound, split; a known compound found on one or two documents only is split as well (weighing
+     less than the word itself, so the page that has the compound comes first). */
+  function alternatives(state, typed, allowSplit) {
+    var key = fold(typed), found = [];
+    var entry = state.vocabulary.get(key);
+    var known = !!entry || hasPrefix(state, key);
+    var forms = formsOf(state, key);
+    var common = !/^\d+$/.test(key) &&
+      (isCommon(state, key) || forms.some(function (other) { return isCommon(state, other); }));
+    function add(term, kind) {
+      found.push({ term: term, kind: kind, common: common || (!/^\d+$/.test(term) && isCommon(state, fold(term))) });
+    }
+    if (known) add(formOf(state, key, typed), "typed");
+    if (entry && key.length <= 3) found[0].exact = true;  // les is les, not lesactiviteiten
+    forms.forEach(function (other) { add(formOf(state, other, other), "form"); });
+    if (!known && !forms.length) {                   // a form of a longer word: verjaardagjes -> verjaardag*
+      stems(key, state.language).forEach(function (stem) {
+        if (stem !== key && stem.length >= 5 && hasPrefix(state, stem) && !found.length) add(stem, "form");
+      });
+    }
+    var parts = [];
+    if (allowSplit && !common && (!known && !forms.length && !found.length || (entry && entry.df <= 2 && key.length >= 9))) {
+      var base = stems(key, state.language).filter(function (stem) { return stem.length >= 7; });
+      for (var i = 0; i < base.length && !parts.length; i++) parts = compound(state, base[i]) || [];
+    }
+    if (!known && !forms.length && !found.length && allowSplit) {
+      corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
+    }
+    return { found: found, parts: parts };
+  }
+
+  function rewrite(query, language) {
+    var state = languages[language];
+    if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
+    var typed = words(normalise(query, language)).map(function (w) {
+      return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
+    });
+    var groups = [];                                 // [{typed, terms: [{term, kind}]}]
+    function synonymsOf(wordStems) {
+      for (var i = 0; i < wordStems.length; i++) if (state.single.has(wordStems[i])) return state.single.get(wordStems[i]);
+      return null;
+    }
+
+    function synonymGroup(label, value) {
+      var terms = [];
+      value.forEach(function (phrase) {
+        words(normalise(phrase, language)).forEach(function (w) {
+          if (state.stop.has(fold(w))) return;
+          alternatives(state, w, false).found.forEach(function (alt) {
+            terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common });
+          });
+        });
+      });
+      return { typed: label, terms: terms };
+    }
+
+    state.phrases.forEach(function (phrase) {
+      var matched = [];
+      phrase.roots.forEach(function (r) {
+        var word = typed.filter(function (w) { return !w.used && matched.indexOf(w) < 0 && shares(w.stems, r); })[0];
+        if (word) matched.push(word);
+      });
+      if (matched.length !== phrase.roots.length) return;
+      matched.forEach(function (w) { w.used = true; });
+      groups.push(synonymGroup(matched.map(function (w) { return w.text; }).join(" "), phrase.value));
+    });
+
+    typed.forEach(function (word) {
+      if (word.used || state.stop.has(word.key) || (word.text.length < 2 && !/\d/.test(word.text))) return;
+      var synonyms = synonymsOf(word.stems);          // the editors know this word: no split, no correction
+      var own = alternatives(state, word.text, !synonyms);
+      var group = { typed: word.text, terms: own.found };
+      if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
+      if (group.terms.length) groups.push(group);
+      own.parts.forEach(function (part) {
+        var partGroup = { typed: part, terms: alternatives(state, part, false).found.map(function (alt) {
+          return { term: alt.term, kind: "part", common: alt.common };
+        }) };
+        var partSynonyms = synonymsOf(matchable(part, language));
+        if (partSynonyms) partGroup.terms = partGroup.terms.concat(synonymGroup(part, partSynonyms).terms);
+        if (partGroup.terms.length) groups.push(partGroup);
+      });
+      if (!group.terms.length && !own.parts.length) groups.push({ typed: word.text, terms: [] });
+    });
+
+    var strong = groups.some(function (g) { return g.terms.some(function (t) { return !t.common; }); });
+    var clauses = new Map();                         // term -> {weight, common}
+    groups.forEach(function (group) {
+      group.terms.forEach(function (t) {
+        var term = t.term.toLowerCase();
+        var weight = t.common ? (strong ? WEIGHT.common : 1) : WEIGHT[t.kind];
+        var before = clauses.get(term);
+        if (!before || before.weight < weight) {
+          clauses.set(term, { weight: weight, common: t.common && strong, exact: !!t.exact || /^\d+$/.test(term) });
+        }
+      });
+    });
+    if (!clauses.size) return null;
+    var text = [];
+    clauses.forEach(function (clause, term) {
+      // A number is a whole word (2 finds "aanbeveling 2", not 2x10); a common word beside others counts
+      // in the running text only, so a title that has it (Contact met leerlingen uit andere klassen)
+      // does not outrank the pages about the other words.
+      text.push((clause.common ? "text:" : "") + term + (clause.exact ? "" : "*") + "^" + clause.weight);
+    });
+    return { text: text.join(" "), groups: groups.map(function (g) {
+      return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }) };
+    }) };
+  }
+
+  /* ------------------------------------------------------------------------------------ RESULT */
+
+  function tidy(result, understood) {
+    if (!understood || !result || !Array.isArray(result.items)) return result;
+    result.items.forEach(function (items) {
+      (Array.isArray(items) ? items : [items]).forEach(function (item) {
+        if (!item || !item.terms) return;
+        var terms = {};
+        understood.groups.forEach(function (group) {
+          var matched = group.terms.filter(function (term) { return item.terms[term]; });
+          if (matched.length) matched.forEach(function (term) { terms[term] = true; });
+          else if (!(group.typed in terms)) terms[group.typed] = false;
+        });
+        item.terms = terms;
+      });
+    });
+    return result;
+  }
+
+  var api = window.LeidraadZoeken = {
+    aan: true,                                       // false: queries go to Material as typed (tests)
+    prepare: prepare,
+    rewrite: rewrite,
+    tidy: tidy,
+    stems: stems,
+    distance: distance
+  };
+})();

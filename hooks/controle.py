@@ -1,0 +1,258 @@
+"""Checks that catch an editor's slip before a reader meets it, all of them in one build.
+
+MkDocs validates links and anchors, and our block hooks check their own blocks. What neither sees is
+what Markdown silently shows as text or code, or what leaves a page half finished:
+
+- a Dutch page without its English twin, or a nav title without its English translation;
+- an exercise page not linked from the exercise index and from its recommendation;
+- a fence whose language is a near miss of one of ours (```werkbald), a fence never closed or closed by
+  a run of another length, one of our blocks inside a construct that cannot render it (tabs, raw HTML);
+- `<script>`, an `on…=` attribute or a `javascript:` link in Markdown (editors never need them);
+- markup in front matter (title, description, tags: it would be written raw into the page; it is
+  escaped here as well, so a non-strict build shows it as text);
+- a duplicate id on a page, or an id that is not valid in SVG/XML (which the whole-guide page embeds).
+
+Each problem is a warning "file, line N: what is wrong; how to fix it" under mkdocs.plugins.controle:
+`mkdocs build --strict` lists them all and then stops. The checks are plain functions of text (tested
+in tests/unit/test_controle.py); the MkDocs events below only feed them.
+"""
+from __future__ import annotations
+
+import difflib
+import html.parser
+import logging
+import pathlib
+import re
+
+from markupsafe import escape
+
+import gereedschap
+
+log = logging.getLogger("mkdocs.plugins.controle")
+EXCLUDED = ("assets/",)
+RE_LINK_TARGET = re.compile(r"\]\(([^)\s]+)")
+RE_UNSAFE = [
+    (re.compile(r"<script\b", re.I), "a <script> element",
+     "remove it: pages hold no scripts of their own (worksheets and the circle come from their blocks)"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute",
+     "remove the attribute: pages hold no scripts of their own"),
+    (re.compile(r"javascript:", re.I), "a javascript: link", "link to a page or an address instead"),
+]
+RE_XML_ID = re.compile(r"^[A-Za-z_][\w.-]*$")
+_reported: set[str] = set()
+
+
+def problem(path: str, line: int, message: str) -> str:
+    """'docs/x.md, line 3: message' as every check reports it."""
+    return f"{path}, line {line}: {message}"
+
+
+# --------------------------------------------------------------------------------------- checks
+
+def fence_problems(path: str, text: str, ours: list[str]) -> list[str]:
+    """Near-miss fence languages, unclosed fences, and our blocks where they cannot render."""
+    found = []
+    for fence in gereedschap.scan_fences(text):
+        if fence.close_line is None:
+            hint = (f" (line {fence.near_close[0]} has {fence.near_close[1]}, {len(fence.near_close[1])} long; "
+                    f"make it {fence.fence}, {len(fence.fence)} long)" if fence.near_close else "")
+            found.append(problem(path, fence.open_line, f"the fence {fence.fence}{fence.lang} is never closed{hint}; "
+                                 f"close it with {fence.fence} on a line of its own, or the rest of the page shows as code"))
+        if fence.lang and fence.lang not in ours:
+            close = difflib.get_close_matches(fence.lang, ours, n=1, cutoff=0.75)
+            if close:
+                found.append(problem(path, fence.open_line, f"unknown block '{fence.lang}'; did you mean '{close[0]}'? "
+                                     f"Without the right name the block shows as plain text. Our blocks: {', '.join(ours)}"))
+        if fence.lang in ours and fence.container not in gereedschap.RENDERABLE:
+            where = {"tabs": "tabs (===)", "html": "raw HTML", "indented": "an indented code block"}[fence.container]
+            found.append(problem(path, fence.open_line, f"a {fence.lang} block inside {where} is shown as code; move it to "
+                                 "the page itself, a list item or an admonition (!!!)"))
+    return found
+
+
+def outside_code(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of a Markdown file, without its front matter (checked on its own), fenced blocks
+    and inline code spans."""
+    lines = text.split("\n")
+    end = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), 0) if lines[0] == "---" else 0
+    skip = set(range(1, end + 1))
+    for fence in gereedschap.scan_fences(text):
+        skip.update(range(fence.open_line, (fence.close_line or len(text.split("\n"))) + 1))
+    return [(n, re.sub(r"`[^`]*`", "", line)) for n, line in enumerate(text.split("\n"), 1) if n not in skip]
+
+
+def unsafe_problems(path: str, text: str) -> list[str]:
+    """Script, event attributes and javascript: links in Markdown."""
+    return [problem(path, n, f"{what} in the Markdown; {fix}")
+            for n, line in outside_code(text) for pattern, what, fix in RE_UNSAFE if pattern.search(line)]
+
+
+def front_matter_problems(path: str, meta: dict) -> list[str]:
+    """Markup in the title, description or tags of the front matter."""
+    found = []
+    texts = [("title", meta.get("title")), ("description", meta.get("description"))]
+    texts += [("tags", tag) for tag in meta.get("tags") or []]
+    for key, value in texts:
+        if isinstance(value, str) and re.search(r"[<>]", value):
+            found.append(problem(path, 1, f"front matter '{key}' holds markup ({value!r}); write plain text: it is "
+                                 "shown exactly as typed"))
+    return found
+
+
+def twin_problems(sources: list[str]) -> list[str]:
+    """Dutch pages (docs-relative paths) without their English twin."""
+    have = set(sources)
+    return [problem(f"docs/{src}", 1, f"this page has no English twin docs/{src[:-3]}.en.md; create it (copy the Dutch "
+                    "page and translate it, keeping its headings and ids: README 'A new page')")
+            for src in sorted(have) if not src.endswith(".en.md") and f"{src[:-3]}.en.md" not in have]
+
+
+def nav_titles(nav) -> list[str]:
+    """Every title written in mkdocs.yml's nav (sections and named pages)."""
+    titles = []
+    for entry in nav or []:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                titles.append(title)
+                titles += nav_titles(value) if isinstance(value, list) else []
+    return titles
+
+
+def nav_problems(nav, translations: dict[str, str], config_text: str, language: str = "en") -> list[str]:
+    """Nav titles without a translation for the other language."""
+    lines = config_text.split("\n")
+    found = []
+    for title in nav_titles(nav):
+        if title not in translations:
+            line = next((n for n, text in enumerate(lines, 1) if re.match(rf"^\s*-\s*{re.escape(title)}\s*:", text)), 1)
+            found.append(problem("mkdocs.yml", line, f"the nav title '{title}' has no {language} translation; add "
+                                 f"'{title}: …' under nav_translations of the {language} language (plugins → i18n)"))
+    return found
+
+
+def exercise_problems(sources: dict[str, str], recommendation_pages: dict[str, str]) -> list[str]:
+    """Exercise pages (with a werkblad) that the exercise index or their recommendation does not link."""
+    found = []
+    for src, text in sorted(sources.items()):
+        if not src.startswith("aan-de-slag/") or src.split("/")[-1].startswith(("index.", "alle-werkbladen.")):
+            continue
+        number = next((m.group(1) for f in gereedschap.scan_fences(text) if f.lang == "werkblad"
+                       for m in [re.search(r'^aanbeveling:\s*"?(\d)', f.content, re.M)] if m), None)
+        if number is None:
+            continue
+        english = src.endswith(".en.md")
+        name = src.split("/")[-1].replace(".en.md", ".md")
+        index = "aan-de-slag/index.en.md" if english else "aan-de-slag/index.md"
+        rec = recommendation_pages[number].replace(".md", ".en.md") if english else recommendation_pages[number]
+        for page in (index, rec):
+            links = {target.split("#")[0].split("/")[-1] for target in RE_LINK_TARGET.findall(sources.get(page, ""))}
+            if name not in links:
+                found.append(problem(f"docs/{src}", 1, f"this exercise is not linked from docs/{page}; add a link "
+                                     f"[…]({'' if page.startswith('aan-de-slag/') else '../aan-de-slag/'}{name}) there"))
+    return found
+
+
+class Ids(html.parser.HTMLParser):
+    """Every id attribute of a page, in order."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [value for key, value in attrs if key == "id" and value is not None]
+
+
+def id_problems(path: str, output: str, source: str = "") -> list[str]:
+    """Duplicate ids on a built page, and ids that SVG/XML does not allow (a digit first, a space …)."""
+    found, seen = [], set()
+    lines = source.split("\n")
+
+    def line_of(value: str) -> int:
+        return next((n for n, text in enumerate(lines, 1) if f"#{value}" in text or f"id: {value}" in text), 1)
+
+    for value in Ids(output).ids:
+        if value in seen:
+            found.append(problem(path, line_of(value), f"the id '{value}' appears twice on this page; give one of "
+                                 "them another id (a heading's { #id }, or a worksheet's 'sleutel:')"))
+        seen.add(value)
+        if not RE_XML_ID.match(value):
+            found.append(problem(path, line_of(value), f"the id '{value}' is not valid in SVG/XML (it must start with "
+                                 "a letter and hold only letters, digits, '-', '_' and '.'); rename it"))
+    return sorted(set(found), key=found.index)
+
+
+# ------------------------------------------------------------------------------------- MkDocs glue
+
+def report(messages: list[str]) -> None:
+    """Log each problem once per build (static-i18n runs the events once per language)."""
+    for message in messages:
+        if message not in _reported:
+            _reported.add(message)
+            log.warning(message)
+
+
+def i18n_translations(config) -> dict[str, str] | None:
+    """The nav translations of the second language of mkdocs-static-i18n (None without it)."""
+    plugin = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+    if plugin is None:
+        return None
+    others = [lang for lang in plugin.config.languages if not lang.default]
+    return dict(others[0].nav_translations or {}) if others else None
+
+
+def on_pre_build(config, **kwargs):
+    """A new build: forget what was reported. static-i18n builds the English edition inside the same run
+    (while its `building` flag is set); that is not a new build: its problems were reported with the Dutch one."""
+    i18n = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+    if not getattr(i18n, "building", False):
+        _reported.clear()
+
+
+def on_files(files, config, **kwargs):
+    """Every Markdown source, read once per build: twins, fences, unsafe HTML, exercises, nav titles."""
+    docs = pathlib.Path(config.docs_dir)
+    sources = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))
+               if not p.relative_to(docs).as_posix().startswith(EXCLUDED)}
+    ours = [f["name"] for f in config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])]
+    found = twin_problems(list(sources))
+    for src, text in sources.items():
+        found += fence_problems(f"docs/{src}", text, ours) + unsafe_problems(f"docs/{src}", text)
+    recs = {str(entry["nummer"]): entry["pagina"] for entry in gereedschap.data("aanbevelingen.yml")}
+    found += exercise_problems(sources, recs)
+    translations = i18n_translations(config)
+    if translations is not None and config.config_file_path:
+        found += nav_problems(config.nav, translations, pathlib.Path(config.config_file_path).read_text(encoding="utf-8"))
+    report(found)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Markup in front matter: reported, and escaped so that a page never writes it raw."""
+    report(front_matter_problems(gereedschap.shown_path(page.file, config), page.meta))
+    for key in ("title", "description"):
+        page.meta[key] = escaped(page.meta.get(key))
+    if isinstance(page.meta.get("tags"), list):
+        page.meta["tags"] = [escaped(tag) for tag in page.meta["tags"]]
+    for key in [k for k, v in page.meta.items() if v is None and k in ("title", "description")]:
+        del page.meta[key]
+    return markdown
+
+
+def escaped(value):
+    """A front-matter text with markup, escaped (Material writes page.meta.title raw); others unchanged."""
+    return escape(value) if isinstance(value, str) and re.search(r"[<>]", value) else value
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Ids on the built page: no duplicates, all valid in SVG/XML."""
+    report(id_problems(gereedschap.shown_path(page.file, config), output, page.file.content_string or ""))
+    return output
+
+
+def on_post_build(config, **kwargs):
+    """The whole-guide page is filled after the build (hooks/hele_leidraad.py): check its ids too."""
+    site = pathlib.Path(config.site_dir)
+    for built in site.glob("**/hele-leidraad.html"):
+        report(id_problems(built.relative_to(site).as_posix(), built.read_text(encoding="utf-8")))

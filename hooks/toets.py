@@ -1,0 +1,189 @@
+"""Self-tests ("Toets jezelf"): a ```toets fence shows one chapter's questions, ```toets-overzicht lists the tests.
+
+Material and pymdown-extensions have no quiz: nothing that checks an answer, explains it, links to where
+the guideline says it, keeps progress, or prints a question sheet with the answers at the end. This hook:
+
+- reads the questions from one data file per chapter, hooks/toets/<hoofdstuk>.yml (shape and checks in
+  toets_syntax.py), once per build, and reports every problem of every file with file, line and fix
+  (warnings under mkdocs.plugins.toets, fatal under --strict); each question's `anker` must be a heading
+  of the page it names, in both languages, so a link to a section that is gone stops the build;
+- renders ```toets (`hoofdstuk: gehechtheidstheorie`) through templates/toets.html (autoescape): one
+  fieldset per question with its legend, radio buttons or a text field with a model answer, feedback
+  with the link to the section, and an answer key that only paper (and a browser without JavaScript) shows;
+- renders ```toets-overzicht (`hoofdstukken: [...]`) as the list of tests, each with its score;
+- asks for bewaren.js, toets.js and toets.css on those pages (hooks/pagina_bestanden.py loads them).
+
+Progress is kept by docs/assets/javascripts/toets.js through bewaren.js, in the record
+"toets:<language>:<hoofdstuk>", one field per question's `id`. Links assume use_directory_urls: false.
+"""
+from __future__ import annotations
+
+import logging
+import pathlib
+import posixpath
+import re
+
+import gereedschap
+from gereedschap import BlockError, Field
+import toets_syntax
+
+log = logging.getLogger("mkdocs.plugins.toets")
+FENCE, OVERVIEW = "toets", "toets-overzicht"
+LETTERS = "ABCDEF"
+ZELF = (("goed", "✓"), ("deels", "◐"), ("fout", "✗"))   # self-assessment of an open answer, with its icon
+LABELS = {"goed": "goed", "deels": "deels", "fout": "niet_goed"}   # its word in toets.yml
+_state: dict = {"config": None, "chapters": {}, "docs": pathlib.Path("docs")}
+
+
+# --- the data, once per build ---------------------------------------------------------------------
+
+def on_config(config, **kwargs):
+    """Register the fences; read and check every chapter file (once: static-i18n runs on_config per language)."""
+    gereedschap.register_fences(config, {FENCE: format_toets, OVERVIEW: format_overzicht}, "hooks/toets.py")
+    if _state["config"] is not config:
+        _state["config"] = config
+        root = pathlib.Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        _state["docs"] = pathlib.Path(config.docs_dir)
+        _state["chapters"] = toets_syntax.load(root / "hooks" / "toets", _state["docs"], root)
+        for chapter in _state["chapters"].values():
+            for message in chapter.problemen:
+                log.warning(message)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Tell the formatters about the page; a page with a test is ours as a whole and says so."""
+    context = gereedschap.page_context(page, config)
+    if any(f.lang in (FENCE, OVERVIEW) for f in context.fences) and not (page.meta or {}).get("aanvulling"):
+        log.warning(f"{context.path}: a page with a '{FENCE}' or '{OVERVIEW}' block is an addition of this site as a "
+                    "whole; put 'aanvulling: true' in its front matter.")
+    return markdown
+
+
+# --- one chapter's test ---------------------------------------------------------------------------
+
+def chapter_of(source: str, context: gereedschap.PageContext) -> toets_syntax.Hoofdstuk:
+    """The chapter a ```toets block names, checked."""
+    value, lines = gereedschap.parse_yaml(source)
+    if not isinstance(value, dict):
+        raise BlockError(f"a {FENCE} block names its chapter as 'hoofdstuk: gehechtheidstheorie', not "
+                         f"{gereedschap.describe(value)}.", 0 if value is not None else None)
+    table = {"hoofdstuk": Field("text", required=True, help="the name of a file in hooks/toets/")}
+    name = gereedschap.check_fields(value, table, owner=f"the {FENCE} block", of="", lines=lines, path=(),
+                                    noun="option")["hoofdstuk"]
+    return checked_chapter(name, gereedschap.line_of(lines, ("hoofdstuk",)))
+
+
+def checked_chapter(name: str, line: int | None) -> toets_syntax.Hoofdstuk:
+    """A chapter by name, whose file read without problems."""
+    chapters = _state["chapters"]
+    if name not in chapters:
+        hint = gereedschap.did_you_mean(name, list(chapters))
+        raise BlockError(f"unknown chapter '{name}'{'; ' + hint if hint else '.'} Valid chapters (the files in "
+                         f"hooks/toets/): {', '.join(chapters) or 'none yet'}.", line)
+    chapter = chapters[name]
+    if chapter.problemen:
+        raise BlockError(f"{chapter.bestand} has {len(chapter.problemen)} problem(s), listed in the build log "
+                         "before this one; fix them and build again.", line)
+    return chapter
+
+
+def ui_words(language: str) -> dict[str, str]:
+    """The test's own words in the page's language, with bewaren.js's button words."""
+    ui = gereedschap.words("toets.yml", language)
+    saving = gereedschap.words("bewaren.yml", language)
+    ui.update(bewaar=saving["knop_bewaar"], terug=saving["knop_terug"], niets=saving["wissen_niets"],
+              gewist=saving["gewist"], lang=language if language in gereedschap.LANGUAGES else "nl")
+    return ui
+
+
+def link_of(question: dict, language: str, context: gereedschap.PageContext, own_page: str) -> dict:
+    """Where a question's answer is explained: href from this page, the heading's text and (elsewhere) the page."""
+    docs = _state["docs"]
+    source = toets_syntax.source_of(docs, question["pagina"], language)
+    html = re.sub(r"\.md$", ".html", question["pagina"])
+    return {"href": gereedschap.relative(f"{html}#{question['doel']}", start=context.src_uri),
+            "tekst": toets_syntax.headings(source)[question["doel"]],
+            "pagina": "" if question["pagina"] == own_page else toets_syntax.page_title(docs, question["pagina"], language)}
+
+
+def questions_in(chapter: toets_syntax.Hoofdstuk, language: str, context) -> list[dict]:
+    """The chapter's questions in one language, ready for the template."""
+    prefix = f"vragen-{chapter.naam}"   # not toets-…: the page title's own id
+    shown = []
+    for question in chapter.vragen:
+        choices = [{"letter": LETTERS[i], "tekst": choice[language], "goed": choice["goed"]}
+                   for i, choice in enumerate(question["keuzes"] or [])]
+        shown.append({
+            "id": question["id"], "html_id": f"{prefix}-{question['id']}", "soort": question["soort"],
+            "vraag": question["vraag"][language], "keuzes": choices,
+            "juist": next((c for c in choices if c["goed"]), None),
+            "model": (question["modelantwoord"] or {}).get(language),
+            "uitleg": (question["uitleg"] or {}).get(language),
+            "link": link_of(question, language, context, chapter.pagina),
+        })
+    return shown
+
+
+def render_toets(source: str, language: str, context: gereedschap.PageContext, fence) -> str:
+    """One ```toets block as HTML (the fence formatter's work; problems raise BlockError)."""
+    chapter = chapter_of(source, context)
+    lang = context.language
+    ui = ui_words(lang)
+    context.need("bewaren.js", "toets.js", "toets.css")
+    zelf = [{"waarde": value, "icoon": icon, "label": ui[LABELS[value]]} for value, icon in ZELF]
+    return gereedschap.render(
+        "toets.html", ui=ui, prefix=f"vragen-{chapter.naam}", record=f"toets:{lang}:{chapter.naam}",
+        titel=chapter.titel[lang], questions=questions_in(chapter, lang, context), zelf=zelf,
+        bestandsnaam=ui["bestandsnaam"].replace("{hoofdstuk}", chapter.naam), js=script_words(ui))
+
+
+def script_words(ui: dict) -> dict:
+    """The words toets.js shows (it holds no interface text of its own)."""
+    keys = ("kies_eerst", "goed", "niet_goed", "deels", "juiste_antwoord", "oordeel_gezet", "oordeel_sleutel",
+            "opnieuw_vraag", "score_leeg", "score", "score_deels", "niets", "gewist")
+    return {**{key: ui[key] for key in keys}, "zelf": {value: ui[LABELS[value]] for value, _ in ZELF},
+            "icoon": dict(ZELF)}
+
+
+format_toets = gereedschap.fence_format(render_toets, log)
+
+
+# --- the list of tests ----------------------------------------------------------------------------
+
+def render_overzicht(source: str, language: str, context: gereedschap.PageContext, fence) -> str:
+    """A ```toets-overzicht block: every test in the order given, with its number of questions and score."""
+    value, lines = gereedschap.parse_yaml(source)
+    if not isinstance(value, dict):
+        raise BlockError(f"a {OVERVIEW} block lists the tests as 'hoofdstukken: [gehechtheidstheorie, …]', not "
+                         f"{gereedschap.describe(value)}.", 0 if value is not None else None)
+    chapters = _state["chapters"]
+    table = {"hoofdstukken": Field("items", required=True, help="the tests in the order shown")}
+    names = gereedschap.check_fields(value, table, owner=f"the {OVERVIEW} block", of="", lines=lines, path=(),
+                                     noun="option")["hoofdstukken"]
+    line = gereedschap.line_of(lines, ("hoofdstukken",))
+    missing = [name for name in chapters if name not in names]
+    if missing:
+        raise BlockError(f"the list leaves out {', '.join(f'hooks/toets/{n}.yml' for n in missing)}; add "
+                         f"{'them' if len(missing) > 1 else 'it'} to 'hoofdstukken', or remove the file.", line)
+    folder = posixpath.dirname(context.src_uri)
+    lang = context.language
+    ui = ui_words(lang)
+    tests = []
+    for name in names:
+        page = posixpath.join(folder, f"{name}.md")
+        chapter = checked_chapter(name, gereedschap.line_of(lines, ("hoofdstukken", names.index(name))))
+        if not (_state["docs"] / page).is_file():
+            raise BlockError(f"the test page docs/{page} does not exist; create it with a '{FENCE}' block holding "
+                             f"'hoofdstuk: {name}' (the test pages sit beside this list).", line)
+        spec = [[q["id"], next(c[lang] for c in q["keuzes"] if c["goed"]) if q["soort"] == "keuze" else None]
+                for q in chapter.vragen]
+        tests.append({"naam": name, "titel": chapter.titel[lang], "href": gereedschap.relative(
+            posixpath.join(folder, f"{name}.html"), start=context.src_uri), "aantal": len(chapter.vragen),
+            "record": f"toets:{lang}:{name}", "spec": spec})
+    context.need("bewaren.js", "toets.js", "toets.css")
+    zelf = [{"waarde": value, "label": ""} for value, _ in ZELF]
+    return gereedschap.render("toets-overzicht.html", ui=ui, tests=tests, js=script_words(ui))
+
+
+format_overzicht = gereedschap.fence_format(render_overzicht, log)

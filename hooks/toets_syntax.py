@@ -1,0 +1,396 @@
+"""The self-test data (README, "Toets jezelf"): one YAML file per chapter in hooks/toets/, its schema and checks.
+
+`BESTAND`, `VRAAG` and `KEUZE` are the single description of what an editor writes in a chapter file:
+each field with its kind, whether it is required and what it means (gereedschap.Field, like the worksheet
+parts). Two kinds are this file's own, because the toolkit's kinds have no text per language and no
+yes/no: `tweetalig` (a text in nl and en) and `janee` (true or false); the other kinds are checked by
+gereedschap.check_field. `load` reads every file (gereedschap.parse_yaml: one loader, a line per key),
+checks every question on its own, so one build lists every problem of every file, and checks each
+question's `anker` against the headings of the page it names, in both languages.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import functools
+import pathlib
+import re
+
+from markdown.extensions.toc import slugify
+
+import gereedschap
+from gereedschap import BlockError, Field, LANGUAGES, check_field, check_text, describe, did_you_mean, line_of, unknown
+
+BESTAND = {
+    "titel": Field("tweetalig", required=True, help="the chapter's name, as the test's title"),
+    "pagina": Field("text", required=True, help="the chapter's page in docs/, e.g. theorie/gehechtheidstheorie.md"),
+    "vragen": Field("vragen", required=True, low=5, high=8, help="5 to 8 questions"),
+}
+VRAAG = {
+    "id": Field("text", required=True, help="a short name (lower case, digits, dashes), unique in the file: "
+                                            "answers are kept under it"),
+    "vraag": Field("tweetalig", required=True, help="the question"),
+    "keuzes": Field("keuzes", low=2, high=6, help="multiple choice: 2 to 6 choices, each with nl and en, "
+                                                  "one of them with 'goed: true'"),
+    "modelantwoord": Field("tweetalig", help="an open question: the model answer"),
+    "uitleg": Field("tweetalig", help="why the answer is right (required with keuzes)"),
+    "anker": Field("text", required=True, help="the section that holds the answer: a page in docs/ and its "
+                                               "heading id, e.g. theorie/gehechtheidstheorie.md#mentale-representaties"),
+    "bron": Field("text", required=True, help="the lines of the source text the answer rests on, e.g. 437-456"),
+}
+KEUZE = {
+    "nl": Field("text", required=True, help="the choice in Dutch"),
+    "en": Field("text", required=True, help="the choice in English"),
+    "goed": Field("janee", help="true for the one correct choice"),
+}
+RE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RE_BRON = re.compile(r"^\d+(?:-\d+)?(?:, ?\d+(?:-\d+)?)*$")
+RE_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*(?:\{:?\s*(?P<attrs>[^}]*)\})?\s*$")
+RE_ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
+
+
+@dataclasses.dataclass
+class Hoofdstuk:
+    """One chapter file, checked: its name, titles, page and questions (None when the file is unreadable)."""
+
+    naam: str
+    bestand: str                       # as an editor finds it, e.g. hooks/toets/gehechtheidstheorie.yml
+    titel: dict = dataclasses.field(default_factory=dict)
+    pagina: str = ""
+    vragen: list = dataclasses.field(default_factory=list)
+    problemen: list = dataclasses.field(default_factory=list)   # "file, line N: message"
+
+
+# ------------------------------------------------------------------------------------- reading a file
+
+def load(folder: pathlib.Path, docs_dir: pathlib.Path, root: pathlib.Path) -> dict[str, Hoofdstuk]:
+    """Every chapter file in folder, by name, each checked with all its problems (none: fine).
+
+    Checked again only when a chapter file or a page in docs/ changed (mkdocs serve, unit tests): a copy
+    of the last result otherwise."""
+    files = sorted(folder.glob("*.yml"))
+    signature = (str(folder), str(docs_dir), str(root), stamp(files), stamp(sorted(pathlib.Path(docs_dir).rglob("*.md"))))
+    return copy.deepcopy(_load(signature, tuple(files), pathlib.Path(docs_dir), root))
+
+
+def stamp(paths: list[pathlib.Path]) -> tuple:
+    """What tells one version of these files from another: name, time and size."""
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(signature: tuple, files: tuple, docs_dir: pathlib.Path, root: pathlib.Path) -> dict[str, Hoofdstuk]:
+    """load, for one version of the files."""
+    return {path.stem: load_file(path, docs_dir, root) for path in files}
+
+
+def load_file(path: pathlib.Path, docs_dir: pathlib.Path, root: pathlib.Path) -> Hoofdstuk:
+    """One chapter file read and checked: each top field and each question on its own, every problem kept."""
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    chapter = Hoofdstuk(naam=path.stem, bestand=shown)
+
+    def problem(error: BlockError) -> None:
+        where = f"{shown}, line {error.line + 1}" if error.line is not None else shown
+        chapter.problemen.append(f"{where}: {error.message}")
+
+    if not RE_ID.match(path.stem):
+        problem(BlockError(f"the file name '{path.name}' may hold only lower-case letters, digits and dashes "
+                           "before '.yml', e.g. 'gehechtheidstheorie.yml': it is the chapter's name."))
+    try:
+        value, lines = gereedschap.parse_yaml(path.read_text(encoding="utf-8"))
+        if not isinstance(value, dict):
+            raise BlockError("a chapter file holds the fields titel, pagina and vragen, each as 'name: value' on "
+                             f"its own line, not {describe(value)}.", 0 if value is not None else None)
+    except BlockError as error:
+        problem(error)
+        return chapter
+    found: list[BlockError] = []
+    fields = check_group(value, BESTAND, owner="the file", of="", lines=lines, path=(), collect=found)
+    if "pagina" in fields:
+        try:
+            page_exists(fields["pagina"], docs_dir, line_of(lines, ("pagina",)))
+        except BlockError as error:
+            found.append(error)
+    for error in found:
+        problem(error)
+    chapter.titel, chapter.pagina = fields.get("titel") or {}, fields.get("pagina") or ""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(fields.get("vragen") or []):
+        found = []
+        question = check_question(item, index, lines, docs_dir, found)
+        for error in found:
+            problem(error)
+        if question is None:
+            continue
+        if question["id"] in seen:
+            problem(BlockError(f"question {index + 1} has the id '{question['id']}', like question "
+                               f"{seen[question['id']]}; give each question its own id (answers are kept under it).",
+                               line_of(lines, ("vragen", index, "id"))))
+            continue
+        seen[question["id"]] = index + 1
+        chapter.vragen.append(question)
+    return chapter
+
+
+def check_list(items, spec: Field, where: str, lines: dict, path: tuple) -> list:
+    """The list under 'vragen': 5 to 8 questions, each starting with '- '."""
+    line = line_of(lines, path)
+    if not isinstance(items, list) or not items:
+        raise BlockError(f"{where} must be a list of questions, each starting with '- id: …', not "
+                         f"{describe(items)}.", line)
+    if not spec.low <= len(items) <= spec.high:
+        raise BlockError(f"{where} has {len(items)} questions; a test holds {spec.low} to {spec.high}.", line)
+    return items
+
+
+def check_question(item, index: int, lines: dict, docs_dir: pathlib.Path, problems: list) -> dict | None:
+    """One question: its fields, multiple choice or open, and an anchor that exists in both languages.
+
+    Every problem goes into problems (each field, then each rule); None when there was any."""
+    path, name = ("vragen", index), f"question {index + 1}"
+    line = line_of(lines, path)
+    if not isinstance(item, dict):
+        problems.append(BlockError(f"{name} must be a group of fields (id, vraag, keuzes or modelantwoord, uitleg, "
+                                   f"anker, bron) indented below '- ', not {describe(item)}.", line))
+        return None
+    if isinstance(item.get("id"), str) and item["id"].strip():
+        name = f"question {index + 1} ('{item['id'].strip()}')"
+    found: list[BlockError] = []
+    question = check_group(item, VRAAG, owner=name, of=f" in {name}", lines=lines, path=path, collect=found)
+    rules = [
+        ("id", lambda: check_id(question["id"], name, line_of(lines, path + ("id",)))),
+        ("keuzes", lambda: check_kind(question, name, lines, path)),
+        ("bron", lambda: check_bron(question["bron"], name, line_of(lines, path + ("bron",)))),
+        ("anker", lambda: question.update(anchor_of(question["anker"], docs_dir, line_of(lines, path + ("anker",))))),
+    ]
+    for field, rule in rules:
+        if field in question:
+            try:
+                rule()
+            except BlockError as error:
+                found.append(error)
+    problems.extend(found)
+    if found:
+        return None
+    question["regel"] = line
+    return question
+
+
+def check_id(value: str, name: str, line: int | None) -> None:
+    """Lower-case letters, digits and dashes: the id names the answer in the browser and in answer files."""
+    if not RE_ID.match(value):
+        raise BlockError(f"the id '{value}' of {name} may hold only lower-case letters, digits and dashes, "
+                         "e.g. 'drie-dimensies'.", line)
+
+
+def check_kind(question: dict, name: str, lines: dict, path: tuple) -> None:
+    """Multiple choice (keuzes, with one correct and an uitleg) or open (modelantwoord), never both or neither."""
+    line = line_of(lines, path)
+    if "modelantwoord" not in question or "keuzes" not in question:
+        return  # a problem in one of them was found already
+    if (question["keuzes"] is None) == (question["modelantwoord"] is None):
+        both = question["keuzes"] is not None
+        raise BlockError(f"{name} has {'both' if both else 'neither'} 'keuzes' {'and' if both else 'nor'} "
+                         "'modelantwoord'; a question is multiple choice (2 to 6 'keuzes', one with 'goed: true') "
+                         f"or open (a 'modelantwoord'){': keep one' if both else ''}.", line)
+    question["soort"] = "keuze" if question["keuzes"] is not None else "open"
+    if question["soort"] == "keuze":
+        check_choices(question["keuzes"], name, lines, path + ("keuzes",))
+        if question.get("uitleg", 0) is None:
+            raise BlockError(f"{name} is multiple choice but has no 'uitleg'; explain in nl and en why the correct "
+                             "answer is correct.", line)
+
+
+def check_bron(value: str, name: str, line: int | None) -> None:
+    """Lines of the source text, so a reviewer can check the answer against the guideline."""
+    if not RE_BRON.match(value):
+        raise BlockError(f"field 'bron' of {name} ('{value}') must name lines of the source text, "
+                         "e.g. '437-456' or '437-456, 470'.", line)
+
+
+def check_choices(choices: list, name: str, lines: dict, path: tuple) -> None:
+    """Exactly one correct choice, and no two choices that read the same (answers are kept by their text)."""
+    correct = [i + 1 for i, choice in enumerate(choices) if choice["goed"]]
+    if len(correct) != 1:
+        many = f"{len(correct)} correct choices ({' and '.join(map(str, correct))})" if correct else "no correct choice"
+        fix = "mark exactly one" if correct else "mark the right one"
+        raise BlockError(f"{name} has {many}; {fix} with 'goed: true'.", line_of(lines, path))
+    for lang in LANGUAGES:
+        texts = [choice[lang] for choice in choices]
+        for i, text in enumerate(texts):
+            if text in texts[:i]:
+                raise BlockError(f"choices {texts.index(text) + 1} and {i + 1} of {name} read the same in '{lang}'; "
+                                 "give each choice its own text.", line_of(lines, path + (i,)))
+
+
+# ------------------------------------------------------------------------- fields, with our own kinds
+
+def check_group(value: dict, table: dict[str, Field], *, owner: str, of: str, lines: dict, path: tuple,
+                collect: list | None = None) -> dict:
+    """Like gereedschap.check_fields, with this file's kinds: unknown and missing fields, then each value.
+
+    With collect, every problem is added to it (and the field left out of the result); else the first is raised."""
+    checked: dict = {}
+
+    def check(key, action) -> None:
+        try:
+            action()
+        except BlockError as error:
+            if collect is None:
+                raise
+            collect.append(error)
+            checked.pop(key, None)
+
+    def unknown_key(key) -> None:
+        raise BlockError(unknown("field", key, list(table), of), line_of(lines, path + (key,)))
+
+    for key in value:
+        if str(key) not in table:
+            check(None, lambda key=key: unknown_key(key))
+    for key, spec in table.items():
+        check(key, lambda key=key, spec=spec: checked.__setitem__(key, check_value(value, key, spec, owner, of,
+                                                                                   lines, path)))
+    return checked
+
+
+def check_value(value: dict, key: str, spec: Field, owner: str, of: str, lines: dict, path: tuple):
+    """One field of a group: missing (required, or its default), else checked by its kind."""
+    if key not in value:
+        if spec.required:
+            raise BlockError(f"{owner} is missing field '{key}' ({spec.help}).", line_of(lines, path))
+        return spec.fresh_default()
+    where = f"field '{key}'{of}"
+    if spec.kind == "text" and spec.required:  # the toolkit's hint 'or leave the field out' does not apply
+        return check_text(value[key], where, line_of(lines, path + (key,)), "write it")
+    return KINDS.get(spec.kind, check_field)(value[key], spec, where, lines, path + (key,))
+
+
+def check_bilingual(value, spec: Field, where: str, lines: dict, path: tuple) -> dict:
+    """A text in both languages: 'nl:' and 'en:' indented below the field."""
+    line = line_of(lines, path)
+    if not isinstance(value, dict):
+        raise BlockError(f"{where} must hold a text per language, 'nl: …' and 'en: …' indented below it, not "
+                         f"{describe(value)}.", line)
+    for key in value:
+        if str(key) not in LANGUAGES:
+            raise BlockError(unknown("language", key, LANGUAGES, f" in {where}"), line_of(lines, path + (key,)))
+    texts = {}
+    for lang in LANGUAGES:
+        if lang not in value:
+            raise BlockError(f"{where} has no '{lang}' text; every text is written in Dutch (nl) and English (en).", line)
+        texts[lang] = check_text(value[lang], f"the '{lang}' text of {where}", line_of(lines, path + (lang,)),
+                                 "write it")
+    return texts
+
+
+def check_yes_no(value, spec: Field, where: str, lines: dict, path: tuple) -> bool:
+    """true or false, unquoted."""
+    if not isinstance(value, bool):
+        raise BlockError(f"{where} must be true or false (without quotes), not {describe(value)}.", line_of(lines, path))
+    return value
+
+
+def check_choice_list(value, spec: Field, where: str, lines: dict, path: tuple) -> list[dict]:
+    """2 to 6 choices, each a group of nl, en and optionally goed."""
+    line = line_of(lines, path)
+    if not isinstance(value, list) or not value:
+        raise BlockError(f"{where} must be a list of choices, each starting with '- nl: …' and 'en: …' below it, "
+                         f"not {describe(value)}.", line)
+    if not spec.low <= len(value) <= spec.high:
+        raise BlockError(f"{where} has {len(value)} choices; give {spec.low} to {spec.high}.", line)
+    choices = []
+    for i, choice in enumerate(value):
+        name = f"choice {i + 1} of {where}"
+        if not isinstance(choice, dict):
+            raise BlockError(f"{name} must hold 'nl: …' and 'en: …' (and 'goed: true' for the correct one), not "
+                             f"{describe(choice)}.", line_of(lines, path + (i,)))
+        choices.append(check_group(choice, KEUZE, owner=name, of=f" in {name}", lines=lines, path=path + (i,)))
+        choices[-1]["goed"] = bool(choices[-1]["goed"])
+    return choices
+
+
+KINDS = {"tweetalig": check_bilingual, "janee": check_yes_no, "keuzes": check_choice_list, "vragen": check_list}
+
+
+# --------------------------------------------------------------------------------- pages and anchors
+
+def page_exists(page: str, docs_dir: pathlib.Path, line: int | None) -> None:
+    """A page in docs/ (the Dutch file; its English twin is checked where a heading is looked up)."""
+    if not page.endswith(".md") or not (docs_dir / page).is_file():
+        pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if not p.name.endswith(".en.md"))
+        hint = did_you_mean(page, pages)
+        raise BlockError(f"there is no page docs/{page}{'; ' + hint if hint else '.'} Name a Markdown file in docs/, "
+                         "e.g. theorie/gehechtheidstheorie.md.", line)
+
+
+def anchor_of(anchor: str, docs_dir: pathlib.Path, line: int | None) -> dict:
+    """'theorie/x.md#id' -> {pagina, id}, after checking the heading exists in the page and its English twin."""
+    page, hash_, target = anchor.partition("#")
+    if not hash_ or not target:
+        raise BlockError(f"anker '{anchor}' has no '#id'; name the page and the heading that holds the answer, e.g. "
+                         "'theorie/gehechtheidstheorie.md#mentale-representaties'.", line)
+    page_exists(page, docs_dir, line)
+    for lang in LANGUAGES:
+        source = source_of(docs_dir, page, lang)
+        ids = headings(source)
+        if target not in ids:
+            hint = did_you_mean(target, list(ids))
+            raise BlockError(f"anker '{anchor}': docs/{source.relative_to(docs_dir).as_posix()} has no heading with the id "
+                             f"'{target}'{'; ' + hint if hint else '.'} Ids there: {', '.join(ids)}.", line)
+    return {"pagina": page, "doel": target}
+
+
+def source_of(docs_dir: pathlib.Path, page: str, lang: str) -> pathlib.Path:
+    """The Markdown file of a page in a language: x.en.md for English when it exists, else x.md."""
+    twin = docs_dir / re.sub(r"\.md$", f".{lang}.md", page)
+    return twin if lang != "nl" and twin.is_file() else docs_dir / page
+
+
+def headings(path: pathlib.Path) -> dict[str, str]:
+    """The headings of a Markdown file: id -> text (as the reader sees it), in order; cached per version."""
+    stat = path.stat()
+    return dict(_headings(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=256)
+def _headings(path: str, mtime: int, size: int) -> tuple[tuple[str, str], ...]:
+    """(id, text) of every heading outside fenced blocks and front matter; ids explicit or as toc makes them."""
+    text = pathlib.Path(path).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    skip = set()
+    for fence in gereedschap.scan_fences(text):
+        skip.update(range(fence.open_line, (fence.close_line or len(lines)) + 1))
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 2) if line.strip() in ("---", "...")), 1)
+        skip.update(range(1, end + 1))
+    found = []
+    for number, line in enumerate(lines, 1):
+        match = RE_HEADING.match(line) if number not in skip else None
+        if not match:
+            continue
+        shown = plain(match["text"])
+        explicit = RE_ATTR_ID.search(match["attrs"] or "")
+        found.append((explicit["id"] if explicit else slugify(shown, "-"), shown))
+    return tuple(found)
+
+
+def plain(markdown: str) -> str:
+    """A heading's Markdown as text: links, emphasis and code marks dropped."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`]+", "", text).strip()
+
+
+def page_title(docs_dir: pathlib.Path, page: str, lang: str) -> str:
+    """A page's title in a language: its first h1 (front matter titles here equal the h1)."""
+    source = source_of(docs_dir, page, lang)
+    first = next((line for line in source.read_text(encoding="utf-8").split("\n") if line.startswith("# ")), "")
+    return plain(RE_HEADING.match(first)["text"]) if first else page
+
+
+def readme_table() -> str:
+    """README's table of a chapter file's fields, generated from the tables above."""
+    rows = ["| field | in | what it takes |", "| --- | --- | --- |"]
+    for owner, table in (("file", BESTAND), ("question", VRAAG), ("choice", KEUZE)):
+        for key, spec in table.items():
+            rows.append(f"| `{key}` | {owner} | {'required: ' if spec.required else ''}{spec.help} |")
+    return "\n".join(rows)

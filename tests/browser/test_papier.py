@@ -1,0 +1,179 @@
+"""On paper: a recommendation and two worksheets printed to A4 by Chromium and read back with pdftotext.
+
+No heading or box title left alone at the foot of a page; every printout carries the edition stamp (site,
+page title, 'versie' with the date the content last changed, address); nothing of no use on paper (the
+links to the previous and next recommendation, buttons, search); blank worksheets stay one page; a field
+that has the focus when printing starts prints no focus ring or text cursor. The whole guide is checked in
+test_team.py, on the PDF that test already makes. Each check is a function in tests/papier.py and has a
+twin here that breaks it on purpose and sees it fail.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import outside_requests
+from papier import heading_texts, print_page, stamp_problems, stranded, versions
+
+REC3 = "aanbevelingen/3-autonomie-en-structuur.html"
+SHEETS = ["aan-de-slag/2x10-oefening.html", "aan-de-slag/leer-je-leerlingen-kennen.html"]
+USELESS = {"nl": ["Vorige en volgende", "Kopieer verwijzing", "Projectiemodus", "Projectie sluiten", "Zoeken"],
+           "en": ["Previous and next", "Copy citation", "Projection mode", "Exit projection", "Search"]}
+LANGS = [("nl", ""), ("en", "en/")]
+
+
+def site_name(page) -> str:
+    """The site's name in the page's language, as the header shows it (mkdocs.yml, per language)."""
+    return page.locator(".md-header__topic").first.text_content().strip()
+
+
+def citation_version(page, language: str) -> str:
+    """The date of the page's citation block, written as the stamp writes it ('versie 3 juni 2025')."""
+    text = page.locator(".verwijzing__datum time").first.inner_text()
+    return ("versie " if language == "nl" else "version ") + text
+
+
+# ------------------------------------------------------------------------- the checks bite (no browser)
+
+def test_stranded_heading_detector_finds_a_heading_at_a_page_foot():
+    """A page ending on a heading, also one that wraps over two lines, is found; running text is not."""
+    headings = {"Aan de slag", "Wat is bekend uit onderzoek?", "3.1 Autonomie ondersteunen", "Structuur"}
+    pages = [["Intro", "Leerlingen kiezen zelf.", "Aan de slag"],
+             ["Tekst", "Wat is bekend uit", "onderzoek?"],
+             ["Ga samen aan de slag met", "de werkbladen."],
+             ["3.1 Autonomie ondersteunen", "Je kunt de eigen regie steunen."],
+             ["Kinderen hebben behoefte aan", "structuur"]]  # a word that wraps alone is not the heading
+    assert stranded(pages, headings) == [(1, "Aan de slag"), (2, "Wat is bekend uit onderzoek?")]
+    assert stranded(pages[2:], headings) == []
+
+
+def test_stamp_check_names_what_is_missing():
+    """Site, title, a version with a date and the address are each required."""
+    good = ["Leidraad · 3 Ondersteun autonomie · versie 25 november 2026 · http://x/aanbevelingen/", "3-a.html"]
+    kwargs = {"site": "Leidraad", "title": "3 Ondersteun autonomie", "address": "http://x/aanbevelingen/3-a.html",
+              "language": "nl"}
+    assert stamp_problems(good, **kwargs) == []
+    assert stamp_problems(["Leidraad · 3 Ondersteun autonomie · versie onbekend"], **kwargs) == [
+        "no version with a date", "no address 'http://x/aanbevelingen/3-a.html'"]
+    assert versions("version November 25, 2026", "en") == ["version November 25, 2026"]
+
+
+# ------------------------------------------------------------------------------ a recommendation
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_recommendation_prints_with_stamp_and_no_stranded_heading(page, server, tmp_path, lang, prefix):
+    """Recommendation 3: stamp on page 1 with the page's own date, no heading at a page foot, nothing useless."""
+    page.goto(f"{server}/{prefix}{REC3}")
+    title = page.locator("article h1").first.inner_text().replace("¶", "").strip()
+    version, site = citation_version(page, lang), site_name(page)
+    pages = print_page(page, tmp_path / "rec3.pdf")
+    headings = heading_texts(page)
+    print(f"\n{prefix}{REC3}: {len(pages)} A4 pages, {len(headings)} headings and box titles")
+    assert len(pages) >= 3 and len(headings) >= 10
+    assert stamp_problems(pages[0][:4], site=site, title=title, address=f"{server}/{prefix}{REC3}",
+                          language=lang) == []
+    assert version in " ".join(" ".join(pages[0][:4]).split())
+    assert stranded(pages, headings) == []
+    text = "\n".join("\n".join(p) for p in pages)
+    assert [word for word in USELESS[lang] if word in text] == []
+    assert len(pages[-1]) >= 6  # no last page with a few stray lines
+    assert outside_requests(page.requests_seen, server) == []
+
+
+def test_twin_a_forced_break_after_a_heading_is_found(page, server, tmp_path):
+    """The same check on the same page, with a page break forced right after 'Aan de slag': it must fail."""
+    page.goto(f"{server}/{REC3}")
+    page.add_style_tag(content="@media print { #aan-de-slag { break-after: page !important; } }")
+    pages = print_page(page, tmp_path / "gebroken.pdf")
+    assert (next(n for n, lines in enumerate(pages, 1) if "Aan de slag" in lines), "Aan de slag") in \
+        stranded(pages, heading_texts(page))
+
+
+def test_twin_a_printout_without_stamp_fails_the_stamp_check(page, server, tmp_path):
+    """Hide the stamp and the same check reports it."""
+    page.goto(f"{server}/{REC3}")
+    page.add_style_tag(content="@media print { .drukstempel { display: none !important; } }")
+    pages = print_page(page, tmp_path / "zonder.pdf")
+    problems = stamp_problems(pages[0][:4], site=site_name(page), title="3 Ondersteun autonomie en bied structuur",
+                              address=f"{server}/{REC3}", language="nl")
+    assert "no version with a date" in problems
+
+
+# ------------------------------------------------------------------------------ worksheets
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_blank_worksheet_is_one_page_with_its_version_and_where_the_newest_is(page, server, tmp_path, sheet,
+                                                                              lang, prefix):
+    """One A4 page; its footer names the site, the version (the page's date), the address and where the
+    newest version is; no buttons."""
+    page.goto(f"{server}/{prefix}{sheet}")
+    title = page.locator(".werkblad-titel").first.inner_text()
+    newest = {"nl": "De nieuwste versie van dit werkblad:", "en": "The newest version of this worksheet:"}[lang]
+    version, site = citation_version(page, lang), site_name(page)
+    pages = print_page(page, tmp_path / "werkblad.pdf")
+    assert len(pages) == 1
+    footer = pages[0][-4:]
+    assert stamp_problems(footer, site=site, title=site, address=f"{server}/{prefix}{sheet}",
+                          language=lang) == []
+    assert version in " ".join(" ".join(footer).split()) and newest in " ".join(footer)
+    assert title in pages[0]
+    text = "\n".join(pages[0])
+    assert [word for word in USELESS[lang] if word in text] == []
+    assert outside_requests(page.requests_seen, server) == []
+
+
+def test_twin_a_worksheet_pushed_past_one_page_is_counted(page, server, tmp_path):
+    """The page count reads the PDF: a sheet made too long on purpose prints on two pages."""
+    page.goto(f"{server}/{SHEETS[0]}")
+    page.add_style_tag(content="@media print { .werkblad-voet { margin-top: 120mm !important; } }")
+    assert len(print_page(page, tmp_path / "te-lang.pdf")) == 2
+
+
+FOCUS_JS = """() => {
+  window.__bijAfdrukken = [];
+  window.addEventListener('beforeprint', () => {
+    const el = document.activeElement;
+    window.__bijAfdrukken.push(el === document.body ? 'body' : el.tagName.toLowerCase());
+  });
+}"""
+
+
+def focus_problems(page) -> list[str]:
+    """With the focus in a field: what the printed page would show of it (focus, ring, cursor)."""
+    seen = page.evaluate("window.__bijAfdrukken")
+    problems = [f"focus on {tag} while printing" for tag in seen if tag != "body"] or ([] if seen else ["no print"])
+    page.emulate_media(media="print")
+    field = page.locator("form.werkblad textarea").first
+    field.focus()
+    style = field.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.caretColor]; }")
+    if style[0] != "none":
+        problems.append(f"outline {style[0]} in print")
+    if style[1] not in ("transparent", "rgba(0, 0, 0, 0)"):
+        problems.append(f"caret {style[1]} in print")
+    page.emulate_media(media="screen")
+    return problems
+
+
+def test_a_focused_field_prints_no_focus_ring_or_cursor_and_gets_the_focus_back(page, server, tmp_path):
+    """Ctrl+P while typing: the focus leaves the field for the print (beforeprint) and comes back after."""
+    page.goto(f"{server}/{SHEETS[0]}")
+    page.evaluate(FOCUS_JS)  # registered after verwijzing.js: sees what it left
+    field = page.locator("form.werkblad textarea").first
+    field.click()
+    page.pdf(path=str(tmp_path / "focus.pdf"), format="A4")  # Ctrl+P: print media for the print only
+    page.wait_for_function("document.activeElement === document.querySelector('form.werkblad textarea')")
+    assert focus_problems(page) == []
+
+
+def test_twin_without_the_blur_and_on_screen_the_focus_check_fails(page, server, tmp_path):
+    """Disable the blur and look at screen styles: the same check reports the focus and the ring."""
+    page.goto(f"{server}/{SHEETS[0]}")
+    page.evaluate("() => { HTMLElement.prototype.blur = function () {}; }")
+    page.evaluate(FOCUS_JS)
+    page.locator("form.werkblad textarea").first.click()
+    print_page(page, tmp_path / "focus.pdf")
+    problems = focus_problems(page)
+    assert "focus on textarea while printing" in problems
+    page.emulate_media(media="screen")
+    caret = page.locator("form.werkblad textarea").first.evaluate("e => getComputedStyle(e).caretColor")
+    assert caret not in ("transparent", "rgba(0, 0, 0, 0)")  # on screen it shows: the print rule hides it

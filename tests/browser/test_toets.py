@@ -1,0 +1,259 @@
+"""The self-tests in a real browser ("Toets jezelf"): feedback with a link that lands on its section,
+progress through a reload and through a file into a fresh browser, starting again only after asking,
+keyboard and screen reader, axe in both colour schemes, honest saving, and the printed question sheet.
+
+Both languages; over http and from file:// (the USB stick) where it matters; one page load per case.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from conftest import ROOT, browser_required
+
+CHAPTER = "gehechtheidstheorie"
+WORDS = {
+    "nl": {"prefix": "", "wrong": "Relatie, autonomie en competentie", "right": "Nabijheid, conflict en afhankelijkheid",
+           "check": "Controleer", "not": "Niet goed", "good": "Goed", "correct_is": "Het goede antwoord is:",
+           "read": "Lees het na:", "section": "Nabijheid, conflict en afhankelijkheid", "show": "Toon modelantwoord",
+           "partly": "Deels goed", "saved": "Opgeslagen in deze browser.", "save": "Bewaar als bestand",
+           "restart": "Begin opnieuw", "cleared": "Gewist.", "empty": "Nog niet begonnen.",
+           "score": "2 van 7 vragen beantwoord: 0 goed, 1 deels goed.", "key": "Antwoorden: Gehechtheidstheorie",
+           "print": "Afdrukken als vragenblad", "answer": "Jouw antwoord"},
+    "en": {"prefix": "en/", "wrong": "Relatedness, autonomy and competence", "right": "Closeness, conflict and dependency",
+           "check": "Check", "not": "Not correct", "good": "Correct", "correct_is": "The correct answer is:",
+           "read": "Read it again:", "section": "Closeness, conflict and dependency", "show": "Show model answer",
+           "partly": "Partly correct", "saved": "Saved in this browser.", "save": "Save to a file",
+           "restart": "Start again", "cleared": "Cleared.", "empty": "Not started yet.",
+           "score": "2 of 7 questions answered: 0 correct, 1 partly correct.", "key": "Answers: Attachment theory",
+           "print": "Print as a question sheet", "answer": "Your answer"},
+}
+FIRST, OPEN = "drie-dimensies", "sensitief-reageren"
+
+
+def url(base: str, lang: str, page: str = f"toets/{CHAPTER}.html") -> str:
+    return f"{base}/{WORDS[lang]['prefix']}{page}"
+
+
+def question(page, qid: str):
+    return page.locator(f"fieldset[data-toets-vraag='{qid}']")
+
+
+def choose_and_check(page, lang: str, text: str):
+    """Choose a choice by its label and press Check; return the question."""
+    q = question(page, FIRST)
+    q.get_by_label(text).check()
+    q.get_by_role("button", name=WORDS[lang]["check"]).click()
+    return q
+
+
+def answer_open(page, lang: str, text: str, mark: str):
+    """Write an answer to the open question, show the model answer and mark it."""
+    q = question(page, OPEN)
+    q.get_by_label(WORDS[lang]["answer"]).fill(text)
+    q.get_by_role("button", name=WORDS[lang]["show"]).click()
+    q.get_by_role("radio", name=mark, exact=True).check()
+    return q
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_an_answer_gets_feedback_with_a_link_that_lands_on_its_section(page, server, site, lang, how):
+    """A wrong choice says so in words with an icon, gives the right answer and why, in a live region;
+    its link opens the section that holds the answer."""
+    w = WORDS[lang]
+    page.goto(url(site.as_uri() if how == "file" else server, lang))
+    q = choose_and_check(page, lang, w["wrong"])
+    feedback = q.locator("[data-toets-terugkoppeling]")
+    assert feedback.get_attribute("aria-live") == "polite"
+    text = feedback.inner_text()
+    assert text.startswith(f"✗ {w['not']}") and f"{w['correct_is']} C. {w['right']}" in text
+    assert "toets-vraag--fout" in q.get_attribute("class")
+    assert q.locator("[aria-hidden=true]", has_text="✗").count() == 1   # the icon is not read out; the word is
+    q.get_by_label(w["right"]).check()
+    assert feedback.inner_text() == ""                                   # a new choice is not checked yet
+    q.get_by_role("button", name=w["check"]).click()
+    assert feedback.inner_text().startswith(f"✓ {w['good']}")
+    link = feedback.get_by_role("link", name=w["section"])
+    link.click()
+    page.wait_for_url(re.compile(r"/theorie/gehechtheidstheorie\.html#nabijheid-conflict-en-afhankelijkheid$"))
+    top = page.evaluate("() => document.getElementById('nabijheid-conflict-en-afhankelijkheid').getBoundingClientRect().top")
+    assert 0 <= top < 300
+    assert page.console_errors == []
+
+
+def save_file(page, lang: str, tmp_path) -> tuple[dict, str]:
+    """Press 'Bewaar als bestand'; return the file's JSON and its name."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=WORDS[lang]["save"]).click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    return json.loads(path.read_text(encoding="utf-8")), download.value.suggested_filename
+
+
+def restored_state(page, lang: str) -> dict:
+    """What the test shows of the two answered questions and the score."""
+    first, open_ = question(page, FIRST), question(page, OPEN)
+    return {"checked": first.locator("input[type=radio]:checked").evaluate_all("els => els.map(e => e.value)"),
+            "feedback": first.locator("[data-toets-terugkoppeling]").inner_text().split("\n")[0],
+            "text": open_.get_by_label(WORDS[lang]["answer"]).input_value(),
+            "model": open_.locator("[data-toets-model]").is_visible(),
+            "mark": open_.locator("[data-toets-oordeel]:checked").evaluate_all("els => els.map(e => e.value)"),
+            "score": page.locator("[data-toets-score-tekst]").inner_text()}
+
+
+@pytest.mark.parametrize("lang, how", [("nl", "http"), ("en", "file")])
+def test_progress_survives_a_reload_and_a_file_carries_it_to_a_fresh_browser(browser, page, server, site, tmp_path,
+                                                                            lang, how):
+    """Answers, the self-assessment and the score come back after a reload; the overview shows the score; the
+    file holds one field per answer under toets:<lang>:<chapter> and restores everything in a new browser."""
+    w, base = WORDS[lang], site.as_uri() if how == "file" else server
+    page.goto(url(base, lang))
+    choose_and_check(page, lang, w["wrong"])
+    answer_open(page, lang, "Opmerken, begrijpen, reageren", w["partly"])
+    assert page.locator("[data-toets-status]").inner_text() == w["saved"]
+    expected = {"checked": [w["wrong"]], "feedback": f"✗ {w['not']}", "text": "Opmerken, begrijpen, reageren",
+                "model": True, "mark": ["deels"], "score": w["score"]}
+    assert restored_state(page, lang) == expected
+    page.reload()
+    assert restored_state(page, lang) == expected
+    page.goto(url(base, lang, "toets/index.html"))
+    assert page.locator(f"[data-toets-score-voor='toets:{lang}:{CHAPTER}']").inner_text() == w["score"]
+    page.goto(url(base, lang))
+    data, name = save_file(page, lang, tmp_path)
+    assert re.fullmatch(rf"(leidraad-toets|guideline-test)-{CHAPTER}-\d{{4}}-\d\d-\d\d\.json", name)
+    velden = data["gegevens"][f"toets:{lang}:{CHAPTER}"]["velden"]
+    assert {key: entry["v"] for key, entry in velden.items()} == {
+        FIRST: w["wrong"], OPEN: "Opmerken, begrijpen, reageren", f"{OPEN}:oordeel": "deels"}
+    assert velden[FIRST]["q"].startswith(("Welke drie dimensies", "Which three dimensions"))
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.goto(url(base, lang))
+        assert other.locator("[data-toets-score-tekst]").inner_text() == w["empty"]
+        path = tmp_path / "terug.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        asked = []
+        other.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+        other.locator("[data-bestand]").set_input_files(str(path))
+        other.wait_for_function("() => /3/.test(document.querySelector('[data-toets-status]').textContent)")
+        assert len(asked) == 1 and "3" in asked[0]
+        assert restored_state(other, lang) == expected
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_starting_again_asks_first_and_says_what_goes(page, server, lang):
+    """'Begin opnieuw' asks, naming the number of answers and what goes; no: all stays; yes: all is cleared."""
+    w = WORDS[lang]
+    page.goto(url(server, lang))
+    choose_and_check(page, lang, w["right"])
+    answer_open(page, lang, "Iets", w["good"])
+    asked = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name=w["restart"]).click()
+    assert len(asked) == 1 and re.search(r"\b3\b", asked[0])
+    assert ("score" in asked[0]) and ("ongedaan" in asked[0] or "undone" in asked[0])
+    assert question(page, FIRST).get_by_label(w["right"]).is_checked()
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    page.get_by_role("button", name=w["restart"]).click()
+    assert len(asked) == 2
+    state = restored_state(page, lang)
+    assert state == {"checked": [], "feedback": "", "text": "", "model": False, "mark": [], "score": w["empty"]}
+    assert page.locator("[data-toets-status]").inner_text() == w["cleared"]
+    page.reload()
+    assert restored_state(page, lang)["score"] == w["empty"]
+
+
+def test_the_keyboard_answers_and_the_model_answer_takes_the_focus(page, server):
+    """Arrow keys choose, Tab reaches Check, Enter checks; the model answer gets the focus when shown."""
+    page.goto(url(server, "nl"))
+    page.focus(f"#vragen-{CHAPTER}-{FIRST}-1")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.toetsControleer") == ""
+    page.keyboard.press("Enter")
+    feedback = question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text()
+    assert feedback.startswith("✗ Niet goed")   # choice B, "Nabijheid, invloed en complementariteit"
+    page.focus(f"#vragen-{CHAPTER}-{OPEN}-antwoord")
+    page.keyboard.type("Waarnemen")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.classList.contains('toets-model__kop')")
+    assert question(page, OPEN).get_by_role("button", name="Toon modelantwoord").get_attribute("aria-expanded") == "true"
+
+
+def test_failing_storage_is_said_plainly(page, server):
+    """Storage full: after Check the alert says it was not saved (never 'Opgeslagen'); the feedback still shows."""
+    page.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };""")
+    page.goto(url(server, "nl"))
+    q = choose_and_check(page, "nl", WORDS["nl"]["right"])
+    alert = page.locator("[data-toets-melding]")
+    assert alert.is_visible() and alert.get_attribute("role") == "alert"
+    assert alert.inner_text().startswith("Niet opgeslagen: de opslag van deze browser is vol.")
+    assert "Opgeslagen" not in page.locator("[data-toets-status]").inner_text()
+    assert q.locator("[data-toets-terugkoppeling]").inner_text().startswith("✓ Goed")
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the page as it is now (all rules, or only these)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
+    result = page.evaluate("async (options) => await axe.run(document, options)", options)
+    return [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_nothing_on_an_answered_test_light_and_dark(browser, server, lang):
+    """With feedback, a model answer and a self-assessment on screen: 0 violations, light and dark."""
+    if not AXE.exists():
+        (pytest.fail if browser_required() else pytest.skip)(f"{AXE} missing: run scripts/setup (needs npm)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    try:
+        w = WORDS[lang]
+        page.goto(url(server, lang))
+        choose_and_check(page, lang, w["wrong"])
+        answer_open(page, lang, "Iets", w["partly"])
+        question(page, "veilige-haven").get_by_role("button", name=w["check"]).click()   # "choose first"
+        assert axe(page) == []
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+        assert axe(page, ["color-contrast", "link-in-text-block"]) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_printed_sheet_has_the_questions_then_the_answers_and_no_buttons(page, server, tmp_path, lang):
+    """On paper: every question with its choices or room to write, then (on a new page) the answer key with
+    each correct answer and where to read it; no button, no feedback."""
+    w = WORDS[lang]
+    page.goto(url(server, lang))
+    choose_and_check(page, lang, w["wrong"])          # feedback on screen does not go onto paper
+    page.emulate_media(media="print")
+    pdf = tmp_path / "toets.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", " ", text)
+    key = flat.index(w["key"])
+    numbers = [flat.lower().find(f"{'vraag' if lang == 'nl' else 'question'} {n} ") for n in range(1, 8)]
+    assert all(0 <= position < key for position in numbers) and numbers == sorted(numbers)
+    answers = flat[key:]
+    assert f"C. {w['right']}" in answers and w["read"] in answers
+    assert answers.count(w["read"]) == 7
+    for word in (w["check"], w["show"], w["restart"], w["save"], w["print"], w["not"], w["correct_is"]):
+        assert word not in flat, word
+    pages = text.split("\f")
+    first_key_page = next(i for i, p in enumerate(pages) if w["key"] in re.sub(r"\s+", " ", p))
+    assert pages[first_key_page].lstrip().startswith(w["key"].split(":")[0])   # the key starts a page of its own

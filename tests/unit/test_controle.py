@@ -1,0 +1,128 @@
+"""hooks/controle.py: each editor's slip gives one message with file, line and fix (and a clean text gives none).
+
+Every check is a plain function of text, so each slip is shown here in a few lines; tests/site/test_bouw.py
+shows that a strict build of a small project with all of them at once lists every message and stops.
+"""
+from __future__ import annotations
+
+import controle
+
+OURS = ["werkblad", "cirkel", "cirkel-verkenner", "cirkel-reflectie"]
+SHEET = '```werkblad\ntitel: X\naanbeveling: "6.2"\nonderdelen:\n  - tekst: x\n```\n'
+
+
+def test_a_clean_page_gives_no_message():
+    text = "# Titel\n\n```cirkel\nmarkeer: leidend\n```\n\n````markdown\n```werkbald\n```\n````\n\n<div class=\"aanvulling\" markdown>\n\nx\n\n</div>\n"
+    assert controle.fence_problems("docs/x.md", text, OURS) == []
+    assert controle.unsafe_problems("docs/x.md", text) == []
+
+
+def test_a_misspelt_block_name_is_named_with_the_right_one():
+    assert controle.fence_problems("docs/x.md", "# T\n\n```werkbald\ntitel: x\n```\n", OURS) == [
+        "docs/x.md, line 3: unknown block 'werkbald'; did you mean 'werkblad'? Without the right name the block shows "
+        "as plain text. Our blocks: werkblad, cirkel, cirkel-verkenner, cirkel-reflectie"]
+    (message,) = controle.fence_problems("docs/x.md", "~~~cirkle\n~~~\n", OURS)
+    assert "unknown block 'cirkle'; did you mean 'cirkel'?" in message
+    assert controle.fence_problems("docs/x.md", "```python\nx\n```\n", OURS) == []   # another language is fine
+
+
+def test_an_unclosed_fence_and_a_closing_run_of_another_length():
+    assert controle.fence_problems("docs/x.md", "# T\n\n```werkblad\ntitel: x\n", OURS) == [
+        "docs/x.md, line 3: the fence ```werkblad is never closed; close it with ``` on a line of its own, or the "
+        "rest of the page shows as code"]
+    assert controle.fence_problems("docs/x.md", "~~~~cirkel\nmarkeer: leidend\n~~~~~\n", OURS) == [
+        "docs/x.md, line 1: the fence ~~~~cirkel is never closed (line 3 has ~~~~~, 5 long; make it ~~~~, 4 long); "
+        "close it with ~~~~ on a line of its own, or the rest of the page shows as code"]
+
+
+def test_a_block_inside_tabs_raw_html_or_indentation_is_named():
+    tabs = '=== "Tab"\n\n    ```werkblad\n    titel: x\n    ```\n'
+    assert controle.fence_problems("docs/x.md", tabs, OURS) == [
+        "docs/x.md, line 3: a werkblad block inside tabs (===) is shown as code; move it to the page itself, a list "
+        "item or an admonition (!!!)"]
+    html = "<div>\n  ```cirkel\n  ```\n</div>\n"
+    assert "a cirkel block inside raw HTML is shown as code" in controle.fence_problems("docs/x.md", html, OURS)[0]
+    fine = '!!! note "x"\n\n    ```cirkel\n    ```\n\n- item\n\n    ```cirkel\n    ```\n'
+    assert controle.fence_problems("docs/x.md", fine, OURS) == []
+
+
+def test_script_event_attributes_and_javascript_links_are_refused_outside_code():
+    text = ("# T\n\n<script>alert(1)</script>\n\n<img src=\"a.png\" onerror=\"x()\">\n\n[klik](javascript:alert(1))\n\n"
+            "`<script>` in code is fine\n\n```html\n<script></script>\n```\n")
+    assert controle.unsafe_problems("docs/x.md", text) == [
+        "docs/x.md, line 3: a <script> element in the Markdown; remove it: pages hold no scripts of their own "
+        "(worksheets and the circle come from their blocks)",
+        "docs/x.md, line 5: an on…= event attribute in the Markdown; remove the attribute: pages hold no scripts of their own",
+        "docs/x.md, line 7: a javascript: link in the Markdown; link to a page or an address instead"]
+
+
+def test_markup_in_front_matter_is_reported():
+    meta = {"title": "Titel <b>vet</b>", "description": 'Zo"><script>', "tags": ["<img src=x>", "gewoon"]}
+    messages = controle.front_matter_problems("docs/x.md", meta)
+    assert [m.split("'")[1] for m in messages] == ["title", "description", "tags"]
+    assert messages[0] == ("docs/x.md, line 1: front matter 'title' holds markup ('Titel <b>vet</b>'); write plain "
+                           "text: it is shown exactly as typed")
+    assert controle.front_matter_problems("docs/x.md", {"title": "Theorie & praktijk"}) == []
+
+
+def test_markup_in_front_matter_is_escaped_for_the_page():
+    page = type("Page", (), {})()
+    page.meta = {"title": "<b>vet</b>", "description": "gewoon", "tags": ["<i>x</i>"]}
+    page.file = type("File", (), {"abs_src_path": None, "src_uri": "x.md"})()
+    config = type("Config", (), {"config_file_path": None})()
+    controle.on_page_markdown("", page, config, None)
+    assert str(page.meta["title"]) == "&lt;b&gt;vet&lt;/b&gt;" and page.meta["description"] == "gewoon"
+    assert str(page.meta["tags"][0]) == "&lt;i&gt;x&lt;/i&gt;"
+
+
+def test_a_dutch_page_without_its_english_twin():
+    assert controle.twin_problems(["a.md", "a.en.md", "b/c.md"]) == [
+        "docs/b/c.md, line 1: this page has no English twin docs/b/c.en.md; create it (copy the Dutch page and "
+        "translate it, keeping its headings and ids: README 'A new page')"]
+
+
+def test_a_nav_title_without_its_translation():
+    nav = [{"Home": "index.md"}, {"Theorie": ["theorie/index.md"]}, {"Nieuw deel": ["x.md"]}]
+    config = "nav:\n  - Home: index.md\n  - Theorie:\n      - theorie/index.md\n  - Nieuw deel:\n      - x.md\n"
+    assert controle.nav_problems(nav, {"Home": "Home", "Theorie": "Theory"}, config) == [
+        "mkdocs.yml, line 5: the nav title 'Nieuw deel' has no en translation; add 'Nieuw deel: …' under "
+        "nav_translations of the en language (plugins → i18n)"]
+
+
+def test_an_exercise_linked_from_nowhere():
+    recs = {"6": "aanbevelingen/6-herstel.md"}
+    sources = {"aan-de-slag/turven.md": SHEET, "aan-de-slag/index.md": "[Turven](turven.md)",
+               "aanbevelingen/6-herstel.md": "Zie [het werkblad](../aan-de-slag/turven.md#top)."}
+    assert controle.exercise_problems(sources, recs) == []
+    sources["aanbevelingen/6-herstel.md"] = "Geen link."
+    sources["aan-de-slag/index.md"] = ""
+    assert controle.exercise_problems(sources, recs) == [
+        "docs/aan-de-slag/turven.md, line 1: this exercise is not linked from docs/aan-de-slag/index.md; add a "
+        "link […](turven.md) there",
+        "docs/aan-de-slag/turven.md, line 1: this exercise is not linked from docs/aanbevelingen/6-herstel.md; add a "
+        "link […](../aan-de-slag/turven.md) there"]
+
+
+def test_an_english_exercise_is_checked_against_the_english_pages():
+    recs = {"6": "aanbevelingen/6-herstel.md"}
+    sources = {"aan-de-slag/turven.en.md": SHEET, "aan-de-slag/index.en.md": "[Tally](turven.md)",
+               "aanbevelingen/6-herstel.en.md": "", "aanbevelingen/6-herstel.md": "[x](../aan-de-slag/turven.md)"}
+    (message,) = controle.exercise_problems(sources, recs)
+    assert "docs/aan-de-slag/turven.en.md" in message and "docs/aanbevelingen/6-herstel.en.md" in message
+
+
+def test_duplicate_ids_and_ids_invalid_in_svg():
+    output = '<h2 id="aanpak">A</h2><form id="aanpak"></form><h3 id="2x10">B</h3><p id="ok_1.x">c</p>'
+    source = "# T\n\n## Aanpak { #aanpak }\n"
+    assert controle.id_problems("docs/x.md", output, source) == [
+        "docs/x.md, line 3: the id 'aanpak' appears twice on this page; give one of them another id (a heading's "
+        "{ #id }, or a worksheet's 'sleutel:')",
+        "docs/x.md, line 1: the id '2x10' is not valid in SVG/XML (it must start with a letter and hold only letters, "
+        "digits, '-', '_' and '.'); rename it"]
+
+
+def test_each_problem_is_reported_once_per_build(caplog):
+    controle._reported.clear()
+    controle.report(["docs/x.md, line 1: a", "docs/x.md, line 1: a", "docs/y.md, line 2: b"])
+    assert [r.getMessage() for r in caplog.records] == ["docs/x.md, line 1: a", "docs/y.md, line 2: b"]
+    assert all(r.name == "mkdocs.plugins.controle" and r.levelname == "WARNING" for r in caplog.records)

@@ -1,0 +1,152 @@
+"""The query table (tests/browser/zoekvragen.yml) and a driver that asks it through the real search.
+
+Shared by tests/browser/test_zoeken.py and scripts/benchmark.py, so the benchmark measures exactly what
+the tests check. `Zoeker` types into Material's search box the way a reader does (the text, then one real
+key press, on which Material reads the box) and reads `.md-search-result__item` as rendered; it also
+measures, inside the page, the time from that last key press to the first rendering of the results.
+"""
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import statistics
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+TABLE = pathlib.Path(__file__).resolve().parent / "browser" / "zoekvragen.yml"
+GROUPS = ("begrippen", "alledaags", "samenstellingen", "typfouten", "vragen", "verkleinwoorden", "probleem",
+          "engels")
+TOP = 3
+
+
+@dataclasses.dataclass(frozen=True)
+class Vraag:
+    """One row of the table: a query, its group and the pages of which one must be in the top 3."""
+
+    groep: str
+    vraag: str
+    verwacht: tuple[str, ...]
+    bron: str = ""
+
+    @property
+    def taal(self) -> str:
+        """The language of the site the query is asked on: English for the group 'engels'."""
+        return "en" if self.groep == "engels" else "nl"
+
+
+def load_table(path: pathlib.Path = TABLE) -> list[Vraag]:
+    """The rows of the table, checked: known group, a query, at least one expected page."""
+    rows = []
+    for number, row in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], start=1):
+        if row.get("groep") not in GROUPS or not str(row.get("vraag") or "").strip() or not row.get("verwacht"):
+            raise ValueError(f"{path.name}, entry {number}: needs groep (one of {', '.join(GROUPS)}), "
+                             f"vraag and verwacht: {row!r}")
+        rows.append(Vraag(row["groep"], str(row["vraag"]), tuple(row["verwacht"]), str(row.get("bron") or "")))
+    return rows
+
+
+# In the page: when did the reader press the last key, and when did results (or "no results") first show?
+_INSTRUMENT = """() => {
+  if (window.__zoekmeting) return;
+  const m = window.__zoekmeting = {key: 0, shown: 0};
+  const box = document.querySelector('.md-search-result');
+  document.addEventListener('keydown', e => {
+    if (e.target && e.target.matches && e.target.matches('.md-search__input')) { m.key = performance.now(); m.shown = 0; }
+  }, true);
+  new MutationObserver(() => { if (m.key && !m.shown) m.shown = performance.now(); })
+    .observe(box, {childList: true, subtree: true, characterData: true});
+}"""
+
+# Results of this query are in: something rendered after the last key press, and the list shows results
+# or Material's "no results" line (not the placeholder of the empty box).
+_ANSWERED = """([placeholder]) => {
+  const m = window.__zoekmeting;
+  if (!m.shown) return false;
+  const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+  if (performance.now() - m.shown < 20) return false;
+  return document.querySelector('.md-search-result__item') !== null || (meta && meta !== placeholder);
+}"""
+
+_READ = """() => ({
+  groups: [...document.querySelectorAll('.md-search-result__item')]
+    .map(item => [...item.querySelectorAll('a')].map(a => a.href)),
+  timing: window.__zoekmeting.shown - window.__zoekmeting.key})"""
+
+
+class Zoeker:
+    """Asks queries through Material's search box on one open page (http or file://)."""
+
+    def __init__(self, page, base: str):
+        self.page = page
+        self.base = base.rstrip("/") + "/"
+        self.placeholder = ""
+
+    def open(self, path: str = "index.html", *, timeout_ms: int = 15000) -> "Zoeker":
+        """Open a page and its search box; wait until the search worker is ready and answers."""
+        page = self.page
+        page.goto(self.base + path)
+        meta = page.locator(".md-search-result__meta")
+        initializing = meta.text_content().strip()       # "Zoekfunctie initialiseren" until the worker is ready
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.wait_for_function("([text]) => document.querySelector('.md-search-result__meta').textContent.trim()"
+                               " !== text", arg=[initializing], timeout=timeout_ms)
+        self.placeholder = meta.text_content().strip()  # the empty box's line ("Typ om te zoeken")
+        page.evaluate(_INSTRUMENT)
+        self.ask("leerkracht" if "/en/" not in page.url else "teacher", timeout_ms=timeout_ms)
+        return self
+
+    def ask(self, query: str, *, timeout_ms: int = 5000) -> tuple[list[list[str]], float]:
+        """Type query as a reader does; return the result groups (links per page) and the latency in ms."""
+        page = self.page
+        if not page.evaluate("() => document.activeElement && document.activeElement.matches('.md-search__input')"):
+            page.locator("input.md-search__input").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=timeout_ms)
+        # Material reads the box on keyup: the text goes in at once and the last letter is a real key press.
+        if len(query) > 1:
+            page.keyboard.insert_text(query[:-1])
+        page.keyboard.type(query[-1])
+        # the first ten results render in one go: read them once 20 ms have passed since they appeared
+        page.wait_for_function(_ANSWERED, arg=[self.placeholder], timeout=timeout_ms, polling=10)
+        answer = page.evaluate(_READ)
+        return answer["groups"], answer["timing"]
+
+    def pages(self, groups: list[list[str]]) -> list[str]:
+        """The site paths of the result pages in order (the first link of each group), without ?h= or #."""
+        root = urlsplit(self.base).path
+        return [unquote(urlsplit(links[0]).path).removeprefix(unquote(root)) for links in groups if links]
+
+
+def rank_of(found: list[str], wanted: tuple[str, ...]) -> int | None:
+    """1-based rank of the first expected page among the results, or None."""
+    return next((number for number, path in enumerate(found, start=1) if path in wanted), None)
+
+
+def scores(ranks: list[int | None]) -> dict[str, float]:
+    """hit@1, hit@3 and mean reciprocal rank (over all results) of a list of ranks."""
+    count = len(ranks) or 1
+    return {"hit@1": sum(1 for r in ranks if r == 1) / count,
+            "hit@3": sum(1 for r in ranks if r is not None and r <= TOP) / count,
+            "MRR": sum(1 / r for r in ranks if r) / count}
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of the values lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def report(results: list[tuple[Vraag, int | None]], timings: list[float] | None = None) -> str:
+    """A table of hit@1, hit@3 and MRR per group (and latency median/p95 when given)."""
+    lines = [f"  {'group':16} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR':>6}"]
+    for group in GROUPS + ("all",):
+        ranks = [rank for row, rank in results if group in ("all", row.groep)]
+        if ranks:
+            s = scores(ranks)
+            lines.append(f"  {group:16} {len(ranks):4} {s['hit@1']:6.0%} {s['hit@3']:6.0%} {s['MRR']:6.2f}")
+    if timings:
+        lines.append(f"  latency last key -> results shown: median {statistics.median(timings):.0f} ms, "
+                     f"p95 {percentile(timings, 0.95):.0f} ms (n={len(timings)})")
+    return "\n".join(lines)
