@@ -242,8 +242,8 @@ def test_theory_mentions_link_to_the_theory(all_pages):
     """A page that names a theory links to that theory's page at least once."""
     offenders = []
     for path, page in all_pages.items():
-        if path.startswith("en/") or path in ("begrippen.html",):
-            continue
+        if path.startswith("en/") or path in ("begrippen.html",) or path.startswith("toets/"):
+            continue  # a self-test names theories in its questions; its feedback links the exact section
         text = page.text.lower()
         for name, target in THEORIES.items():
             if path == target or name not in text:

@@ -335,13 +335,18 @@ def test_abbreviations_have_their_expansion(site):
     assert "Netherlands Initiative for Education Research" in english
 
 
+def loads(page, asset: str) -> bool:
+    """Whether a page loads one of our files (served minified: projectie.min.js …) from the site itself."""
+    return any(re.search(rf"/{asset}(\.min)?\.(js|css)$", url) and not url.startswith(("http", "//"))
+               for _, url in page.resources)
+
+
 def test_projection_mode_and_team_assets_are_on_every_page(all_pages):
-    """projectie.js / .css, verwijzing.js and team.css are loaded by every page, from the site itself."""
+    """projectie.js / .css and verwijzing.js on every page; team.css only on the pages that use it."""
+    team_pages = {f"{lang}{name}.html" for lang in ("", "en/") for name in ("teamoverleg", "poster", "hele-leidraad")}
     for path, page in all_pages.items():
-        urls = [url for _, url in page.resources]
-        for asset in ("projectie", "verwijzing", "team"):  # served minified: projectie.min.js, …
-            assert any(re.search(rf"/{asset}(\.min)?\.(js|css)$", url) and not url.startswith(("http", "//"))
-                       for url in urls), (path, asset)
+        assert loads(page, "projectie") and loads(page, "verwijzing"), path
+        assert loads(page, "team") == (path in team_pages), path
 
 
 def test_poster_has_two_parts_with_three_recommendations_each(site, all_pages):

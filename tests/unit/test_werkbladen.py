@@ -207,8 +207,8 @@ ERRORS = [
      "line 7: in part 'schaal', 'van' (5) must be smaller than 'tot' (3)."),
     ("too-long-for-a-page", HEAD + "  - tabel:\n      kolommen: [Naam]\n      rijen: 40\n  - veld:\n"
                                    "      label: Meer\n      vak: 20",
-     "line 3: the worksheet does not fit on one A4 page: its texts take about 67 mm and its 60 write-in lines at "
-     "least 312 mm, about 379 mm of the 274 mm a page has. Shorten texts, drop a part or lower regels, vak, "
+     "line 3: the worksheet does not fit on one A4 page: its texts take about 69 mm and its 60 write-in lines at "
+     "least 312 mm, about 381 mm of the 274 mm a page has. Shorten texts, drop a part or lower regels, vak, "
      "rijen, aantal or dagen."),
     ("sleutel-bad", 'titel: Proef\naanbeveling: "1.3"\nsleutel: Mijn Blad\nonderdelen:\n  - tekst: x',
      "line 6: field 'sleutel' ('Mijn Blad') may hold only lower-case letters, digits and dashes, e.g. 'herstel-kort'."),
@@ -230,7 +230,7 @@ ERRORS = [
      "line 4: '!!str' is a YAML tag; tags are not allowed in a block. Write the plain value (a number, or a text in quotes)."),
     ("too-much-text-for-a-page", HEAD + "".join(f"  - tekst: {'Lange zin met veel woorden. ' * 12}\n"
                                                 for _ in range(20)),
-     "line 3: the worksheet does not fit on one A4 page: its texts take about 497 mm of the 274 mm a page has. "
+     "line 3: the worksheet does not fit on one A4 page: its texts take about 499 mm of the 274 mm a page has. "
      "Shorten texts or drop a part."),
 ]
 
