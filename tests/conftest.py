@@ -6,6 +6,7 @@ skipped for a plain user, and fail when CI=true or REQUIRE_BROWSER=1 (as in .ci/
 """
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -38,13 +39,54 @@ def build_site(site_dir: pathlib.Path, *, config: pathlib.Path | None = None) ->
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> pathlib.Path:
-    """The site, built once per session with the strict build; fails loudly if the build does."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+def run_folder(tmp_path_factory, worker_id) -> pathlib.Path:
+    """A folder of this test run that all workers share (pytest-xdist: scripts/test runs one per core)."""
+    if worker_id == "master":
+        return tmp_path_factory.getbasetemp()
+    return tmp_path_factory.getbasetemp().parent
+
+
+def once_per_run(folder: pathlib.Path, name: str, make, *, wait: bool = True) -> bool:
+    """Run make() once per test run, whichever worker asks first; the others wait until it is done (or,
+    with wait=False, go on at once when another worker is at it). make() writes its results under folder;
+    this returns whether they are there. A failed make() is not retried: each asker fails with its error."""
+    done, failed = folder / f"{name}.klaar", folder / f"{name}.fout"
+    with open(folder / f"{name}.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return False
+        if not done.exists() and not failed.exists():
+            try:
+                make()
+                done.write_text("ok")
+            except BaseException as error:
+                failed.write_text(f"{type(error).__name__}: {error}")
+                raise
+    if failed.exists():
+        pytest.fail(f"{name}, made by another worker, failed:\n{failed.read_text()}")
+    return True
+
+
+@pytest.fixture(scope="session")
+def site(run_folder) -> pathlib.Path:
+    """The site, built once per test run with the strict build (by the first worker that needs it);
+    fails loudly if the build does."""
+    site_dir = run_folder / "site"
+
+    def build():
+        result = build_site(site_dir)
+        if result.returncode != 0:
+            raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+
+    once_per_run(run_folder, "site", build)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def worker_id(request) -> str:
+    """The xdist worker's name ('gw0' …), or 'master' without xdist (pytest-xdist provides it otherwise)."""
+    return getattr(request.config, "workerinput", {}).get("workerid", "master")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

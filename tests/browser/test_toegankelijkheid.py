@@ -48,13 +48,15 @@ def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> lis
 DARK_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def test_axe_finds_no_violations_on_any_page_light_and_dark(browser, server, site, axe_source):
-    """axe-core reports 0 violations on every page in both colour schemes and both languages."""
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_axe_finds_no_violations_on_any_page_light_and_dark(browser, server, site, axe_source, language):
+    """axe-core reports 0 violations on every page in both colour schemes, per language (two tests, so that
+    two workers can share the work)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
     offenders = {}
-    paths = built_pages(site)
-    assert len(paths) >= 72
+    paths = [p for p in built_pages(site) if p.startswith("en/") == (language == "en")]
+    assert len(paths) >= 36
     try:
         for path in paths:
             page.goto(f"{server}/{path}")

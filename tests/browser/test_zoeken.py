@@ -11,11 +11,13 @@ about nothing in the guideline finds nothing, markup in a title would run withou
 """
 from __future__ import annotations
 
+import functools
 import json
+import pathlib
 
 import pytest
 
-from conftest import outside_requests
+from conftest import once_per_run, outside_requests
 from zoektabel import GROUPS, TOP, Zoeker, load_table, rank_of, scores
 
 PASS_SHARE = 0.95
@@ -28,11 +30,17 @@ def base_of(protocol: str, server: str, site) -> str:
     return server if protocol == "http" else site.as_uri()
 
 
-@pytest.fixture(scope="module")
-def answers(browser, server, site):
-    """{(protocol, language): {query: [result page paths]}} for the whole table, asked once."""
-    asked = {}
-    for protocol in PROTOCOLS:
+@pytest.fixture(scope="session")
+def answers(browser, server, site, run_folder):
+    """answers(protocol) -> {language: {query: [result page paths]}, language + "-outside": [urls]} for the
+    whole table, asked through the search box once per test run and protocol. With several workers, the
+    first to need a protocol asks it, and one that finds it taken asks the other protocol meanwhile."""
+
+    def file_of(protocol: str) -> pathlib.Path:
+        return run_folder / f"zoekvragen-{protocol}.json"
+
+    def ask(protocol: str) -> None:
+        asked = {}
         for language in ("nl", "en"):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
@@ -40,11 +48,21 @@ def answers(browser, server, site):
             page.on("request", lambda request: requests.append(request.url))
             searcher = Zoeker(page, base_of(protocol, server, site)).open(
                 "index.html" if language == "nl" else "en/index.html")
-            asked[protocol, language] = {
+            asked[language] = {
                 row.vraag: searcher.pages(searcher.ask(row.vraag)[0]) for row in TABLE if row.taal == language}
-            asked[protocol, language, "outside"] = outside_requests(requests, base_of(protocol, server, site))
+            asked[language + "-outside"] = outside_requests(requests, base_of(protocol, server, site))
             context.close()
-    return asked
+        file_of(protocol).write_text(json.dumps(asked), encoding="utf-8")
+
+    @functools.cache
+    def answers_of(protocol: str) -> dict:
+        if not once_per_run(run_folder, f"zoekvragen-{protocol}", functools.partial(ask, protocol), wait=False):
+            for other in set(PROTOCOLS) - {protocol}:   # another worker is asking it: help with the rest
+                once_per_run(run_folder, f"zoekvragen-{other}", functools.partial(ask, other), wait=False)
+            once_per_run(run_folder, f"zoekvragen-{protocol}", functools.partial(ask, protocol))
+        return json.loads(file_of(protocol).read_text(encoding="utf-8"))
+
+    return answers_of
 
 
 @pytest.mark.parametrize("group", GROUPS)
@@ -55,7 +73,7 @@ def test_zoekvragen_per_group(answers, protocol, group):
     assert rows, f"group {group} has no queries in zoekvragen.yml"
     ranks, misses = [], []
     for row in rows:
-        found = answers[protocol, row.taal][row.vraag]
+        found = answers(protocol)[row.taal][row.vraag]
         rank = rank_of(found, row.verwacht)
         ranks.append(rank)
         if rank is None or rank > TOP:
@@ -70,10 +88,10 @@ def test_zoekvragen_per_group(answers, protocol, group):
 def test_zoekvragen_list_only_their_language(answers, protocol):
     """Dutch queries list no English page, English queries no Dutch page; no request leaves the site."""
     wrong = [f"{language}: {query!r} lists {path}"
-             for language in ("nl", "en") for query, found in answers[protocol, language].items()
+             for language in ("nl", "en") for query, found in answers(protocol)[language].items()
              for path in found if path.startswith("en/") != (language == "en")]
     assert wrong == [], "\n".join(wrong)
-    assert answers[protocol, "nl", "outside"] == [] and answers[protocol, "en", "outside"] == []
+    assert answers(protocol)["nl-outside"] == [] and answers(protocol)["en-outside"] == []
 
 
 def test_zoeken_language_filter_bites(page, server, site):
@@ -98,7 +116,7 @@ def test_zoeken_understanding_makes_the_difference(page, site, answers):
     searcher = Zoeker(page, site.as_uri()).open("index.html")
     page.evaluate("() => { window.LeidraadZoeken.aan = false; }")
     off = scores([rank_of(searcher.pages(searcher.ask(row.vraag)[0]), row.verwacht) for row in rows])["hit@3"]
-    on = scores([rank_of(answers[protocol, "nl"][row.vraag], row.verwacht) for row in rows])["hit@3"]
+    on = scores([rank_of(answers(protocol)["nl"][row.vraag], row.verwacht) for row in rows])["hit@3"]
     print(f"{protocol}: hit@3 with understanding {on:.0%}, without {off:.0%} ({len(rows)} queries)")
     assert off <= 0.7 and on - off >= 0.25, f"understanding on {on:.0%}, off {off:.0%}: it hardly matters"
 

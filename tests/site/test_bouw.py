@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from conftest import ROOT, build_site
 
 HEAD = 'titel: Proef\naanbeveling: "1.3"\nonderdelen:\n'
@@ -172,6 +174,7 @@ def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_
     assert output.count("docs/zonder-twin.md, line 1:") == 1   # said once, not again for the English edition
 
 
+@pytest.mark.kopie
 def test_a_new_worksheet_made_as_readme_says_builds_once_its_links_are_added(tmp_path):
     """scripts/nieuw-werkblad writes both files and the nav entry; the strict build then names exactly the
     four links still to add (which the script printed); with those added, the build is clean."""

@@ -150,6 +150,7 @@ def copy_of_the_project(tmp_path: pathlib.Path) -> pathlib.Path:
     return copy
 
 
+@pytest.mark.kopie
 def test_strict_build_fails_on_a_broken_link(tmp_path):
     """A broken anchor in the Markdown stops the strict build (the validation settings bite)."""
     copy = copy_of_the_project(tmp_path)
@@ -174,6 +175,7 @@ def test_sitemap_without_site_url_is_valid_and_lists_no_made_up_addresses(site):
     assert "None" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.kopie
 def test_sitemap_with_site_url_lists_every_page_in_both_languages(tmp_path, all_pages):
     """With site_url set, every page is listed with its absolute address and its nl and en hreflang twins."""
     copy = copy_of_the_project(tmp_path)
