@@ -28,6 +28,7 @@ import os
 import pathlib
 import re
 import subprocess
+import types
 
 import jinja2
 import yaml
@@ -38,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.verwijzing")
 
 TEMPLATES = pathlib.Path(__file__).with_name("templates")
 LANGUAGES = ("nl", "en")
+CHANGES_PAGE = "versies.html"   # docs/versies.md (hooks/verklaringen.py): the edition stamp points there
 RE_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # A worksheet's footer asks for the version of the page its sheet comes from (hooks/templates/werkblad.html).
 RE_SHEET_VERSION = re.compile(r'(?P<open><span class="werkblad-versie" data-versie-van="(?P<url>[^"]*)">)</span>')
@@ -210,9 +212,12 @@ def render(*, page, config, language: str, title: str, date=None, source: str | 
 def render_stamp(*, page, config, language: str, title: str, date) -> str:
     """The edition stamp that opens every printout: site, page title, version (date) and address."""
     path, url, full_url = address(page, config, language)
+    base = url[:len(url) - len(path)]
+    changes_path = page_path(types.SimpleNamespace(url=CHANGES_PAGE), language, _default_language or language)
     return template("verwijzing-stempel.html").render(
-        lang=language, site_name=config.site_name, title=title or config.site_name, version=version(date, language),
-        path=path, url=url, full_url=full_url)
+        lang=language, t=texts(language), site_name=config.site_name, title=title or config.site_name,
+        version=version(date, language), path=path, url=url, full_url=full_url,
+        changes_path=changes_path, changes_url=base + changes_path)
 
 
 def fill_sheet_versions(html: str, files, docs_dir: str, language: str) -> str:

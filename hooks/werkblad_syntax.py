@@ -77,12 +77,17 @@ class Aanbeveling:
 def aanbevelingen(entries: list[dict]) -> dict[str, Aanbeveling]:
     """Every recommendation and sub-recommendation by its number, from hooks/aanbevelingen.yml."""
     found = {}
-    for entry in entries:
+    for place, entry in enumerate(entries, 1):
+        titles = [entry.get("titel")] + list(entry.get("sub") or [])
+        if not (str(entry.get("nummer", "")).isdigit() and entry.get("pagina") and entry.get("sub")
+                and all(isinstance(t, dict) and set(t) == {"nl", "en"} and all(t.values()) for t in titles)):
+            raise ValueError(f"hooks/aanbevelingen.yml, entry {place}: needs nummer, pagina, titel and a list sub; "
+                             "every title as {nl: …, en: …}")
         number = str(entry["nummer"])
-        found[number] = Aanbeveling(number, entry["titel"], entry["pagina"], "", entry["title"])
-        for m, (title, english) in enumerate(zip(entry["sub"], entry["sub_en"], strict=True), 1):
-            found[f"{number}.{m}"] = Aanbeveling(f"{number}.{m}", title, entry["pagina"],
-                                                 f"aanbeveling-{number}-{m}", english)
+        found[number] = Aanbeveling(number, entry["titel"]["nl"], entry["pagina"], "", entry["titel"]["en"])
+        for m, title in enumerate(entry["sub"], 1):
+            found[f"{number}.{m}"] = Aanbeveling(f"{number}.{m}", title["nl"], entry["pagina"],
+                                                 f"aanbeveling-{number}-{m}", title["en"])
     return found
 
 

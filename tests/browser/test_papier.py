@@ -72,6 +72,8 @@ def test_recommendation_prints_with_stamp_and_no_stranded_heading(page, server, 
     assert stamp_problems(pages[0][:4], site=site, title=title, address=f"{server}/{prefix}{REC3}",
                           language=lang) == []
     assert version in " ".join(" ".join(pages[0][:4]).split())
+    changes = f"{server}/{prefix}versies.html"   # the stamp says where to see what changed since
+    assert changes.replace("-", "") in "".join(pages[0][:5]).replace(" ", "").replace("-", ""), pages[0][:5]
     assert stranded(pages, headings) == []
     text = "\n".join("\n".join(p) for p in pages)
     assert [word for word in USELESS[lang] if word in text] == []

@@ -164,6 +164,7 @@ def test_version_and_stamp_name_the_date_or_say_it_is_unknown():
     assert stamp.startswith('<div class="drukstempel" lang="nl"')
     assert "Site &amp; co" in stamp and "Mijn &lt;pagina&gt;" in stamp and "versie 3 juni 2025" in stamp
     assert 'data-pad="x/y.html"' in stamp
+    assert 'data-pad="versies.html" data-vanaf="x/y.html">versies.html</span>' in stamp   # what changed since
 
 
 def test_a_worksheet_footer_gets_the_version_of_the_page_it_comes_from(tmp_path):

@@ -7,7 +7,15 @@
 
   function adres(span) {
     if (span.hasAttribute("data-vast") || !/^https?:$/.test(location.protocol)) { return; }
-    span.textContent = location.origin + location.pathname;
+    var hier = location.origin + location.pathname;
+    var vanaf = span.getAttribute("data-vanaf");  /* another page of the site (the stamp's versions page) */
+    if (vanaf) {
+      if (hier.slice(-vanaf.length) === vanaf) {
+        span.textContent = hier.slice(0, hier.length - vanaf.length) + span.getAttribute("data-pad");
+      }
+      return;
+    }
+    span.textContent = hier;
     var blok = span.closest(".verwijzing");
     var noot = blok && blok.querySelector(".verwijzing__noot");
     if (noot) { noot.hidden = true; }
