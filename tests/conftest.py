@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import http.server
+import json
 import os
 import pathlib
 import subprocess
@@ -66,6 +67,20 @@ def once_per_run(folder: pathlib.Path, name: str, make, *, wait: bool = True) ->
     if failed.exists():
         pytest.fail(f"{name}, made by another worker, failed:\n{failed.read_text()}")
     return True
+
+
+def shared_result(folder: pathlib.Path, name: str, make, *, meanwhile=()):
+    """make() -> a JSON value, made once per test run by whichever worker asks first, and read back by all.
+    A worker that finds it being made first makes one of `meanwhile` ((name, make) pairs) that no one has
+    taken yet, so that two workers share two long jobs instead of one waiting for the other."""
+    def producing(what: str, how):
+        return lambda: (folder / f"{what}.json").write_text(json.dumps(how()), encoding="utf-8")
+
+    if not once_per_run(folder, name, producing(name, make), wait=False):
+        for other, other_make in meanwhile:
+            once_per_run(folder, other, producing(other, other_make), wait=False)
+        once_per_run(folder, name, producing(name, make))
+    return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

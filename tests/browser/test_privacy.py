@@ -5,49 +5,20 @@ sitemap.xml look-ups included), and on any console error or uncaught script erro
 """
 from __future__ import annotations
 
-import pathlib
 
 import pytest
 
 from conftest import outside_requests
+from rondgang import built_pages, walk, watch
 
 
 
-def built_pages(site: pathlib.Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
-
-
-def watch(context):
-    """Record on a browser context: every request, what failed or was not found, and script errors."""
-    seen = {"requests": [], "missing": [], "errors": []}
-    context.on("request", lambda request: seen["requests"].append(request.url))
-    # ERR_ABORTED only means the next page was opened before this one finished loading
-    context.on("requestfailed", lambda request: "ERR_ABORTED" not in (request.failure or "")
-               and seen["missing"].append(f"{request.url} ({request.failure})"))
-    context.on("response", lambda response: response.status >= 400
-               and seen["missing"].append(f"{response.url} ({response.status})"))
-
-    def on_page(page):
-        page.on("console", lambda message: message.type == "error"
-                and seen["errors"].append(f"{page.url}: {message.text}"))
-        page.on("pageerror", lambda error: seen["errors"].append(f"{page.url}: {error}"))
-    context.on("page", on_page)
-    return seen
-
-
-@pytest.mark.parametrize("how", ["http", "file"])
-def test_every_page_stays_on_the_site_finds_everything_and_logs_no_error(browser, server, site, how):
-    base = server if how == "http" else site.as_uri()
+def interact(browser, base: str) -> dict:
+    """The language switch and the search (worker + index) on one page, watched."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     seen = watch(context)
     page = context.new_page()
     try:
-        paths = built_pages(site)
-        assert len(paths) >= 72
-        for index, path in enumerate(paths):
-            # every tenth page also waits until the network is quiet (search index, worker, fonts)
-            page.goto(f"{base}/{path}", wait_until="networkidle" if index % 10 == 0 else "load")
-        # the language switch and the search (worker + index) on one page
         page.goto(f"{base}/aanbevelingen/1-persoonlijke-band.html", wait_until="networkidle")
         page.locator(".md-search__input").click()
         page.keyboard.type("relatie", delay=20)
@@ -59,10 +30,28 @@ def test_every_page_stays_on_the_site_finds_everything_and_logs_no_error(browser
         page.wait_for_load_state("networkidle")
     finally:
         context.close()
-    assert outside_requests(seen["requests"], base) == []
-    assert seen["missing"] == []
-    assert seen["errors"] == []
-    assert any("search_index" in url for url in seen["requests"]), "the search index was never loaded"
+    return {"outside": outside_requests(seen["requests"], base), "missing": seen["missing"], "errors": seen["errors"],
+            "search_index": any("search_index" in url for url in seen["requests"])}
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_every_page_stays_on_the_site_finds_everything_and_logs_no_error(browser, server, site, walk_over_http,
+                                                                         how):
+    """Every page, then search and the language switch: no outside request, no missing file, no error.
+    Over http the walk is the accessibility test's (every page was opened once, with axe); from file://
+    this test walks every page itself."""
+    if how == "http":
+        walks = [walk_over_http("nl"), walk_over_http("en")]
+        base = server
+    else:
+        base = site.as_uri()
+        walks = [walk(browser, base, built_pages(site))]
+    walks.append(interact(browser, base))
+    assert sum(w.get("pages", 0) for w in walks) >= 80
+    assert [url for w in walks for url in w["outside"]] == []
+    assert [item for w in walks for item in w["missing"]] == []
+    assert [item for w in walks for item in w["errors"]] == []
+    assert walks[-1]["search_index"], "the search index was never loaded"
 
 
 @pytest.mark.parametrize("how", ["http", "file"])

@@ -12,8 +12,7 @@ import re
 
 import pytest
 
-from browser.test_toegankelijkheid import AXE, DARK_RULES, axe_violations
-from conftest import browser_required
+from rondgang import light_and_dark
 
 SCAN, VIEW = "teamscan.html", "teamoverzicht.html"
 LEVELS = ("nooit", "soms", "vaak", "altijd")
@@ -272,26 +271,6 @@ def test_the_page_count_bites(page, server, files, pdf_pages):
 
 
 # --- accessibility with answers and data in them --------------------------------------------------
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    """The axe-core script; missing it fails under CI and skips for a plain user."""
-    if not AXE.exists():
-        if browser_required():
-            pytest.fail(f"{AXE} missing: run scripts/setup (needs npm)")
-        pytest.skip(f"{AXE} missing: run scripts/setup (needs npm)")
-    return AXE.read_text(encoding="utf-8")
-
-
-def light_and_dark(page, axe_source: str) -> list[str]:
-    """axe on the page as it is, then the colour rules again in Material's dark scheme."""
-    found = axe_violations(page, axe_source)
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
-    found += [f"dark: {v}" for v in axe_violations(page, axe_source, DARK_RULES)]
-    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'default')")
-    return found
-
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_finds_nothing_on_the_filled_scan_and_the_loaded_view(page, server, files, axe_source, tmp_path, lang):

@@ -4,74 +4,34 @@ axe-core comes from the pinned npm package (package.json, installed by scripts/s
 """
 from __future__ import annotations
 
-import os
-import pathlib
 
 import pytest
 
-from conftest import ROOT, browser_required
-
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    """The axe-core script; missing it fails under CI and skips for a plain user."""
-    if not AXE.exists():
-        message = f"{AXE} missing: run scripts/setup (needs npm)"
-        if browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE.read_text(encoding="utf-8")
-
-
-def built_pages(site: pathlib.Path) -> list[str]:
-    """Every HTML page of the site, relative to its root."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
-
-
-def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> list[str]:
-    """Run axe (all rules, or only `rules`) on the loaded page; describe each violation with its first targets."""
-    if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.evaluate(axe_source + "\n;true")   # through the debugger: the page's CSP allows no injected <script>
-    options = {"resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": rules}
-    result = page.evaluate("async (options) => await axe.run(document, options)", options)
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
-            f"{[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
-
-
-# The dark scheme changes colours only: on the same loaded page, after switching the page to Material's
-# dark scheme (what its colour toggle does), axe checks the colour rules again. One page load per page.
-DARK_RULES = ["color-contrast", "link-in-text-block"]
+from rondgang import light_and_dark
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_axe_finds_no_violations_on_any_page_light_and_dark(browser, server, site, axe_source, language):
-    """axe-core reports 0 violations on every page in both colour schemes, per language (two tests, so that
-    two workers can share the work)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    page = context.new_page()
-    offenders = {}
-    paths = [p for p in built_pages(site) if p.startswith("en/") == (language == "en")]
-    assert len(paths) >= 36
-    try:
-        for path in paths:
-            page.goto(f"{server}/{path}")
-            page.wait_for_load_state("load")
-            violations = axe_violations(page, axe_source)
-            # no colour transitions, so axe sees the dark colours, not a blend on their way there
-            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-            page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
-            assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
-            violations += [f"dark: {v}" for v in axe_violations(page, axe_source, DARK_RULES)]
-            if violations:
-                offenders[path] = violations
-    finally:
-        context.close()
-    assert offenders == {}, "\n".join(f"{p}: {v}" for p, v in offenders.items())
+def test_axe_finds_no_violations_on_any_page_light_and_dark(walk_over_http, language):
+    """axe-core reports 0 violations on every page of a language in both colour schemes (the walk through
+    every page over http, tests/rondgang.py; one per language, so that two workers share the work)."""
+    walked = walk_over_http(language)
+    assert walked["pages"] >= 40
+    assert walked["problems"] == {}, "\n".join(f"{p}: {v}" for p, v in walked["problems"].items())
+
+
+def test_the_axe_check_bites(page, server, axe_source):
+    """Twin: an image without alt text and grey-on-grey text on a real page are both reported, light and
+    dark; the page itself is clean."""
+    page.goto(f"{server}/aanbevelingen/1-persoonlijke-band.html")
+    assert light_and_dark(page, axe_source) == []
+    page.evaluate("""() => {
+        const article = document.querySelector('article');
+        const img = document.createElement('img'); img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; article.prepend(img);
+        const p = document.createElement('p'); p.textContent = 'Bijna onleesbaar'; p.style.color = '#777';
+        p.style.background = '#888'; article.prepend(p); }""")
+    found = light_and_dark(page, axe_source)
+    assert any(v.startswith("image-alt") for v in found), found
+    assert any(v.startswith("dark: color-contrast") for v in found), found
 
 
 def test_keyboard_reaches_content_with_a_visible_focus(page, server):

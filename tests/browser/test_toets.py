@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, browser_required
+from rondgang import light_and_dark
 
 CHAPTER = "gehechtheidstheorie"
 WORDS = {
@@ -200,23 +200,9 @@ def test_failing_storage_is_said_plainly(page, server):
     assert q.locator("[data-toets-terugkoppeling]").inner_text().startswith("✓ Goed")
 
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def axe(page, rules: list[str] | None = None) -> list[str]:
-    """axe-core's violations on the page as it is now (all rules, or only these)."""
-    if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")   # through the debugger: the CSP refuses injected scripts
-    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
-    result = page.evaluate("async (options) => await axe.run(document, options)", options)
-    return [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_axe_finds_nothing_on_an_answered_test_light_and_dark(browser, server, lang):
+def test_axe_finds_nothing_on_an_answered_test_light_and_dark(browser, server, axe_source, lang):
     """With feedback, a model answer and a self-assessment on screen: 0 violations, light and dark."""
-    if not AXE.exists():
-        (pytest.fail if browser_required() else pytest.skip)(f"{AXE} missing: run scripts/setup (needs npm)")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
     try:
@@ -225,10 +211,7 @@ def test_axe_finds_nothing_on_an_answered_test_light_and_dark(browser, server, l
         choose_and_check(page, lang, w["wrong"])
         answer_open(page, lang, "Iets", w["partly"])
         question(page, "veilige-haven").get_by_role("button", name=w["check"]).click()   # "choose first"
-        assert axe(page) == []
-        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
-        assert axe(page, ["color-contrast", "link-in-text-block"]) == []
+        assert light_and_dark(page, axe_source) == []
     finally:
         context.close()
 

@@ -1,10 +1,8 @@
 """The statements in a real browser: the footer links work from any depth, over http and from file://, in
-both languages; axe finds nothing on the three statements, light and dark."""
+both languages. (axe checks the statements with every other page: tests/browser/test_toegankelijkheid.py.)"""
 from __future__ import annotations
 
 import pytest
-
-from browser.test_teamscan import axe_source, light_and_dark  # noqa: F401 - axe_source is a fixture
 
 START = ["index.html", "aanbevelingen/4-reflecteren-op-relaties.html", "en/aan-de-slag/2x10-oefening.html",
          "en/index.html"]
@@ -27,11 +25,3 @@ def test_the_footer_links_lead_to_the_statements_from_any_depth(page, server, si
             assert page.locator("article h1").first.inner_text().replace("¶", "").strip() == title, (start, text)
             assert page.evaluate("() => document.documentElement.lang") == lang
             assert page.url.startswith(base), page.url
-
-
-@pytest.mark.parametrize("path", ["toegankelijkheid.html", "privacy.html", "versies.html",
-                                  "en/toegankelijkheid.html", "en/privacy.html", "en/versies.html"])
-def test_axe_finds_nothing_on_the_statements(page, server, axe_source, path):  # noqa: F811
-    """0 violations, light and dark (the whole site is also checked by test_toegankelijkheid.py)."""
-    page.goto(f"{server}/{path}")
-    assert light_and_dark(page, axe_source) == []

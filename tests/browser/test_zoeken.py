@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import functools
 import json
-import pathlib
 
 import pytest
 
-from conftest import once_per_run, outside_requests
+from conftest import outside_requests, shared_result
 from zoektabel import GROUPS, TOP, Zoeker, load_table, rank_of, scores
 
 PASS_SHARE = 0.95
@@ -33,13 +32,10 @@ def base_of(protocol: str, server: str, site) -> str:
 @pytest.fixture(scope="session")
 def answers(browser, server, site, run_folder):
     """answers(protocol) -> {language: {query: [result page paths]}, language + "-outside": [urls]} for the
-    whole table, asked through the search box once per test run and protocol. With several workers, the
-    first to need a protocol asks it, and one that finds it taken asks the other protocol meanwhile."""
+    whole table, asked through the search box once per test run and protocol (tests/conftest.py,
+    shared_result: with two workers, each asks one protocol)."""
 
-    def file_of(protocol: str) -> pathlib.Path:
-        return run_folder / f"zoekvragen-{protocol}.json"
-
-    def ask(protocol: str) -> None:
+    def ask(protocol: str) -> dict:
         asked = {}
         for language in ("nl", "en"):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -52,15 +48,12 @@ def answers(browser, server, site, run_folder):
                 row.vraag: searcher.pages(searcher.ask(row.vraag)[0]) for row in TABLE if row.taal == language}
             asked[language + "-outside"] = outside_requests(requests, base_of(protocol, server, site))
             context.close()
-        file_of(protocol).write_text(json.dumps(asked), encoding="utf-8")
+        return asked
 
     @functools.cache
     def answers_of(protocol: str) -> dict:
-        if not once_per_run(run_folder, f"zoekvragen-{protocol}", functools.partial(ask, protocol), wait=False):
-            for other in set(PROTOCOLS) - {protocol}:   # another worker is asking it: help with the rest
-                once_per_run(run_folder, f"zoekvragen-{other}", functools.partial(ask, other), wait=False)
-            once_per_run(run_folder, f"zoekvragen-{protocol}", functools.partial(ask, protocol))
-        return json.loads(file_of(protocol).read_text(encoding="utf-8"))
+        return shared_result(run_folder, f"zoekvragen-{protocol}", functools.partial(ask, protocol),
+                             meanwhile=[(f"zoekvragen-{p}", functools.partial(ask, p)) for p in PROTOCOLS])
 
     return answers_of
 
