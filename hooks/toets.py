@@ -24,7 +24,7 @@ import posixpath
 import re
 
 import gereedschap
-from gereedschap import BlockError, Field
+from gereedschap import BlockError, Field, paginas
 import toets_syntax
 
 log = logging.getLogger("mkdocs.plugins.toets")
@@ -100,11 +100,11 @@ def ui_words(language: str) -> dict[str, str]:
 def link_of(question: dict, language: str, context: gereedschap.PageContext, own_page: str) -> dict:
     """Where a question's answer is explained: href from this page, the heading's text and (elsewhere) the page."""
     docs = _state["docs"]
-    source = toets_syntax.source_of(docs, question["pagina"], language)
+    source = paginas.source_of(docs, question["pagina"], language)
     html = re.sub(r"\.md$", ".html", question["pagina"])
     return {"href": gereedschap.relative(f"{html}#{question['doel']}", start=context.src_uri),
-            "tekst": toets_syntax.headings(source)[question["doel"]],
-            "pagina": "" if question["pagina"] == own_page else toets_syntax.page_title(docs, question["pagina"], language)}
+            "tekst": paginas.headings(source)[question["doel"]],
+            "pagina": "" if question["pagina"] == own_page else paginas.page_title(docs, question["pagina"], language)}
 
 
 def questions_in(chapter: toets_syntax.Hoofdstuk, language: str, context) -> list[dict]:

@@ -12,7 +12,9 @@ Every fenced block of ours (```werkblad, ```cirkel …) needs the same plumbing,
   a warning with file and line (fatal under --strict, all of them in one run) and a visible error box,
   never a block shown as code (superfences swallows exceptions);
 - `templates`/`render` is the one Jinja environment (autoescape, StrictUndefined), `words` the one shape
-  of bilingual data (`key: {nl: …, en: …}`), `language_of` the one way to tell a page's language.
+  of bilingual data (`key: {nl: …, en: …}`), `language_of` the one way to tell a page's language;
+- `paginas`: a page's headings and ids as an editor wrote them, and a 'page.md#id' target checked in both
+  languages.
 
 MkDocs puts a hook's folder on sys.path while loading it, so hooks import this package by name. It is
 not a hook itself (MkDocs would load a second copy under another name): hooks call `page_context`.

@@ -105,7 +105,7 @@ def test_the_scan_and_the_view_are_in_the_nav_for_team_meetings(site):
     languages; the statements are in no nav (they are in the footer)."""
     for lang in ("nl", "en"):
         source = (site / f"{prefix(lang)}index.html").read_text(encoding="utf-8")
-        nav = source[source.index('<nav class="md-nav md-nav--primary"'):source.index("<footer")]
+        nav = source[source.index('<nav class="md-nav md-nav--primary"'):source.index('<div class="md-content"')]
         order = [nav.find(f'href="{name}.html"') for name in ("teamoverleg", "teamscan", "teamoverzicht", "poster")]
         assert -1 not in order and order == sorted(order), order
         assert "privacy.html" not in nav and "versies.html" not in nav

@@ -187,3 +187,16 @@ def test_the_accessibility_statement_gives_its_figures_and_dates(all_pages):
         text = all_pages[path].text
         assert [word for word in words if word not in text] == []
         assert "{{" not in text
+
+
+def test_the_statement_counts_the_pages_the_site_has(site):
+    """'alle 108 pagina's (54 per taal)': the page count of the last axe run is the built site's (update the
+    statement, with its date, when a page is added)."""
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    english = [p for p in pages if p.relative_to(site).parts[0] == "en"]
+    for path, pattern in (("toegankelijkheid.html", r"alle (\d+) pagina's \((\d+) per taal\)"),
+                          ("en/toegankelijkheid.html", r"all (\d+) pages \((\d+) per language\)")):
+        found = re.search(pattern, (site / path).read_text(encoding="utf-8"))
+        assert found, f"{path}: no page count"
+        assert (int(found[1]), int(found[2])) == (len(pages), len(english)), (path, found[0], len(pages))
+

@@ -16,6 +16,7 @@ import pytest
 
 import toets
 import toets_syntax
+from gereedschap import paginas
 from conftest import ROOT
 from markdownpagina import fake_config
 from sitehtml import Controls
@@ -219,7 +220,7 @@ def test_headings_are_read_as_toc_makes_their_ids(tmp_path):
     page = tmp_path / "p.md"
     page.write_text("---\ntitle: x\n# niet\n---\n# De drie theorieën\n\n## Waar? { #waar .klein }\n\n"
                     "```yaml\n# geen kop\n```\n\n### [Link](x.md) en **vet**\n", encoding="utf-8")
-    assert toets_syntax.headings(page) == {"de-drie-theorieen": "De drie theorieën", "waar": "Waar?",
+    assert paginas.headings(page) == {"de-drie-theorieen": "De drie theorieën", "waar": "Waar?",
                                            "link-en-vet": "Link en vet"}
 
 
