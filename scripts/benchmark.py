@@ -55,8 +55,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def gzip_size(path: pathlib.Path) -> int:
-    """Bytes of the file gzip-compressed at level 6, as a web server would send it."""
-    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+    """Bytes of the file gzip-compressed at level 6, as a web server would send it (each version once)."""
+    stat = path.stat()
+    return _gzip_size(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _gzip_size(path: str, mtime: int, size: int) -> int:
+    return len(gzip.compress(pathlib.Path(path).read_bytes(), compresslevel=6))
 
 
 def build(site_dir: pathlib.Path) -> float:
@@ -86,9 +92,10 @@ def first_load(site: pathlib.Path, path: str, page) -> dict[str, set[pathlib.Pat
     return files
 
 
-def weights(site: pathlib.Path) -> list[tuple[str, dict[str, int], int]]:
-    """Per page: first-load gzip bytes by kind, and the gzip bytes of a next page with a warm cache."""
-    all_pages = pages(site)
+def weights(site: pathlib.Path, all_pages=None) -> list[tuple[str, dict[str, int], int]]:
+    """Per page: first-load gzip bytes by kind, and the gzip bytes of a next page with a warm cache
+    (all_pages: the site's pages parsed already, sitehtml.pages)."""
+    all_pages = all_pages if all_pages is not None else pages(site)
     home = first_load(site, "index.html", all_pages["index.html"])
     cached = set().union(*home.values())
     rows = []

@@ -122,11 +122,20 @@ def server(site) -> str:
     httpd.shutdown()
 
 
+LAYERS = ("unit", "site", "browser")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Every test under tests/browser is a browser test (`scripts/test --fast` leaves them out)."""
+    """Every test under tests/browser is a browser test (`scripts/test --fast` leaves them out). The layers
+    run in the order unit, site, browser: while the first worker builds the site, the others run the unit
+    tests, which need no build."""
+    def layer(item) -> str:
+        return pathlib.Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+
     for item in items:
-        if "browser" in pathlib.Path(str(item.fspath)).relative_to(ROOT / "tests").parts[:1]:
+        if layer(item) == "browser":
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: LAYERS.index(layer(item)) if layer(item) in LAYERS else len(LAYERS))
 
 
 SHARED = ROOT.parent / "shared"

@@ -10,7 +10,6 @@ import re
 import pytest
 
 from conftest import ROOT
-from sitehtml import pages
 from sitehtml import front_matter
 
 PAGE_BUDGET_KB = 90      # first load of a page: HTML + CSS + JS (+ icons), gzip; the search worker loads
@@ -57,9 +56,9 @@ def ceiling_of(site, path: str) -> tuple[float, str]:
             f"{source.relative_to(ROOT)})")
 
 
-def test_every_page_first_load_fits_the_budget(site, benchmark):
+def test_every_page_first_load_fits_the_budget(site, benchmark, all_pages):
     """Every page loads in 90 KB gzip, or in the ceiling its front matter derives from what it gathers."""
-    rows = benchmark.weights(site)
+    rows = benchmark.weights(site, all_pages)
     assert len(rows) >= 72
     over = []
     for path, sizes, _ in rows:
@@ -76,25 +75,24 @@ def test_every_page_first_load_fits_the_budget(site, benchmark):
                                  "theorie/cirkel-verkenner.html"]
 
 
-def test_the_budget_check_bites(site, benchmark, monkeypatch):
+def test_the_budget_check_bites(site, benchmark, monkeypatch, all_pages):
     """Given a ceiling it cannot meet, the print-all page fails the check, which names it."""
     real = ceiling_of
     monkeypatch.setitem(globals(), "ceiling_of", lambda s, p: (20, "a tiny allowance") if "alle" in p else real(s, p))
     with pytest.raises(AssertionError, match="alle-werkbladen.html weighs"):
-        test_every_page_first_load_fits_the_budget(site, benchmark)
+        test_every_page_first_load_fits_the_budget(site, benchmark, all_pages)
 
 
-def test_first_load_counts_css_and_js(site, benchmark):
+def test_first_load_counts_css_and_js(site, benchmark, all_pages):
     """The measurement is real: a page's first load includes Material's CSS and JS bundle and our files."""
-    home = benchmark.first_load(site, "index.html", pages(site)["index.html"])
+    home = benchmark.first_load(site, "index.html", all_pages["index.html"])
     assert any(p.name.startswith("main.") for p in home["css"])
     assert any(p.name.startswith("bundle.") for p in home["js"])
     assert any(p.name == "projectie.min.js" for p in home["js"])
 
 
-def test_circle_and_worksheet_files_load_only_where_needed(site, benchmark):
+def test_circle_and_worksheet_files_load_only_where_needed(site, benchmark, all_pages):
     """hooks/pagina_bestanden.py: the home page has neither; a worksheet page and a circle page have theirs."""
-    all_pages = pages(site)
 
     def loaded(path):
         return {p.name for group in benchmark.first_load(site, path, all_pages[path]).values() for p in group}
@@ -106,14 +104,14 @@ def test_circle_and_worksheet_files_load_only_where_needed(site, benchmark):
     assert loaded("hele-leidraad.html") & {"cirkel.min.css", "cirkel.min.js", "werkbladen.min.js"} == {"cirkel.min.css"}
 
 
-def test_our_own_css_and_js_fit_the_budget(site, benchmark):
+def test_our_own_css_and_js_fit_the_budget(site, benchmark, all_pages):
     """No page loads more than 20 KB gzip of our own CSS and JS (each file is served minified)."""
     own = set(benchmark.own_assets(site))
     names = {p.name for p in own}
     assert {"leidraad.min.css", "werkbladen.min.css", "cirkel.min.css", "werkbladen.min.js", "cirkel.min.js",
             "taal.min.js"} <= names
     heaviest = {}
-    for path, page in pages(site).items():
+    for path, page in all_pages.items():
         files = set().union(*benchmark.first_load(site, path, page).values()) & own
         heaviest[path] = (sum(benchmark.gzip_size(f) for f in files), sorted(f.name for f in files))
     over = {path: f"{size / 1024:.1f} KB: {files}" for path, (size, files) in heaviest.items()

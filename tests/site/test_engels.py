@@ -11,7 +11,6 @@ import re
 import pytest
 
 from conftest import ROOT
-from sitehtml import pages
 
 DOCS = ROOT / "docs"
 
@@ -23,11 +22,6 @@ DUTCH_WORDS = set("""
     deze dit uit welke waar wanneer omdat zoals kan elke iedere geen goed samen
 """.split())
 DUTCH_MIN_WORDS, DUTCH_MIN_SHARE = 3, 0.15
-
-
-@pytest.fixture(scope="module")
-def all_pages(site):
-    return pages(site)
 
 
 def dutch_sources() -> list[str]:

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import ROOT, build_site
-from sitehtml import Page, broken_links, outside_resources, pages
+from sitehtml import Page, broken_links, outside_resources
 
 RECOMMENDATIONS = {
     1: ("aanbevelingen/1-persoonlijke-band.html", 5),
@@ -34,12 +34,6 @@ THEORIES = {
 # Voices of teachers and school leaders in the source, per recommendation: exactly these boxes (rec 2 has
 # none, so a voice there would be invented).
 VOICES = {1: 4, 2: 0, 3: 1, 4: 3, 5: 1, 6: 2}
-
-
-@pytest.fixture(scope="session")
-def all_pages(site):
-    """Every built page, parsed once."""
-    return pages(site)
 
 
 def sub_ids(number: int, count: int) -> list[str]:

@@ -19,7 +19,7 @@ import begrippen_tooltips
 import hele_leidraad
 import verwijzing
 from conftest import ROOT
-from sitehtml import Page, broken_links, pages
+from sitehtml import Page, broken_links
 
 RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
                    "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
@@ -27,12 +27,6 @@ CHAPTERS = [f"aanbeveling-{n}" for n in range(1, 7)]   # their chapter names on 
 SUB_COUNTS = [5, 5, 3, 3, 5, 4]
 THEORIES = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie"]
 RE_CITATION = re.compile(r'<aside class="verwijzing" lang="(?P<lang>\w+)"[^>]*>.*?</aside>', re.S)
-
-
-@pytest.fixture(scope="session")
-def all_pages(site):
-    """Every built page, parsed once."""
-    return pages(site)
 
 
 # ---------------------------------------------------------------- glossary tooltips: hook functions

@@ -10,15 +10,10 @@ import re
 
 import pytest
 
-from sitehtml import Controls, pages, resolve
+from sitehtml import Controls, resolve
 
 RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
                    "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
-
-
-@pytest.fixture(scope="module")
-def all_pages(site):
-    return pages(site)
 
 
 def prefix(lang: str) -> str:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sitehtml import pages, resolve
+from sitehtml import resolve
 
 STATEMENTS = ["toegankelijkheid.html", "privacy.html", "versies.html"]
 WORDS = {lang: [yaml.safe_load((ROOT / "hooks" / "verklaringen.yml").read_text(encoding="utf-8"))[key][lang]
@@ -73,11 +73,6 @@ def footer_problems(site, path: str, source: str) -> list[str]:
     if links.texts != words:
         problems.append(f"{path}: footer links read {links.texts}, not {words}")
     return problems
-
-
-@pytest.fixture(scope="module")
-def all_pages(site):
-    return pages(site)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

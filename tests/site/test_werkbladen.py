@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sitehtml import Controls, pages, resolve
+from sitehtml import Controls, resolve
 
 FORM = re.compile(r'<form class="werkblad[^"]*" id="([\w-]+)"[^>]*data-werkblad="([^"]+)"')
 
@@ -73,9 +73,8 @@ def test_a_sheet_shares_its_record_with_the_print_all_page(site, sheets):
                 assert record == f"werkblad:{'en' if prefix else 'nl'}:{path.split('/')[-1][:-5]}"
 
 
-def test_site_worksheets_are_labelled_and_link_their_recommendation(site, sheets):
+def test_site_worksheets_are_labelled_and_link_their_recommendation(site, sheets, all_pages):
     """On the built site every control has a name and the recommendation link reaches an existing anchor."""
-    all_pages = pages(site)
     for path, text in sheets.items():
         forms = "".join(re.findall(r'<form class="werkblad.*?</form>', text, re.S))
         assert forms and Controls(forms).unlabelled() == [], path
