@@ -123,19 +123,27 @@ def server(site) -> str:
 
 
 LAYERS = ("unit", "site", "browser")
+LONG_JOBS = {"walk_over_http", "answers"}   # session fixtures that share one long job per run (tests/browser)
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test under tests/browser is a browser test (`scripts/test --fast` leaves them out). The layers
-    run in the order unit, site, browser: while the first worker builds the site, the others run the unit
-    tests, which need no build."""
+    """Every test under tests/browser is a browser test (`scripts/test --fast` leaves them out).
+
+    Order: first the tests that read the long shared jobs (the walk through every page, the query table), so
+    that the workers share those jobs while there is other work for the rest; then the layers unit, site,
+    browser (while one worker builds the site, the others run the unit tests, which need no build)."""
     def layer(item) -> str:
         return pathlib.Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+
+    def place(item) -> int:
+        if set(getattr(item, "fixturenames", ())) & LONG_JOBS:
+            return -1
+        return LAYERS.index(layer(item)) if layer(item) in LAYERS else len(LAYERS)
 
     for item in items:
         if layer(item) == "browser":
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: LAYERS.index(layer(item)) if layer(item) in LAYERS else len(LAYERS))
+    items.sort(key=place)
 
 
 SHARED = ROOT.parent / "shared"

@@ -32,23 +32,35 @@ def axe_source() -> str:
 
 
 LANGUAGES = ("nl", "en")
+PAGES_PER_STRETCH = 8   # the walk goes in stretches, so that every worker that needs it can take a part
 
 
 @pytest.fixture(scope="session")
 def walk_over_http(browser, server, site, axe_source, run_folder):
     """walk_over_http(language) -> rondgang.walk of every page in that language over http, with axe light and
-    dark on each; once per test run (with two workers, each walks one language)."""
-    def pages_of(language: str) -> list[str]:
-        return [p for p in built_pages(site) if p.startswith("en/") == (language == "en")]
+    dark on each; once per test run. The pages go in stretches of eight: a worker that needs the walk takes
+    every stretch no other worker has taken (its own language first), then waits for the rest."""
+    def stretches(language: str) -> list[tuple[str, list[str]]]:
+        paths = [p for p in built_pages(site) if p.startswith("en/") == (language == "en")]
+        return [(f"rondgang-{language}-{n}", paths[n:n + PAGES_PER_STRETCH])
+                for n in range(0, len(paths), PAGES_PER_STRETCH)]
 
-    def walking(language: str):
-        return functools.partial(walk, browser, server, pages_of(language),
-                                 functools.partial(light_and_dark, axe_source=axe_source))
+    def walking(paths: list[str]):
+        return functools.partial(walk, browser, server, paths, functools.partial(light_and_dark, axe_source=axe_source))
 
     @functools.cache
     def walk_of(language: str) -> dict:
-        return shared_result(run_folder, f"rondgang-{language}", walking(language),
-                             meanwhile=[(f"rondgang-{other}", walking(other)) for other in LANGUAGES])
+        mine = stretches(language)
+        others = [s for other in LANGUAGES if other != language for s in stretches(other)]
+        parts = [shared_result(run_folder, name, walking(paths),
+                               meanwhile=[(n, walking(p)) for n, p in mine + others])
+                 for name, paths in mine]
+        return {"pages": sum(part["pages"] for part in parts),
+                "outside": [url for part in parts for url in part["outside"]],
+                "missing": [item for part in parts for item in part["missing"]],
+                "errors": [item for part in parts for item in part["errors"]],
+                "problems": {path: found for part in parts for path, found in part["problems"].items()},
+                "search_index": any(part["search_index"] for part in parts)}
 
     return walk_of
 

@@ -340,6 +340,42 @@
     }, function () { callback(false); });
   }
 
+  /* --- a form's controls: the one way worksheets and the team scan read and show an answer ---------- */
+
+  /** A control's answer: text, a tick (true/false) or the chosen value of a group of radio buttons. */
+  function valueOf(control, form) {
+    if (control.type === "checkbox") return control.checked;
+    if (control.type === "radio") {
+      var chosen = form.querySelector('input[type=radio][data-sleutel="' + control.dataset.sleutel + '"]:checked');
+      return chosen ? chosen.value : "";
+    }
+    return control.value;
+  }
+
+  function show(control, value) {
+    if (control.type === "checkbox") control.checked = value === true;
+    else if (control.type === "radio") control.checked = value !== undefined && String(value) === control.value;
+    else control.value = value === undefined || value === null || value === true ? "" : String(value);
+  }
+
+  /** Keep a control's answer in the record, with the question as the reader sees it. */
+  function keepAnswer(record, control, form, question) {
+    var change = {};
+    change[control.dataset.sleutel] = [valueOf(control, form), question];
+    record.set(change);
+  }
+
+  /** Put the record's answers into the form's [data-sleutel] controls (only the keys given, or all), leaving
+      the field being typed in (the focused field of the focused tab: it gets the other tab's text when the
+      teacher leaves it). */
+  function fill(form, record, keys) {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-sleutel]"), function (control) {
+      if (keys && keys.indexOf(control.dataset.sleutel) < 0) return;
+      if (keys && control === document.activeElement && document.hasFocus()) return;
+      show(control, record.get(control.dataset.sleutel));
+    });
+  }
+
   function loadWords() {
     var source = document.getElementById("bewaren-teksten");
     if (!source) return;
@@ -350,6 +386,7 @@
   window.LeidraadBewaren = {
     open: open, download: download, importFile: importFile, fileButtons: fileButtons, check: check, changes: changes, apply: apply,
     statusText: statusText, text: text, empty: empty, merge: merge, privateWindow: privateWindow,
-    allStored: allStored, PREFIX: PREFIX, available: function () { return !!storage(); }
+    allStored: allStored, PREFIX: PREFIX, available: function () { return !!storage(); },
+    valueOf: valueOf, show: show, fill: fill, keepAnswer: keepAnswer
   };
 })();

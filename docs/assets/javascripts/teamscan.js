@@ -37,29 +37,7 @@
     return holder ? holder.dataset.vraag : "";
   }
 
-  function valueOf(control, form) {
-    if (control.type === "checkbox") return control.checked;
-    if (control.type === "radio") {
-      var chosen = form.querySelector('input[type=radio][data-sleutel="' + control.dataset.sleutel + '"]:checked');
-      return chosen ? chosen.value : "";
-    }
-    return control.value;
-  }
-
-  function show(control, value) {
-    if (control.type === "checkbox") control.checked = value === true;
-    else if (control.type === "radio") control.checked = value !== undefined && String(value) === control.value;
-    else control.value = typeof value === "string" ? value : "";
-  }
-
-  /** Put the record's answers into the form (only the keys given, or all), not into the field being typed in. */
-  function fill(form, record, keys) {
-    each(form.querySelectorAll("[data-sleutel]"), function (control) {
-      if (keys && keys.indexOf(control.dataset.sleutel) < 0) return;
-      if (keys && control === document.activeElement && document.hasFocus()) return;
-      show(control, record.get(control.dataset.sleutel));
-    });
-  }
+  var fill = B.fill;   /* a form's controls: bewaren.js (valueOf, show, fill, keepAnswer) */
 
   /** The file name with the teacher's name in it, so a folder of colleagues' files stays readable. */
   function nameFile(form) {
@@ -107,9 +85,7 @@
     function keep(event) {
       var control = event.target.closest("[data-sleutel]");
       if (!control) return;
-      var change = {};
-      change[control.dataset.sleutel] = [valueOf(control, form), questionOf(control)];
-      record.set(change);
+      B.keepAnswer(record, control, form, questionOf(control));
       report();
       if (control.dataset.sleutel === "naam") nameFile(form);
     }

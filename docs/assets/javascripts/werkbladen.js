@@ -13,16 +13,6 @@
 
   function controls(form) { return form.querySelectorAll("[data-sleutel]"); }
 
-  /** A control's answer: text, a tick (true/false) or the chosen number of a scale. */
-  function valueOf(control, form) {
-    if (control.type === "checkbox") return control.checked;
-    if (control.type === "radio") {
-      var chosen = form.querySelector('input[type=radio][data-sleutel="' + control.dataset.sleutel + '"]:checked');
-      return chosen ? chosen.value : "";
-    }
-    return control.value;
-  }
-
   /** The question a control answers, as the teacher reads it (stored with the answer). */
   function questionOf(control) {
     var text = "";
@@ -40,21 +30,7 @@
     return title && control.type !== "radio" ? title.textContent.trim() + ": " + text : text;
   }
 
-  function show(control, value) {
-    if (control.type === "checkbox") control.checked = value === true;
-    else if (control.type === "radio") control.checked = value !== undefined && String(value) === control.value;
-    else control.value = value === undefined || value === null || value === true ? "" : String(value);
-  }
-
-  /** Put the record's answers into the sheet (only the keys given, or all), leaving the field being typed in
-      (the focused field of the focused tab: it gets the other tab's text when the teacher leaves it). */
-  function fill(form, record, keys) {
-    each(controls(form), function (control) {
-      if (keys && keys.indexOf(control.dataset.sleutel) < 0) return;
-      if (keys && control === document.activeElement && document.hasFocus()) return;
-      show(control, record.get(control.dataset.sleutel));
-    });
-  }
+  var fill = B.fill;   /* a form's controls: bewaren.js (valueOf, show, fill, keepAnswer) */
 
   /* --- status: say plainly whether it was saved ----------------------------------------------- */
 
@@ -305,9 +281,7 @@
     function keep(event) {
       var control = event.target.closest("[data-sleutel]");
       if (!control) return;
-      var change = {};
-      change[control.dataset.sleutel] = [valueOf(control, form), questionOf(control)];
-      record.set(change);
+      B.keepAnswer(record, control, form, questionOf(control));
       report(form, record);
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
