@@ -129,15 +129,20 @@ def load_file(path: pathlib.Path, docs_dir: pathlib.Path, root: pathlib.Path) ->
     return chapter
 
 
+def bounded_list(value, spec: Field, where: str, line: int | None, *, shape: str, count: str) -> list:
+    """A non-empty list of spec.low to spec.high items: '<where> must be a list of <shape>', '<where> has N <count>
+    low to high'."""
+    if not isinstance(value, list) or not value:
+        raise BlockError(f"{where} must be a list of {shape}, not {describe(value)}.", line)
+    if not spec.low <= len(value) <= spec.high:
+        raise BlockError(f"{where} has {len(value)} {count} {spec.low} to {spec.high}.", line)
+    return value
+
+
 def check_list(items, spec: Field, where: str, lines: dict, path: tuple) -> list:
     """The list under 'vragen': 5 to 8 questions, each starting with '- '."""
-    line = line_of(lines, path)
-    if not isinstance(items, list) or not items:
-        raise BlockError(f"{where} must be a list of questions, each starting with '- id: …', not "
-                         f"{describe(items)}.", line)
-    if not spec.low <= len(items) <= spec.high:
-        raise BlockError(f"{where} has {len(items)} questions; a test holds {spec.low} to {spec.high}.", line)
-    return items
+    return bounded_list(items, spec, where, line_of(lines, path), shape="questions, each starting with '- id: …'",
+                        count="questions; a test holds")
 
 
 def check_question(item, index: int, lines: dict, docs_dir: pathlib.Path, problems: list) -> dict | None:
@@ -290,11 +295,8 @@ def check_yes_no(value, spec: Field, where: str, lines: dict, path: tuple) -> bo
 def check_choice_list(value, spec: Field, where: str, lines: dict, path: tuple) -> list[dict]:
     """2 to 6 choices, each a group of nl, en and optionally goed."""
     line = line_of(lines, path)
-    if not isinstance(value, list) or not value:
-        raise BlockError(f"{where} must be a list of choices, each starting with '- nl: …' and 'en: …' below it, "
-                         f"not {describe(value)}.", line)
-    if not spec.low <= len(value) <= spec.high:
-        raise BlockError(f"{where} has {len(value)} choices; give {spec.low} to {spec.high}.", line)
+    bounded_list(value, spec, where, line, shape="choices, each starting with '- nl: …' and 'en: …' below it",
+                 count="choices; give")
     choices = []
     for i, choice in enumerate(value):
         name = f"choice {i + 1} of {where}"

@@ -21,7 +21,6 @@ Words: `hooks/verwijzing.yml`.
 from __future__ import annotations
 
 import datetime
-import functools
 import html as htmllib
 import logging
 import os
@@ -37,7 +36,6 @@ import gereedschap
 
 log = logging.getLogger("mkdocs.plugins.verwijzing")
 
-TEMPLATES = pathlib.Path(__file__).with_name("templates")
 LANGUAGES = ("nl", "en")
 CHANGES_PAGE = "versies.html"   # docs/versies.md (hooks/verklaringen.py): the edition stamp points there
 RE_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -181,12 +179,10 @@ def page_path(page, language: str, default_language: str) -> str:
     return url
 
 
-@functools.lru_cache(maxsize=None)
 def template(name: str = "verwijzing.html") -> jinja2.Template:
-    """A Jinja template of this hook, compiled once (autoescape; a missing variable is an error)."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template(name)
+    """A Jinja template of this hook, from the hooks' one environment (gereedschap.templates: autoescape,
+    a missing variable is an error)."""
+    return gereedschap.templates().get_template(name)
 
 
 def address(page, config, language: str) -> tuple[str, str, bool]:
