@@ -1,14 +1,25 @@
-"""A walk through every built page in a real browser, and axe-core: shared by the browser tests.
+"""A walk through the built site in a real browser, and axe-core: shared by the browser tests.
 
 `walk(context, base, paths, check)` opens each page once in one browser context and records what a reader
 would never see: requests that leave the site, files not found, console and script errors; `check(page)`
-may add its own problems per page (axe, light and dark). tests/browser/test_toegankelijkheid.py walks every
-page over http with axe, once per language and test run, and tests/browser/test_privacy.py reads the same
-walk's records for http and walks file:// itself.
+may add its own problems per page (axe, light and dark).
+
+The walk takes one page of every kind, not every page: `kinds(html, path)` lists what a page is made of
+(each element, class and data-/aria- attribute inside the article, every script and stylesheet it loads,
+its depth in the site and its language), and `choose_cover` picks, greedily, the fewest pages that together
+hold every kind that any page holds (12 of 108 in December 2026: the English pages have the same parts as
+the Dutch ones, and tests/site/test_engels.py checks their words). A page with a new block, admonition,
+template or asset joins the walk by itself; tests/site/test_rondgang.py checks that the cover holds every
+kind and that a new kind on one page pulls that page in. tests/browser/test_toegankelijkheid.py walks the
+cover over http with axe, once per test run; tests/browser/test_privacy.py reads the same walk's records for
+http and walks the cover from file:// itself.
 """
 from __future__ import annotations
 
+import functools
 import pathlib
+import re
+from html.parser import HTMLParser
 
 from conftest import ROOT, outside_requests
 
@@ -21,6 +32,69 @@ DARK_RULES = ["color-contrast", "link-in-text-block"]
 def built_pages(site: pathlib.Path) -> list[str]:
     """Every HTML page of the site, relative to its root."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+class _Kinds(HTMLParser):
+    """Collects the kinds of a page: inside <article> every tag, tag.class and tag[data-…/aria-…/role]; in the
+    whole page every script and stylesheet it loads (by file, without query)."""
+
+    def __init__(self):
+        """Start outside the article."""
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+        self.in_article = False
+
+    def handle_starttag(self, tag, attrs):
+        """Note the element (inside the article) or the asset it loads (anywhere)."""
+        attributes = dict(attrs)
+        if tag == "script" and attributes.get("src"):
+            self.found.add("script:" + _asset(attributes["src"]))
+        if tag == "link" and attributes.get("rel") == "stylesheet":
+            self.found.add("css:" + _asset(attributes.get("href") or ""))
+        if tag == "article":
+            self.in_article = True
+        if not self.in_article:
+            return
+        self.found.add(tag)
+        self.found.update(f"{tag}.{name}" for name in (attributes.get("class") or "").split())
+        self.found.update(f"{tag}[{name}]" for name in attributes if name.startswith(("data-", "aria-", "role")))
+
+
+def _asset(address: str) -> str:
+    """An asset's file name as the kind: no folder (depth is its own kind), no query, no hash."""
+    return re.sub(r"\.[0-9a-f]{8}(?=\.)", "", address.split("?")[0].rsplit("/", 1)[-1])
+
+
+def kinds(html: str, path: str) -> set[str]:
+    """What the page at `path` is made of, as the walk must see it (see the module docstring)."""
+    parser = _Kinds()
+    parser.feed(html)
+    language = "en" if path.startswith("en/") else "nl"
+    return parser.found | {f"depth:{path.count('/') - (language == 'en')}", f"lang:{language}"}
+
+
+@functools.lru_cache(maxsize=None)
+def _kinds_of_site(site: pathlib.Path) -> dict[str, frozenset[str]]:
+    """Every built page's kinds (read once per site folder)."""
+    return {path: frozenset(kinds((site / path).read_text(encoding="utf-8"), path)) for path in built_pages(site)}
+
+
+def choose_cover(pages: dict[str, frozenset[str]]) -> list[str]:
+    """The fewest pages (greedy) that together hold every kind of `pages`; ties go to the smaller page (fewer
+    kinds), then to the path, so that the choice is the same on every run."""
+    left, chosen = set().union(*pages.values()) if pages else set(), []
+    while left:
+        best = max(pages, key=lambda path: (len(pages[path] & left), -len(pages[path]), path))
+        chosen.append(best)
+        left -= pages[best]
+    return chosen
+
+
+def cover(site: pathlib.Path, language: str | None = None) -> list[str]:
+    """The pages that the walk opens, one of every kind (see choose_cover); with `language`, only those of
+    that language (so that two workers can share the walk)."""
+    chosen = choose_cover(_kinds_of_site(site))
+    return [path for path in chosen if language is None or path.startswith("en/") == (language == "en")]
 
 
 def watch(context) -> dict[str, list[str]]:

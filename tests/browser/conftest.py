@@ -4,8 +4,8 @@
 no search: a second or so) from a few Markdown pages, for what the real site cannot show: a worksheet whose
 definition changed between two builds, two copies of the site in different folders, edge cases.
 `serve(folder)` serves any folder on 127.0.0.1, like `server` serves the session's site.
-`axe_source` is the pinned axe-core; `walk_over_http(language)` the walk through every page of a language
-over http with axe light and dark (tests/rondgang.py), made once per test run.
+`axe_source` is the pinned axe-core; `walk_over_http(language)` the walk through one page of every kind of a
+language over http with axe light and dark (tests/rondgang.py), made once per test run.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 
 from conftest import _QuietHandler, browser_required, shared_result
 from proefsite import build_proefsite
-from rondgang import AXE, built_pages, light_and_dark, walk
+from rondgang import AXE, cover, light_and_dark, walk
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
@@ -32,16 +32,17 @@ def axe_source() -> str:
 
 
 LANGUAGES = ("nl", "en")
-PAGES_PER_STRETCH = 8   # the walk goes in stretches, so that every worker that needs it can take a part
+PAGES_PER_STRETCH = 4   # the walk goes in stretches, so that every worker that needs it can take a part
 
 
 @pytest.fixture(scope="session")
 def walk_over_http(browser, server, site, axe_source, run_folder):
-    """walk_over_http(language) -> rondgang.walk of every page in that language over http, with axe light and
-    dark on each; once per test run. The pages go in stretches of eight: a worker that needs the walk takes
-    every stretch no other worker has taken (its own language first), then waits for the rest."""
+    """walk_over_http(language) -> rondgang.walk of one page of every kind in that language (rondgang.cover)
+    over http, with axe light and dark on each; once per test run. The pages go in stretches of four: a worker
+    that needs the walk takes every stretch no other worker has taken (its own language first), then waits
+    for the rest."""
     def stretches(language: str) -> list[tuple[str, list[str]]]:
-        paths = [p for p in built_pages(site) if p.startswith("en/") == (language == "en")]
+        paths = cover(site, language)
         return [(f"rondgang-{language}-{n}", paths[n:n + PAGES_PER_STRETCH])
                 for n in range(0, len(paths), PAGES_PER_STRETCH)]
 
