@@ -331,11 +331,16 @@ def test_glossary_tooltip_appears_on_keyboard_focus(page, server):
     }""")
     page.keyboard.press("Tab")
     assert link.evaluate("el => el === document.activeElement"), "Tab did not reach the glossary link"
-    tooltip = page.locator(".md-tooltip2--active")
+    # The link's own tooltip, found through aria-describedby: the element focused before it (a permalink ¶)
+    # may still be fading its own tooltip out, so ".md-tooltip2--active" alone can match two.
+    page.wait_for_function("el => !!el.getAttribute('aria-describedby')", arg=link.element_handle(), timeout=3000)
+    described = link.get_attribute("aria-describedby")
+    tooltip = page.locator(f"#{described}")
+    assert tooltip.count() == 1
+    page.wait_for_function("el => el.classList.contains('md-tooltip2--active')", arg=tooltip.element_handle(),
+                           timeout=3000)
     tooltip.wait_for(state="visible", timeout=3000)
     assert tooltip.inner_text().strip() == definition
-    described = link.get_attribute("aria-describedby")
-    assert described and page.locator(f"#{described}").count() == 1
     assert_stayed_home(page, server)
 
 
