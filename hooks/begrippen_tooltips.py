@@ -32,9 +32,6 @@ RE_HREF = re.compile(r'\shref="(?P<href>[^"]*)"')
 RE_GLOSSARY_HREF = re.compile(r"^(?:(?:\.\./)*|\./)?begrippen\.html#(?P<id>[\w-]+)$")
 
 # Per build language: {term id: (display name, definition)}; filled in on_config.
-_terms: dict[str, tuple[str, str]] = {}
-_abbreviations: dict[str, str] = {}
-_language = "nl"
 
 
 def plain_text(markdown: str) -> str:
@@ -121,13 +118,12 @@ def append_abbreviations(markdown: str, table: dict[str, str]) -> str:
 
 
 def on_pre_build(config):
-    """Read the glossary of the language being built (i18n sets the language in its on_config, after ours)."""
-    global _terms, _abbreviations, _language
-    _language = (config.theme.get("language") or "nl").split("_")[0]
-    _abbreviations = abbreviations(_language)
-    source = glossary_file(pathlib.Path(config.docs_dir), _language)
-    _terms = parse_glossary(source.read_text(encoding="utf-8")) if source.is_file() else {}
-    if not _terms:
+    """Read the glossary and the abbreviations of the language being built."""
+    state = gereedschap.staat("begrippen_tooltips")
+    state["abbreviations"] = abbreviations(gereedschap.taal())
+    source = glossary_file(pathlib.Path(config.docs_dir), gereedschap.taal())
+    state["terms"] = parse_glossary(source.read_text(encoding="utf-8")) if source.is_file() else {}
+    if not state["terms"]:
         log.info("begrippen_tooltips: no definitions found in %s; no tooltips added", source.name)
     return config
 
@@ -151,9 +147,9 @@ def on_page_markdown(markdown, page, config, files):
     where the page holds `<!-- letterbalk -->` (so a new term never needs the bar edited by hand)."""
     if LETTER_BAR in markdown:
         markdown = markdown.replace(LETTER_BAR, letter_bar(markdown) + "\n{ .letterbalk }")
-    return append_abbreviations(markdown, _abbreviations)
+    return append_abbreviations(markdown, gereedschap.staat("begrippen_tooltips").get("abbreviations", {}))
 
 
 def on_page_content(html_text, page, config, files):
     """Add the glossary definition as title to every link to a glossary term."""
-    return add_titles(html_text, _terms)
+    return add_titles(html_text, gereedschap.staat("begrippen_tooltips").get("terms", {}))

@@ -15,13 +15,10 @@ warning with file, line and the valid names, and an error box on the page, never
 """
 from __future__ import annotations
 
-import functools
 import logging
 import re
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 import gereedschap
 from cirkel_meetkunde import (CX, CY, PROFILE_MAX, R, VIEW_H, VIEW_W, arrow, axis_lines, label_lines,
@@ -36,13 +33,13 @@ DEFAULT_SIZE = {"cirkel": 440, "cirkel-verkenner": 440, "cirkel-reflectie": 400}
 
 # ---------------------------------------------------------------------------------------------- data
 
-@functools.lru_cache(maxsize=1)
+@gereedschap.per_run
 def load_data() -> dict:
     """cirkel.yml, checked: eight sectors with every text in both languages and a full table."""
     data = gereedschap.data(DATA)
     problems = data_problems(data)
     if problems:
-        raise PluginError("hooks/cirkel.yml: " + "; ".join(problems))
+        raise gereedschap.BouwFout("hooks/cirkel.yml: " + "; ".join(problems))
     return data
 
 
@@ -244,11 +241,11 @@ def link_from_page(target: str, page: gereedschap.PageContext) -> str:
     suffix = f"#{anchor}" if anchor else ""
     files = page.extra.get("files")
     if files is None:  # outside a MkDocs build (unit tests): .md -> .html, as use_directory_urls: false
-        return get_relative_url(re.sub(r"\.md$", ".html", path), page.url or "x.html") + suffix
+        return gereedschap.relative(re.sub(r"\.md$", ".html", path), start=page.url or "x.html") + suffix
     file = files.get_file_from_path(path)
     if file is None:
         raise BlockError(f"hooks/cirkel.yml: link target '{path}' is not a page in docs/")
-    return get_relative_url(file.url, page.url) + suffix
+    return gereedschap.relative(file.url, start=page.url) + suffix
 
 
 RENDER = {"cirkel": render_figure, "cirkel-verkenner": render_explorer, "cirkel-reflectie": render_reflection}

@@ -39,7 +39,6 @@ RE_UNSAFE = [
     (re.compile(r"javascript:", re.I), "a javascript: link", "link to a page or an address instead"),
 ]
 RE_XML_ID = re.compile(r"^[A-Za-z_][\w.-]*$")
-_reported: set[str] = set()
 
 
 def problem(path: str, line: int, message: str) -> str:
@@ -186,10 +185,11 @@ def id_problems(path: str, output: str, source: str = "") -> list[str]:
 # ------------------------------------------------------------------------------------- MkDocs glue
 
 def report(messages: list[str]) -> None:
-    """Log each problem once per build (static-i18n runs the events once per language)."""
+    """Log each problem once per run (static-i18n runs the events once per language)."""
+    reported = gereedschap.staat("controle", run=True).setdefault("gemeld", set())
     for message in messages:
-        if message not in _reported:
-            _reported.add(message)
+        if message not in reported:
+            reported.add(message)
             log.warning(message)
 
 
@@ -201,13 +201,6 @@ def i18n_translations(config) -> dict[str, str] | None:
     others = [lang for lang in plugin.config.languages if not lang.default]
     return dict(others[0].nav_translations or {}) if others else None
 
-
-def on_pre_build(config, **kwargs):
-    """A new build: forget what was reported. static-i18n builds the English edition inside the same run
-    (while its `building` flag is set); that is not a new build: its problems were reported with the Dutch one."""
-    i18n = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
-    if not getattr(i18n, "building", False):
-        _reported.clear()
 
 
 def on_files(files, config, **kwargs):

@@ -27,7 +27,6 @@ import pathlib
 import posixpath
 import re
 
-from mkdocs.exceptions import PluginError
 
 import gereedschap
 
@@ -47,7 +46,6 @@ RE_OWN_NUMBER = re.compile(r"^aanbevelingen/(?P<n>[1-6])-")
 SKIP_TEXT_IN = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-_state: dict = {}
 
 
 def chapter_name(dest_uri: str) -> str:
@@ -78,7 +76,7 @@ def select_chapters(nav_pages: list[tuple[str, str]], chapters: list[str], skip:
         matches = [(d, t) for d, t in nav_pages
                    if (d.startswith(target) if target.endswith("/") else d == target) and d not in skipped]
         if not matches:
-            raise PluginError(f"hele-leidraad.md, front matter hele_leidraad.hoofdstukken: '{entry}' matches no "
+            raise gereedschap.BouwFout(f"hele-leidraad.md, front matter hele_leidraad.hoofdstukken: '{entry}' matches no "
                               f"page in the nav. Use a file such as 'inleiding.md' or a folder such as 'theorie/'.")
         selected += [m for m in matches if m not in selected]
     return selected
@@ -215,7 +213,7 @@ def chapter_html(built: str, *, dest: str, page_dest: str, title: str, language_
     """(title, section) for one chapter: the built page's article, cleaned, prefixed and rebased in one pass."""
     match = RE_ARTICLE.search(built)
     if not match:
-        raise PluginError(f"hele_leidraad: no <article> found in the built page {dest}")
+        raise gereedschap.BouwFout(f"hele_leidraad: no <article> found in the built page {dest}")
     name = chapter_name(dest)
     title = heading_text(match["inner"]) or title
     own = RE_OWN_NUMBER.match(dest[len(language_dir):])
@@ -232,52 +230,50 @@ def contents_html(chapters: list[tuple[str, str]], heading: str) -> str:
             f'<p id="hele-leidraad-inhoud"><strong>{htmllib.escape(heading)}</strong></p>\n<ol>\n{items}\n</ol>\n</nav>')
 
 
-def on_config(config):
-    """Start each language's build with a clean slate (i18n builds every language in one process)."""
-    _state.clear()
-    return config
-
-
 def on_nav(nav, config, files):
     """Remember every page's built path in nav order (titles are known only once pages are rendered)."""
-    _state["nav"] = [p.file.dest_uri for p in nav.pages]
+    state = gereedschap.staat("hele_leidraad")
+    state["nav"] = [p.file.dest_uri for p in nav.pages]
     return nav
 
 
 def on_post_page(output, page, config):
     """Remember each page's title, for the list of chapters."""
-    _state.setdefault("titles", {})[page.file.dest_uri] = page.title or page.file.name
+    state = gereedschap.staat("hele_leidraad")
+    state.setdefault("titles", {})[page.file.dest_uri] = page.title or page.file.name
     return output
 
 
 def on_page_markdown(markdown, page, config, files):
     """Remember the page that asks for the whole guide (front matter `hele_leidraad:`)."""
+    state = gereedschap.staat("hele_leidraad")
     spec = page.meta.get("hele_leidraad")
     if spec is not None:
         if not isinstance(spec, dict) or not spec.get("hoofdstukken"):
-            raise PluginError(f"{page.file.src_uri}: front matter hele_leidraad needs a list 'hoofdstukken', "
+            raise gereedschap.BouwFout(f"{page.file.src_uri}: front matter hele_leidraad needs a list 'hoofdstukken', "
                               f"e.g. hoofdstukken: [inleiding.md, theorie/, aanbevelingen/]")
-        _state["page"] = (page.file.src_uri, page.file.dest_uri, spec)
+        state["page"] = (page.file.src_uri, page.file.dest_uri, spec)
     return markdown
 
 
 def on_post_build(config):
     """Fill the whole-guide page of this language with the built chapters."""
-    if "page" not in _state:
+    state = gereedschap.staat("hele_leidraad")
+    if "page" not in state:
         return
-    src, page_dest, spec = _state["page"]
+    src, page_dest, spec = state["page"]
     site = pathlib.Path(config.site_dir)
-    titles = _state.get("titles", {})
+    titles = state.get("titles", {})
     own_path = re.sub(r"(\.[a-z]{2})?\.md$", ".html", src)
     language_dir = page_dest[: -len(own_path)] if page_dest.endswith(own_path) else ""
-    chapters = select_chapters([(d, titles.get(d, d)) for d in _state.get("nav", [])
+    chapters = select_chapters([(d, titles.get(d, d)) for d in state.get("nav", [])
                                 if d.endswith(".html") and d != page_dest],
                                [str(e) for e in spec["hoofdstukken"]], [str(e) for e in spec.get("overslaan", [])],
                                language_dir)
     target = site / page_dest
     built = target.read_text(encoding="utf-8")
     if MARKER not in built:
-        raise PluginError(f"{src}: the page needs the line {MARKER} where the chapters go")
+        raise gereedschap.BouwFout(f"{src}: the page needs the line {MARKER} where the chapters go")
     heading = gereedschap.words("teksten.yml", gereedschap.build_language(config))["inhoud"]
     sections, listed = [], []
     for dest, title in chapters:

@@ -32,7 +32,6 @@ log = logging.getLogger("mkdocs.plugins.teamscan")
 FENCES = ("teamscan", "teamoverzicht")
 LEVELS = ("nooit", "soms", "vaak", "altijd")   # the stored values: the same in every language
 WORDS = "teamscan.yml"
-_docs_dir: list[str] = []                      # the docs folder of the build (set in on_config)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,7 +61,7 @@ class Group:
 
 # ---------------------------------------------------------------------------------- build-time data
 
-@functools.lru_cache(maxsize=8)
+@gereedschap.per_run
 def worksheets(docs_dir: str, language: str) -> dict[str, tuple]:
     """{recommendation number ("1.3" or "2"): ((title, 'aan-de-slag/x.html'), …)} from the werkblad blocks.
 
@@ -154,7 +153,7 @@ def render_block(source: str, language: str, context: gereedschap.PageContext, f
     lang = context.language
     ui = page_words(lang)
     context.need("bewaren.js", "teamscan.js", "teamscan.css")
-    found = groups(lang, context.src_uri, _docs_dir[0] if _docs_dir else "")
+    found = groups(lang, context.src_uri, gereedschap.staat("teamscan").get("docs_dir", ""))
     script = gereedschap.words(WORDS, lang, "script")
     levels = [{"waarde": level, "tekst": ui[f"niveau_{level}"]} for level in LEVELS]
     if language == "teamscan":
@@ -171,8 +170,7 @@ format_fence = gereedschap.fence_format(render_block, log)
 def on_config(config, **kwargs):
     """Register both fences (once: static-i18n runs on_config per language) and note the docs folder."""
     gereedschap.register_fences(config, {name: format_fence for name in FENCES}, "hooks/teamscan.py")
-    _docs_dir[:] = [str(config.docs_dir)]
-    worksheets.cache_clear()
+    gereedschap.staat("teamscan")["docs_dir"] = str(config.docs_dir)
     return config
 
 

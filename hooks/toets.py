@@ -32,20 +32,24 @@ FENCE, OVERVIEW = "toets", "toets-overzicht"
 LETTERS = "ABCDEF"
 ZELF = (("goed", "✓"), ("deels", "◐"), ("fout", "✗"))   # self-assessment of an open answer, with its icon
 LABELS = {"goed": "goed", "deels": "deels", "fout": "niet_goed"}   # its word in toets.yml
-_state: dict = {"config": None, "chapters": {}, "docs": pathlib.Path("docs")}
 
 
 # --- the data, once per build ---------------------------------------------------------------------
 
+def _state() -> dict:
+    """The chapters read in this run, and the docs folder (a default outside a build, for unit tests)."""
+    return gereedschap.staat("toets", run=True) or {"chapters": {}, "docs": pathlib.Path("docs")}
+
+
 def on_config(config, **kwargs):
-    """Register the fences; read and check every chapter file (once: static-i18n runs on_config per language)."""
+    """Register the fences; read and check every chapter file (once per run: on_config runs per language)."""
     gereedschap.register_fences(config, {FENCE: format_toets, OVERVIEW: format_overzicht}, "hooks/toets.py")
-    if _state["config"] is not config:
-        _state["config"] = config
+    state = gereedschap.staat("toets", run=True)
+    if not state:
         root = pathlib.Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        _state["docs"] = pathlib.Path(config.docs_dir)
-        _state["chapters"] = toets_syntax.load(root / "hooks" / "toets", _state["docs"], root)
-        for chapter in _state["chapters"].values():
+        state["docs"] = pathlib.Path(config.docs_dir)
+        state["chapters"] = toets_syntax.load(root / "hooks" / "toets", state["docs"], root)
+        for chapter in state["chapters"].values():
             for message in chapter.problemen:
                 log.warning(message)
     return config
@@ -76,7 +80,7 @@ def chapter_of(source: str, context: gereedschap.PageContext) -> toets_syntax.Ho
 
 def checked_chapter(name: str, line: int | None) -> toets_syntax.Hoofdstuk:
     """A chapter by name, whose file read without problems."""
-    chapters = _state["chapters"]
+    chapters = _state()["chapters"]
     if name not in chapters:
         hint = gereedschap.did_you_mean(name, list(chapters))
         raise BlockError(f"unknown chapter '{name}'{'; ' + hint if hint else '.'} Valid chapters (the files in "
@@ -99,7 +103,7 @@ def ui_words(language: str) -> dict[str, str]:
 
 def link_of(question: dict, language: str, context: gereedschap.PageContext, own_page: str) -> dict:
     """Where a question's answer is explained: href from this page, the heading's text and (elsewhere) the page."""
-    docs = _state["docs"]
+    docs = _state()["docs"]
     source = paginas.source_of(docs, question["pagina"], language)
     html = re.sub(r"\.md$", ".html", question["pagina"])
     return {"href": gereedschap.relative(f"{html}#{question['doel']}", start=context.src_uri),
@@ -157,7 +161,7 @@ def render_overzicht(source: str, language: str, context: gereedschap.PageContex
     if not isinstance(value, dict):
         raise BlockError(f"a {OVERVIEW} block lists the tests as 'hoofdstukken: [gehechtheidstheorie, …]', not "
                          f"{gereedschap.describe(value)}.", 0 if value is not None else None)
-    chapters = _state["chapters"]
+    chapters = _state()["chapters"]
     table = {"hoofdstukken": Field("items", required=True, help="the tests in the order shown")}
     names = gereedschap.check_fields(value, table, owner=f"the {OVERVIEW} block", of="", lines=lines, path=(),
                                      noun="option")["hoofdstukken"]
@@ -173,7 +177,7 @@ def render_overzicht(source: str, language: str, context: gereedschap.PageContex
     for name in names:
         page = posixpath.join(folder, f"{name}.md")
         chapter = checked_chapter(name, gereedschap.line_of(lines, ("hoofdstukken", names.index(name))))
-        if not (_state["docs"] / page).is_file():
+        if not (_state()["docs"] / page).is_file():
             raise BlockError(f"the test page docs/{page} does not exist; create it with a '{FENCE}' block holding "
                              f"'hoofdstuk: {name}' (the test pages sit beside this list).", line)
         spec = [[q["id"], next(c[lang] for c in q["keuzes"] if c["goed"]) if q["soort"] == "keuze" else None]

@@ -14,11 +14,9 @@ Words in hooks/verklaringen.yml. A broken versies.yml stops the build with the e
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 import subprocess
 
-from mkdocs.exceptions import PluginError
 
 import gereedschap
 from verwijzing import build_date, long_date
@@ -41,20 +39,20 @@ def changes() -> list[dict]:
     """hooks/versies.yml, checked: a list of {datum, nl, en}, newest first, each day once."""
     entries = gereedschap.data(CHANGES)
     if not isinstance(entries, list) or not entries:
-        raise PluginError(f"hooks/{CHANGES}: expected a list of entries (datum, nl, en), newest first.")
+        raise gereedschap.BouwFout(f"hooks/{CHANGES}: expected a list of entries (datum, nl, en), newest first.")
     previous = None
     for number, entry in enumerate(entries, 1):
         where = f"hooks/{CHANGES}, entry {number}"
         if not isinstance(entry, dict) or set(entry) != {"datum", "nl", "en"}:
-            raise PluginError(f"{where}: an entry has exactly the fields datum, nl and en.")
+            raise gereedschap.BouwFout(f"{where}: an entry has exactly the fields datum, nl and en.")
         if not isinstance(entry["datum"], datetime.date):
-            raise PluginError(f"{where}: 'datum' must be a date like 2026-12-01, not {entry['datum']!r}.")
+            raise gereedschap.BouwFout(f"{where}: 'datum' must be a date like 2026-12-01, not {entry['datum']!r}.")
         for language in gereedschap.LANGUAGES:
             items = entry[language]
             if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
-                raise PluginError(f"{where}: '{language}' must be a list of texts, one per change.")
+                raise gereedschap.BouwFout(f"{where}: '{language}' must be a list of texts, one per change.")
         if previous is not None and entry["datum"] >= previous:
-            raise PluginError(f"{where}: {entry['datum']} does not come before {previous}; put the newest first, "
+            raise gereedschap.BouwFout(f"{where}: {entry['datum']} does not come before {previous}; put the newest first, "
                               "one entry per day.")
         previous = entry["datum"]
     return entries
@@ -72,7 +70,7 @@ def changes_markdown(language: str) -> str:
 
 # ---------------------------------------------------------------------------------- content version
 
-@functools.lru_cache(maxsize=4)
+@gereedschap.per_run
 def content_date(docs_dir: str) -> datetime.date | None:
     """The date of the newest commit that touched docs/ (None without git or history)."""
     try:
@@ -106,7 +104,6 @@ def contact_markdown(language: str, contact: str) -> str:
 def on_config(config, **kwargs):
     """Check hooks/versies.yml before any page is built."""
     changes()
-    content_date.cache_clear()
     return config
 
 

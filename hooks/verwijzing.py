@@ -48,9 +48,6 @@ def texts(language: str) -> dict:
     return gereedschap.words("verwijzing.yml", language)
 
 
-_git_dates: dict[str, dict[str, datetime.date]] = {}  # docs_dir -> {absolute file path: last commit date}
-_language = "nl"
-_default_language: str | None = None  # the first language built (static-i18n builds the default first)
 
 
 def long_date(date: datetime.date, language: str) -> str:
@@ -75,10 +72,10 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
+@gereedschap.per_run
 def git_dates(docs_dir: str) -> dict[str, datetime.date]:
-    """{absolute path: date of the last commit that touched it} for every file under docs_dir ({} without git)."""
-    if docs_dir in _git_dates:
-        return _git_dates[docs_dir]
+    """{absolute path: date of the last commit that touched it} for every file under docs_dir ({} without git;
+    read once per run)."""
     dates: dict[str, datetime.date] = {}
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=docs_dir, capture_output=True,
@@ -93,7 +90,6 @@ def git_dates(docs_dir: str) -> dict[str, datetime.date]:
             current = datetime.date.fromisoformat(line[1:].strip())
         elif line.strip() and current is not None:
             dates.setdefault(str(pathlib.Path(top, line.strip())), current)  # newest commit comes first
-    _git_dates[docs_dir] = dates
     return dates
 
 
@@ -188,7 +184,7 @@ def template(name: str = "verwijzing.html") -> jinja2.Template:
 def address(page, config, language: str) -> tuple[str, str, bool]:
     """(path from the site root, address to show, whether that address is the site's fixed one)."""
     base = str(config.extra.get("verwijzing_basis_url") or "").strip()
-    path = page_path(page, language, default_language=_default_language or language)
+    path = page_path(page, language, default_language=first_language())
     return path, (f"{base.rstrip('/')}/{path}" if base else path), bool(base)
 
 
@@ -209,7 +205,7 @@ def render_stamp(*, page, config, language: str, title: str, date) -> str:
     """The edition stamp that opens every printout: site, page title, version (date) and address."""
     path, url, full_url = address(page, config, language)
     base = url[:len(url) - len(path)]
-    changes_path = page_path(types.SimpleNamespace(url=CHANGES_PAGE), language, _default_language or language)
+    changes_path = page_path(types.SimpleNamespace(url=CHANGES_PAGE), language, first_language())
     return template("verwijzing-stempel.html").render(
         lang=language, t=texts(language), site_name=config.site_name, title=title or config.site_name,
         version=version(date, language), path=path, url=url, full_url=full_url,
@@ -230,25 +226,29 @@ def fill_sheet_versions(html: str, files, docs_dir: str, language: str) -> str:
     return RE_SHEET_VERSION.sub(fill, html)
 
 
+def first_language() -> str:
+    """The language built first in this run (static-i18n builds the default one first; its pages have no
+    language folder)."""
+    return gereedschap.staat("verwijzing", run=True).setdefault("eerste_taal", gereedschap.taal())
+
+
 def on_pre_build(config):
-    """Remember the language being built (i18n sets it in its on_config, which runs after ours)."""
-    global _language, _default_language
-    language = (config.theme.get("language") or "nl").split("_")[0]
-    _language = language if language in LANGUAGES else "en"
-    _default_language = _default_language or _language
+    """Note the language built first in this run (before any page of the next language)."""
+    first_language()
     return config
 
 
 def on_page_content(html, page, config, files):
     """Open with the edition stamp and end with the citation block, unless the page says `verwijzing: false`;
     fill in the versions of the worksheets on the page."""
-    html = fill_sheet_versions(html, files, config.docs_dir, _language)
+    language = gereedschap.taal()
+    html = fill_sheet_versions(html, files, config.docs_dir, language)
     if page.meta.get("verwijzing") is False:
         return html
     title = page_title(page, html)
     date, source = last_changed(page, config.docs_dir)
     if page.meta.get("hele_leidraad"):
         date, source = gathered_date(page, files, config.docs_dir), "git"
-    stamp = render_stamp(page=page, config=config, language=_language, title=title, date=date)
-    return stamp + "\n" + html + "\n" + render(page=page, config=config, language=_language, title=title,
+    stamp = render_stamp(page=page, config=config, language=language, title=title, date=date)
+    return stamp + "\n" + html + "\n" + render(page=page, config=config, language=language, title=title,
                                                 date=date, source=source if date else "")

@@ -24,7 +24,6 @@ import logging
 import posixpath
 import re
 
-from mkdocs.exceptions import PluginError
 
 import gereedschap
 from gereedschap import BlockError
@@ -34,7 +33,6 @@ from werkblad_syntax import validate
 log = logging.getLogger("mkdocs.plugins.werkbladen")
 FENCE = "werkblad"
 MARKER = "<!-- alle-werkbladen -->"
-_sheets: dict[tuple[str, str], str] = {}   # (language, sheet key) -> the file that holds it, per build
 
 
 def check(source: str) -> tuple[dict, float]:
@@ -102,7 +100,7 @@ def page_stem(src_uri: str) -> str:
 
 def claim(key: str, language: str, path: str) -> None:
     """Each sheet key belongs to one file per language; a second file with the same key is an error."""
-    owner = _sheets.setdefault((language, key), path)
+    owner = gereedschap.staat("werkbladen").setdefault((language, key), path)   # the file that holds a sheet
     if owner != path:
         raise BlockError(f"the worksheet key '{key}' is used by {owner} too; answers of the two sheets would mix. "
                          "Give one of them its own 'sleutel:'.")
@@ -145,9 +143,8 @@ format_werkblad = gereedschap.fence_format(render_sheet, log)
 def on_config(config, **kwargs):
     """Register the werkblad fence (once: static-i18n runs on_config per language); start a new build."""
     if config.use_directory_urls:
-        raise PluginError("hooks/werkbladen.py writes links for use_directory_urls: false; set it in mkdocs.yml.")
+        raise gereedschap.BouwFout("hooks/werkbladen.py writes links for use_directory_urls: false; set it in mkdocs.yml.")
     gereedschap.register_fences(config, {FENCE: format_werkblad}, "hooks/werkbladen.py")
-    _sheets.clear()
     return config
 
 

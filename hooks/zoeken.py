@@ -21,7 +21,6 @@ import logging
 import posixpath
 import re
 
-from mkdocs.exceptions import PluginError
 
 import gereedschap
 
@@ -34,7 +33,6 @@ EMPTY_LINKS = (("begrippen", "begrippen.html"), ("aanbevelingen", "aanbevelingen
                ("aan_de_slag", "aan-de-slag/index.html"))
 SECOND = "en"                                   # the language that lives under /en/
 
-_ids: dict[str, set[str]] = {}                  # built page location -> its element ids (both languages)
 
 
 def _words(value, where: str) -> list[str]:
@@ -43,11 +41,11 @@ def _words(value, where: str) -> list[str]:
     phrases = []
     for item in items:
         if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
-            raise PluginError(f"hooks/{DATA}: {where}: expected a word or a list of words, got "
+            raise gereedschap.BouwFout(f"hooks/{DATA}: {where}: expected a word or a list of words, got "
                               f"{gereedschap.describe(item)}")
         text = " ".join(str(item).lower().split())
         if re.search(r"[<>&]", text):
-            raise PluginError(f"hooks/{DATA}: {where}: '{text}' contains < > or &; write plain words")
+            raise gereedschap.BouwFout(f"hooks/{DATA}: {where}: '{text}' contains < > or &; write plain words")
         phrases.append(text)
     return phrases
 
@@ -56,7 +54,7 @@ def location(path: str, language: str) -> str:
     """docs path (with #id) -> the search index location: x/y.md#id -> x/y.html#id, under en/ for English."""
     page, _, anchor = path.partition("#")
     if not page.endswith(".md"):
-        raise PluginError(f"hooks/{DATA}: '{path}' is not a Markdown file in docs/ (e.g. aanbevelingen/1-persoonlijke-band.md)")
+        raise gereedschap.BouwFout(f"hooks/{DATA}: '{path}' is not a Markdown file in docs/ (e.g. aanbevelingen/1-persoonlijke-band.md)")
     built = page[:-3] + ".html"
     built = ("en/" if language == SECOND else "") + built
     return built + (f"#{anchor}" if anchor else "")
@@ -70,7 +68,7 @@ def load(data=None) -> dict:
         table = (data or {}).get(language) or {}
         unknown = [key for key in table if key not in SECTIONS]
         if unknown:
-            raise PluginError(f"hooks/{DATA}: {language}: " + gereedschap.unknown("section", unknown[0], SECTIONS))
+            raise gereedschap.BouwFout(f"hooks/{DATA}: {language}: " + gereedschap.unknown("section", unknown[0], SECTIONS))
         result[language] = {
             "woorden": {key: _words(value, f"{language}.woorden.{key}")
                         for key in (table.get("woorden") or {}) for value in [table["woorden"][key]]
@@ -92,9 +90,9 @@ def script(data: dict) -> str:
             f"window.leidraadZoekwoorden = {body};\n")
 
 
-def on_startup(command, dirty, **kwargs):
-    """A new build: forget the ids of a previous one (static-i18n builds both languages in one run)."""
-    _ids.clear()
+def page_ids() -> dict[str, set[str]]:
+    """Built page location -> its element ids, for both languages of this run."""
+    return gereedschap.staat("zoeken", run=True).setdefault("ids", {})
 
 
 def on_config(config, **kwargs):
@@ -117,7 +115,7 @@ def on_page_content(html_text: str, page, config, files, **kwargs) -> str:
     """Remember the ids of each page, to check the #ids in the data file."""
     prefix = "en/" if gereedschap.build_language(config) == SECOND else ""
     url = page.url if page.url.startswith(prefix) else prefix + page.url
-    _ids[url] = set(re.findall(r'\bid="([^"]+)"', html_text))
+    page_ids()[url] = set(re.findall(r'\bid="([^"]+)"', html_text))
     return html_text
 
 
@@ -142,19 +140,20 @@ def on_post_build(config, **kwargs):
     reports Dutch, so nothing is reset there); each build checks its own language's entries."""
     language = gereedschap.build_language(config)
     data = load()
+    ids = page_ids()
     problems = []
     for where in data[language]["paginas"]:
         page, _, anchor = where.partition("#")
-        if page not in _ids:
+        if page not in ids:
             problems.append(f"{language}.paginas: no page docs/{page.removeprefix('en/')[:-5]}.md "
                             f"(the path is that of the Dutch file in docs/)")
-        elif anchor and anchor not in _ids[page]:
-            ids = sorted(i for i in _ids[page] if not i.startswith("__"))
+        elif anchor and anchor not in ids[page]:
+            known = sorted(i for i in ids[page] if not i.startswith("__"))
             problems.append(f"{language}.paginas: docs/{page.removeprefix('en/')[:-5]}.md has no section "
-                            f"#{anchor}; " + (gereedschap.did_you_mean(anchor, ids) or
-                                              f"its ids include {', '.join(ids[:12])}"))
+                            f"#{anchor}; " + (gereedschap.did_you_mean(anchor, known) or
+                                              f"its ids include {', '.join(known[:12])}"))
     if problems:
-        raise PluginError(f"hooks/{DATA}:\n  " + "\n  ".join(problems))
+        raise gereedschap.BouwFout(f"hooks/{DATA}:\n  " + "\n  ".join(problems))
     target = posixpath.join(config.site_dir, SCRIPT)
     with open(target, "w", encoding="utf-8") as handle:
         handle.write(script(data))

@@ -16,6 +16,7 @@ import markdown as python_markdown
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
+from gereedschap import bouw
 
 HOOKS = ("aanvulling", "werkbladen", "cirkel", "toets", "teamscan", "verklaringen")   # the hooks that change how Markdown renders
 
@@ -70,6 +71,8 @@ def convert(text: str, *, src_uri: str = "aan-de-slag/proef.md", language: str |
     text, page.meta = get_data(text)  # front matter, as MkDocs reads it before on_page_markdown
     handler = Collect()
     logging.getLogger("mkdocs.plugins").addHandler(handler)
+    bouw.start_run()   # each conversion is a run of its own, as the pipeline starts one (hooks/pijplijn.py)
+    bouw.start_language(language)
     try:
         for name in HOOKS:
             load_hook(name).on_config(config)

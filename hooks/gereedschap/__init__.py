@@ -14,11 +14,14 @@ Every fenced block of ours (```werkblad, ```cirkel …) needs the same plumbing,
 - `templates`/`render` is the one Jinja environment (autoescape, StrictUndefined), `words` the one shape
   of bilingual data (`key: {nl: …, en: …}`), `language_of` the one way to tell a page's language;
 - `paginas`: a page's headings and ids as an editor wrote them, and a 'page.md#id' target checked in both
-  languages.
+  languages;
+- `bouw`: the state of a build, kept by the pipeline (hooks/pijplijn.py): `staat(name)` for a step's own
+  state, `taal()` for the language being built, `per_run` for caches of files, `BouwFout` to stop the build.
 
 MkDocs puts a hook's folder on sys.path while loading it, so hooks import this package by name. It is
 not a hook itself (MkDocs would load a second copy under another name): hooks call `page_context`.
 """
+from .bouw import BouwFout, per_run, staat, taal  # noqa: F401
 from .blokken import (RENDERABLE, current, Fence, PageContext, error_box, fence_format, macro,  # noqa: F401
                       normalise, page_context, register_fences, relative, render, scan_fences, shown_path,
                       templates)

@@ -8,7 +8,6 @@ or code: a misspelt language, a fence that is never closed, a block inside a con
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import os
 import posixpath
@@ -16,8 +15,8 @@ import re
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
+from .bouw import BouwFout, per_run, staat
 from .gegevens import HERE, BlockError, language_of, words
 
 RE_OPEN = re.compile(r"^(?P<lead>(?:[ \t]*>)*)(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
@@ -157,12 +156,9 @@ class PageContext:
         return f"{path}, line {fence.first_line + error.line - lead}: {error.message}"
 
 
-CURRENT = PageContext()
-
-
 def current() -> PageContext:
-    """The context of the page being rendered (a fresh default outside a build)."""
-    return CURRENT
+    """The context of the page being rendered (kept in the build's state; a fresh default outside a page)."""
+    return staat("blokken").get("pagina") or PageContext()
 
 
 def shown_path(file, config) -> str:
@@ -175,13 +171,13 @@ def shown_path(file, config) -> str:
 
 def page_context(page, config) -> PageContext:
     """Set (once per page and build) and return the context for the page about to be rendered."""
-    global CURRENT
-    if CURRENT.extra.get("page") is not page:
-        CURRENT = PageContext(path=shown_path(page.file, config), src_uri=page.file.src_uri,
-                              url=getattr(page, "url", "") or "", language=language_of(page),
-                              site_name=config.site_name, fences=scan_fences(page.file.content_string or ""),
-                              extra={"page": page})
-    return CURRENT
+    state = staat("blokken")
+    if state.get("pagina") is None or state["pagina"].extra.get("page") is not page:
+        state["pagina"] = PageContext(path=shown_path(page.file, config), src_uri=page.file.src_uri,
+                                      url=getattr(page, "url", "") or "", language=language_of(page),
+                                      site_name=config.site_name, fences=scan_fences(page.file.content_string or ""),
+                                      extra={"page": page})
+    return state["pagina"]
 
 
 # --------------------------------------------------------------------------------- fence formatters
@@ -211,7 +207,7 @@ def fence_format(render, logger: logging.Logger):
 def register_fences(config, formatters: dict, hook: str) -> None:
     """Add our fences to superfences once (static-i18n runs on_config once per language)."""
     if "pymdownx.superfences" not in config.markdown_extensions:
-        raise PluginError(f"{hook} needs the pymdownx.superfences Markdown extension in mkdocs.yml.")
+        raise BouwFout(f"{hook} needs the pymdownx.superfences Markdown extension in mkdocs.yml.")
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     for name, format_fence in formatters.items():
         if not any(fence.get("name") == name for fence in fences):
@@ -225,7 +221,7 @@ def error_box(message: str, language: str) -> str:
 
 # --------------------------------------------------------------------------------- templates, links
 
-@functools.lru_cache(maxsize=1)
+@per_run
 def templates() -> jinja2.Environment:
     """The one Jinja environment of our hooks: every value escaped, a missing one an error."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,

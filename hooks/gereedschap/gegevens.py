@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import pathlib
 
 import yaml
+
+from .bouw import per_run
 
 HERE = pathlib.Path(__file__).resolve().parent.parent
 LANGUAGES = ("nl", "en")
@@ -26,7 +27,7 @@ class BlockError(Exception):
 
 # ------------------------------------------------------------------------------------ data and words
 
-@functools.lru_cache(maxsize=None)
+@per_run
 def data(name: str):
     """A YAML data file from beside the hooks (trusted: written by editors, checked by its hook)."""
     return yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=LOADER)

@@ -13,7 +13,7 @@ import subprocess
 from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
+from gereedschap import BouwFout
 
 import begrippen_tooltips
 import hele_leidraad
@@ -127,14 +127,11 @@ def test_front_matter_date_wins_and_no_date_is_said_honestly(tmp_path):
     assert verwijzing.last_changed(_page(), str(tmp_path)) == (None, "")
 
 
-def test_citation_block_without_a_known_date_names_the_build_date():
+def test_citation_block_without_a_known_date_names_the_build_date(monkeypatch):
     """The rendered block: reference, source, and a labelled build date when the change date is unknown."""
-    verwijzing._git_dates[str(ROOT / "docs")] = {}
-    try:
-        config = SimpleNamespace(docs_dir=str(ROOT / "docs"), site_name="Site & co", extra={})
-        block = verwijzing.render(page=_page(), config=config, language="nl", title="Mijn <pagina>")
-    finally:
-        verwijzing._git_dates.pop(str(ROOT / "docs"))
+    monkeypatch.setattr(verwijzing, "git_dates", lambda docs_dir: {})
+    config = SimpleNamespace(docs_dir=str(ROOT / "docs"), site_name="Site & co", extra={})
+    block = verwijzing.render(page=_page(), config=config, language="nl", title="Mijn <pagina>")
     assert "<em>Mijn &lt;pagina&gt;</em>. (z.d.). Site &amp; co (digitale editie)." in block
     assert "https://www.onderwijskennis.nl/leidraad/gedrag-po" in block
     assert "is niet bekend" in block and "gebouwd op <time datetime=" in block
@@ -221,7 +218,7 @@ def test_headings_are_demoted_and_chapters_selected_in_nav_order():
            ("theorie/cirkel-verkenner.html", "C"), ("aanbevelingen/1.html", "1")]
     chosen = hele_leidraad.select_chapters(nav, ["theorie/", "aanbevelingen/1.md"], ["theorie/cirkel-verkenner.md"])
     assert [d for d, _ in chosen] == ["theorie/index.html", "theorie/a.html", "aanbevelingen/1.html"]
-    with pytest.raises(PluginError, match="'bestaat-niet.md' matches no page"):
+    with pytest.raises(BouwFout, match="'bestaat-niet.md' matches no page"):
         hele_leidraad.select_chapters(nav, ["bestaat-niet.md"], [])
     assert hele_leidraad.chapter_name("theorie/index.html") == "theorie"
     assert hele_leidraad.chapter_name("aanbevelingen/1-band.html") == "aanbeveling-1"   # an id may not start with a digit

@@ -6,6 +6,7 @@ shows that a strict build of a small project with all of them at once lists ever
 from __future__ import annotations
 
 import controle
+from gereedschap import bouw
 
 OURS = ["werkblad", "cirkel", "cirkel-verkenner", "cirkel-reflectie"]
 SHEET = '```werkblad\ntitel: X\naanbeveling: "6.2"\nonderdelen:\n  - tekst: x\n```\n'
@@ -122,7 +123,8 @@ def test_duplicate_ids_and_ids_invalid_in_svg():
 
 
 def test_each_problem_is_reported_once_per_build(caplog):
-    controle._reported.clear()
+    """Both languages of a run report a problem once; a new run reports it again."""
+    bouw.start_run()
     controle.report(["docs/x.md, line 1: a", "docs/x.md, line 1: a", "docs/y.md, line 2: b"])
     assert [r.getMessage() for r in caplog.records] == ["docs/x.md, line 1: a", "docs/y.md, line 2: b"]
     assert all(r.name == "mkdocs.plugins.controle" and r.levelname == "WARNING" for r in caplog.records)

@@ -15,6 +15,7 @@ import shutil
 import pytest
 
 import toets
+from gereedschap import bouw
 import toets_syntax
 from gereedschap import paginas
 from conftest import ROOT
@@ -278,8 +279,10 @@ def test_problems_are_warnings_under_mkdocs_plugins_once_per_build(tmp_path):
     logging.getLogger("mkdocs.plugins.toets").addHandler(handler)
     try:
         config = fake_config(config_file_path=str(tmp_path / "mkdocs.yml"))
+        bouw.start_run()           # what the pipeline does at a run's first on_config
         toets.on_config(config)
-        toets.on_config(config)
+        toets.on_config(config)    # the second language of the same run
+        bouw.start_run()
         toets.on_config(fake_config(config_file_path=str(tmp_path / "mkdocs.yml")))
     finally:
         logging.getLogger("mkdocs.plugins.toets").removeHandler(handler)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from mkdocs.exceptions import PluginError
+from gereedschap import BouwFout
 
 import gereedschap
 import verklaringen
@@ -38,7 +38,7 @@ def test_the_changelog_is_written_newest_first_with_fixed_ids(markdown):
 def test_a_broken_changelog_names_the_entry(monkeypatch, entries, message):
     """Each slip in versies.yml stops the build with the file, the entry and what to do."""
     monkeypatch.setattr(gereedschap, "data", lambda name: entries)
-    with pytest.raises(PluginError, match=message):
+    with pytest.raises(BouwFout, match=message):
         verklaringen.changes()
 
 

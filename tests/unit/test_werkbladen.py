@@ -589,8 +589,8 @@ def test_on_config_registers_the_fence_once():
 
 def test_on_config_says_what_is_missing():
     """A config without superfences or with directory URLs is refused clearly."""
-    from mkdocs.exceptions import PluginError
-    with pytest.raises(PluginError, match="needs the pymdownx.superfences Markdown extension"):
+    from gereedschap import BouwFout
+    with pytest.raises(BouwFout, match="needs the pymdownx.superfences Markdown extension"):
         werkbladen.on_config(fake_config(markdown_extensions=["tables"]))
-    with pytest.raises(PluginError, match="use_directory_urls: false"):
+    with pytest.raises(BouwFout, match="use_directory_urls: false"):
         werkbladen.on_config(fake_config(use_directory_urls=True))

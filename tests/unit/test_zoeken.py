@@ -6,7 +6,7 @@ import re
 import types
 
 import pytest
-from mkdocs.exceptions import PluginError
+from gereedschap import BouwFout
 
 import zoeken
 from conftest import ROOT
@@ -27,7 +27,7 @@ def test_zoekwoorden_location():
     assert zoeken.location("aanbevelingen/1-persoonlijke-band.md#aanbeveling-1-5", "nl") == \
         "aanbevelingen/1-persoonlijke-band.html#aanbeveling-1-5"
     assert zoeken.location("teamoverleg.md", "en") == "en/teamoverleg.html"
-    with pytest.raises(PluginError, match="not a Markdown file"):
+    with pytest.raises(BouwFout, match="not a Markdown file"):
         zoeken.location("teamoverleg.html", "nl")
 
 
@@ -38,7 +38,7 @@ def test_zoekwoorden_location():
 ])
 def test_zoekwoorden_mistakes_stop_the_build(bad, message):
     """Markup, a yes/no value (YAML reads `on` as true) or a misspelt section name is refused."""
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(BouwFout, match=re.escape(message)):
         zoeken.load(bad)
 
 
@@ -57,10 +57,10 @@ def test_zoekwoorden_pages_and_ids_are_checked(tmp_path, monkeypatch):
     (tmp_path / "assets" / "javascripts").mkdir(parents=True)
     monkeypatch.setattr(zoeken, "load", lambda: {"nl": {"woorden": {}, "paginas": {
         "teamoverleg.html#opzett": ["x"]}, "stopwoorden": [], "algemeen": []}, "en": {}})
-    monkeypatch.setattr(zoeken, "_ids", {"teamoverleg.html": {"opzet", "ook-handig"}})
-    with pytest.raises(PluginError, match="has no section #opzett; did you mean 'opzet'"):
+    monkeypatch.setattr(zoeken, "page_ids", lambda: {"teamoverleg.html": {"opzet", "ook-handig"}})
+    with pytest.raises(BouwFout, match="has no section #opzett; did you mean 'opzet'"):
         zoeken.on_post_build(config)
-    monkeypatch.setattr(zoeken, "_ids", {"teamoverleg.html": {"opzett"}})
+    monkeypatch.setattr(zoeken, "page_ids", lambda: {"teamoverleg.html": {"opzett"}})
     zoeken.on_post_build(config)
     assert (tmp_path / "assets" / "javascripts" / "zoekwoorden.js").is_file()
 
