@@ -31,12 +31,8 @@ def classes(element) -> list[str]:
 
 
 def label_element(tag: str, text: str) -> etree.Element:
-    """<tag class="aanvulling__label">text<span class="visueel-verborgen">: </span></tag>."""
-    label = etree.Element(tag, {"class": LABEL})
-    label.text = text
-    hidden = etree.SubElement(label, "span", {"class": "visueel-verborgen"})
-    hidden.text = ": "
-    return label
+    """The label as an element, from the one macro (templates/aanvulling.html)."""
+    return etree.fromstring(gereedschap.macro("aanvulling.html", "label", tekst=text, tag=tag))
 
 
 def add_labels(root: etree.Element, text: str) -> int:
@@ -86,5 +82,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_context(context, page, config, nav, **kwargs):
     """The label for a page that is ours as a whole (front matter `aanvulling: true`, overrides/main.html)."""
-    context["aanvulling_label"] = gereedschap.words("teksten.yml", gereedschap.language_of(page))["aanvulling"]
+    context["aanvulling_label"] = gereedschap.macro(
+        "aanvulling.html", "label", tekst=gereedschap.words("teksten.yml", gereedschap.language_of(page))["aanvulling"])
     return context

@@ -3,8 +3,9 @@
 The glossary (`docs/begrippen.md`, or `docs/begrippen.en.md` in the English build when it exists) holds
 one `## Display name { #id }` heading per term; the first paragraph below it is the definition.
 Material only turns an existing `title` into a tooltip (`content.tooltips`, on hover and on keyboard
-focus); nothing adds those titles for us. This hook does, in `on_page_content`, for every link that
-points to `begrippen.html#id` (not on the glossary itself, where the definition stands beside the link).
+focus); nothing adds those titles for us. A Markdown tree processor (`TitleProcessor`) does, while the page
+is converted, for every link that points to `begrippen.md#id` (the glossary's own `#id` links are left
+alone: there the definition stands beside the link).
 
 It also writes the glossary's letter bar from its headings (`<!-- letterbalk -->`), and appends per-language abbreviations (`hooks/afkortingen.yml`) to each page's Markdown, because
 `pymdownx.snippets` `auto_append` would give every language the same list (see STACK.md).
@@ -13,10 +14,12 @@ abbreviation are left alone, so the second (English) build changes nothing twice
 """
 from __future__ import annotations
 
-import html
 import logging
 import pathlib
 import re
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 import gereedschap
 
@@ -27,9 +30,7 @@ AFKORTINGEN = pathlib.Path(__file__).with_name("afkortingen.yml")
 MAX_LENGTH = 300  # a tooltip, not a paragraph: longer definitions are cut at a sentence end
 
 RE_TERM = re.compile(r"^##\s+(?P<name>.+?)\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
-RE_LINK_TAG = re.compile(r"<a\b(?P<attrs>[^>]*)>")
-RE_HREF = re.compile(r'\shref="(?P<href>[^"]*)"')
-RE_GLOSSARY_HREF = re.compile(r"^(?:(?:\.\./)*|\./)?begrippen\.html#(?P<id>[\w-]+)$")
+RE_GLOSSARY_LINK = re.compile(r"^(?:(?:\.\./)*|\./)?begrippen(?:\.[a-z]{2})?\.md#(?P<id>[\w-]+)$")
 
 # Per build language: {term id: (display name, definition)}; filled in on_config.
 
@@ -85,24 +86,6 @@ def glossary_file(docs_dir: pathlib.Path, language: str) -> pathlib.Path:
     return translated if translated.is_file() else docs_dir / GLOSSARY
 
 
-def add_titles(page_html: str, terms: dict[str, tuple[str, str]]) -> str:
-    """Give every link to a glossary term a title "Name: definition" (links with a title keep theirs)."""
-    def title_for(match: re.Match) -> str:
-        attrs = match["attrs"]
-        href = RE_HREF.search(attrs)
-        if not href or re.search(r"\stitle=", attrs):
-            return match.group(0)
-        target = RE_GLOSSARY_HREF.match(href["href"])
-        term_id = target["id"] if target else None
-        if term_id not in terms:
-            return match.group(0)
-        name, definition = terms[term_id]
-        title = html.escape(f"{name}: {definition}", quote=True)
-        return f'<a{attrs} title="{title}">'
-
-    return RE_LINK_TAG.sub(title_for, page_html)
-
-
 def abbreviations(language: str) -> dict[str, str]:
     """The abbreviations in one language from hooks/afkortingen.yml ({} if the file is absent)."""
     if not AFKORTINGEN.is_file():
@@ -150,6 +133,35 @@ def on_page_markdown(markdown, page, config, files):
     return append_abbreviations(markdown, gereedschap.staat("begrippen_tooltips").get("abbreviations", {}))
 
 
-def on_page_content(html_text, page, config, files):
-    """Add the glossary definition as title to every link to a glossary term."""
-    return add_titles(html_text, gereedschap.staat("begrippen_tooltips").get("terms", {}))
+def title_links(root, terms: dict[str, tuple[str, str]]) -> int:
+    """Give every link to `begrippen.md#id` in the element tree the title "Name: definition" (a link that has
+    a title keeps it); return how many got one."""
+    given = 0
+    for link in root.iter("a"):
+        target = RE_GLOSSARY_LINK.match(link.get("href") or "")
+        if target and target["id"] in terms and link.get("title") is None:
+            name, definition = terms[target["id"]]
+            link.set("title", f"{name}: {definition}")
+            given += 1
+    return given
+
+
+class TitleProcessor(Treeprocessor):
+    """Runs on every page's element tree before MkDocs rewrites `.md` links (its `relpath`, priority 0)."""
+
+    def run(self, root):
+        title_links(root, gereedschap.staat("begrippen_tooltips").get("terms", {}))
+
+
+class TooltipExtension(Extension):
+    """The Markdown extension that carries the tree processor."""
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(TitleProcessor(md), "begrippen_tooltips", 3)
+
+
+def on_config(config, **kwargs):
+    """Register the extension once (on_config runs once per language)."""
+    if not any(isinstance(e, TooltipExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(TooltipExtension())
+    return config

@@ -45,6 +45,7 @@ from gereedschap import bouw, build_language
 STEPS = {
     "config": [            # once per language: register our fences and Markdown extensions, check data files
         aanvulling.on_config,       # the `aanvulling` tree processor (the marker of what the site adds)
+        begrippen_tooltips.on_config,  # the tree processor that gives glossary links their definition
         werkbladen.on_config,       # ```werkblad
         cirkel.on_config,           # ```cirkel, ```cirkel-verkenner, ```cirkel-zelfreflectie
         toets.on_config,            # ```toets, ```toets-overzicht; reads data/toets/
@@ -76,7 +77,6 @@ STEPS = {
         zoeken.on_page_markdown,              # no synonyms in tags:
     ],
     "page_content": [
-        begrippen_tooltips.on_page_content,   # the glossary's definitions as link titles
         verwijzing.on_page_content,           # the edition stamp and the citation block
         pagina_bestanden.on_page_content,     # which CSS and JS this page needs
         zoeken.on_page_content,               # remembers the page's ids

@@ -71,15 +71,21 @@ def test_long_definitions_are_cut_at_a_sentence_end():
 
 
 def test_links_to_terms_get_a_title_and_existing_titles_stay():
-    """Only links to begrippen.html#known-term get a title; running twice changes nothing more."""
+    """Only links to begrippen.md#known-term (as the editor wrote them, before MkDocs makes them .html) get a
+    title, escaped when written; a link with a title keeps it; running twice changes nothing more."""
+    import markdown
     terms = {"nabijheid": ("Nabijheid", 'Warmte & "steun".')}
-    source = ('<a href="../begrippen.html#nabijheid">n</a> <a href="begrippen.html#onbekend">o</a> '
-              '<a href="../begrippen.html#nabijheid" title="eigen">e</a> <a href="elders.html#nabijheid">x</a>')
-    once = begrippen_tooltips.add_titles(source, terms)
-    assert once.count("title=") == 2
-    assert '<a href="../begrippen.html#nabijheid" title="Nabijheid: Warmte &amp; &quot;steun&quot;.">n</a>' in once
-    assert 'title="eigen"' in once
-    assert begrippen_tooltips.add_titles(once, terms) == once
+    md = markdown.Markdown()
+    source = ('[n](../begrippen.md#nabijheid) [o](begrippen.md#onbekend) [e](../begrippen.md#nabijheid "eigen") '
+              '[x](elders.md#nabijheid) [en](begrippen.en.md#nabijheid)')
+    root = md.parser.parseDocument(source.split("\n")).getroot()
+    for processor in md.treeprocessors:
+        processor.run(root)
+    assert begrippen_tooltips.title_links(root, terms) == 2
+    html_out = md.serializer(root)
+    assert '<a href="../begrippen.md#nabijheid" title="Nabijheid: Warmte &amp; &quot;steun&quot;.">n</a>' in html_out
+    assert 'title="eigen"' in html_out and 'href="elders.md#nabijheid">x</a>' in html_out
+    assert begrippen_tooltips.title_links(root, terms) == 0
 
 
 def test_each_language_reads_its_own_glossary(tmp_path):
