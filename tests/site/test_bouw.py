@@ -220,3 +220,37 @@ def test_front_matter_with_markup_comes_out_escaped(tmp_path):
     html = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "<script>alert(2)" not in html and "<b>vet</b>" not in html
     assert "Fout &lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_hostile_build_input_is_refused_with_file_and_line_all_at_once(tmp_path):
+    """Issue 21, point 8: a recommendation that does not exist, a byte that is not UTF-8, markup spread over lines
+    or hidden by entities, a redirect and a frame to another host, and two broken front matters: one strict build
+    names every one with file and line, and no traceback reaches the editor."""
+    config = tiny_project(tmp_path, {
+        "index.md": "# Start\n",
+        "werkbladen/negen.md": page_with('titel: Negen\naanbeveling: "9.9"\nonderdelen:\n  - tekst: x'),
+        "markup.md": ('# Markup\n\n<img src="a.png"\n     onerror="alert(1)">\n\n<a href="jav&#x61;script:alert(2)">x</a>\n\n'
+                      '<meta http-equiv="refresh" content="0; url=https://example.com/">\n\n'
+                      '<iframe src="https://example.com/"></iframe>\n'),
+        "yaml-fout.md": "---\ntitle: Fout\ndescription: [niet dicht\n---\n\n# Kop\n",
+        "niet-dicht.md": "---\ntitle: Open\n\n# Kop\n",
+    }, hooks=("werkbladen", "cirkel", "controle"))
+    (tmp_path / "docs" / "latin.md").write_bytes("# Latin\n\nCaf\xe9 met ge\xefnteresseerden\n".encode("latin-1"))
+    config.write_text(config.read_text(encoding="utf-8") + "  - latin.md\n  - markup.md\n  - yaml-fout.md\n"
+                      "  - niet-dicht.md\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config)
+    output = output_of(result)
+    expected = [
+        "docs/werkbladen/negen.md, line 5:",          # the worksheet check: 9.9 is no recommendation
+        "docs/latin.md, line 3: byte 0xe9 is not UTF-8",
+        "docs/markup.md, line 3: an on…= event attribute (onerror= on <img>)",
+        "docs/markup.md, line 6: a javascript: link",
+        'docs/markup.md, line 8: a <meta http-equiv="refresh"> to https://example.com/',
+        "docs/markup.md, line 10: a <iframe> that loads https://example.com/ from another host",
+        "docs/yaml-fout.md, line 3: front matter: YAML syntax error",
+        "docs/niet-dicht.md, line 1: the front matter that starts here is never closed",
+    ]
+    assert result.returncode != 0
+    assert [text for text in expected if text not in output] == [], output
+    assert "Traceback" not in output and "Error reading page" not in output and "KeyError" not in output
+    assert "UnicodeDecodeError" not in output and "Aborted with" in output
