@@ -11,6 +11,8 @@ import pathlib
 import posixpath
 import urllib.parse
 
+from conftest import ROOT, build_site
+
 
 class Head(html.parser.HTMLParser):
     """The first element in <head>, the policies in <head>, and every address the page loads or links."""
@@ -99,3 +101,21 @@ def test_the_address_check_fails_on_an_absolute_or_missing_address(site):
             '<a href="https://example.org/">z</a><a href="../index.html#kop">w</a></body>')
     assert broken_addresses(site, "en/404.html", text) == ["/assets/favicon.svg", "../bestaat-niet.html",
                                                             "https://example.org/"]
+
+
+def test_a_page_that_quotes_the_policy_in_its_text_still_carries_it(tmp_path):
+    """The probe of issue 21: a page that shows `http-equiv="Content-Security-Policy"` in a code span (and in raw
+    HTML in its body) was built without a policy. Built now, its real <head> opens with it."""
+    text = ('# Over de policy\n\nDe site zet `<meta http-equiv="Content-Security-Policy" content="…">` in elke pagina.\n\n'
+            '    http-equiv="Content-Security-Policy"\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: Proef\nuse_directory_urls: false\nhooks:\n  - {ROOT / 'hooks' / 'csp.py'}\n",
+                      encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in built.split("<body", 1)[1]
+    assert policy_problem(built) == ""
+    assert policy_problem((tmp_path / "site" / "404.html").read_text(encoding="utf-8")) == ""
