@@ -39,6 +39,7 @@ EXCLUDED = ("assets/",)
 RE_LINK_TARGET = re.compile(r"\]\(([^)\s]+)")
 RE_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)     # an address with a scheme or a host of its own
 RE_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?P<url>[^)\s>]+)")
+RE_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.I)
 RE_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?(?P<url>[^'\"]*)", re.I)
 # Elements that load what their attribute names (an outside host: a connection, whatever the policy says).
 LOADS = {"iframe": ("src",), "frame": ("src",), "object": ("data",), "embed": ("src",), "img": ("src", "srcset"),
@@ -137,12 +138,18 @@ class RawHtml(html.parser.HTMLParser):
                 self.found.append((line, f"a <meta http-equiv=\"refresh\"> to {target['url'].strip()}",
                                    "remove it: a page must not send its reader elsewhere by itself (the policy cannot stop "
                                    "it); write a link the reader can choose to follow"))
+        if tag == "base":
+            self.found.append((line, "a <base> element", "remove it: it would change where every link of the page leads"))
         for name in LOADS.get(tag, ()):
             if any(outside(part.strip().split(" ")[0]) for part in values.get(name, "").split(",")) if name == "srcset" \
                     else outside(values.get(name, "")):
-                self.found.append((line, f"a <{tag}> that loads {values[name].strip()} from another host",
-                                   "remove it or put the file in docs/assets/ and use it from there: the site contacts no "
-                                   "other host (the browser would still open a connection)"))
+                verb = "sends to" if tag in ("form", "button") else "loads from"
+                self.found.append((line, f"{'an' if tag[0] in 'aeiou' else 'a'} <{tag}> that {verb} another host "
+                                   f"({values[name].strip()})", "remove it or put the file in docs/assets/ and use it from "
+                                   "there: the site contacts no other host (the browser would still open a connection)"))
+        if any(outside(url) for url in RE_CSS_URL.findall(html.unescape(values.get("style", "")))):
+            self.found.append((line, f"a style on <{tag}> that loads from another host", "put the file in docs/assets/ "
+                               "and use it from there: the site contacts no other host"))
 
     handle_startendtag = handle_starttag
 
@@ -179,6 +186,9 @@ def front_matter_syntax_problems(path: str, text: str) -> list[str]:
     if not end:
         return [problem(path, 1, "the front matter that starts here is never closed, so the page shows it as text; "
                         "end it with a line --- after its last field")]
+    if end == len(lines):
+        return [problem(path, end, "the front matter's closing --- is the last line of the file, with no line break "
+                        "after it, so the page shows it as text; end the line (press Enter) and write the page below")]
     try:
         value, _ = gereedschap.parse_yaml("\n".join(lines[1:end - 1]))
     except gereedschap.BlockError as error:

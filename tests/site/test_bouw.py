@@ -246,7 +246,7 @@ def test_hostile_build_input_is_refused_with_file_and_line_all_at_once(tmp_path)
         "docs/markup.md, line 3: an on…= event attribute (onerror= on <img>)",
         "docs/markup.md, line 6: a javascript: link",
         'docs/markup.md, line 8: a <meta http-equiv="refresh"> to https://example.com/',
-        "docs/markup.md, line 10: a <iframe> that loads https://example.com/ from another host",
+        "docs/markup.md, line 10: an <iframe> that loads from another host (https://example.com/)",
         "docs/yaml-fout.md, line 3: front matter: YAML syntax error",
         "docs/niet-dicht.md, line 1: the front matter that starts here is never closed",
     ]

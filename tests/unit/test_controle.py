@@ -82,8 +82,13 @@ def test_markup_that_loads_from_or_sends_to_another_host_is_refused():
     assert messages[0] == ('docs/x.md, line 3: a <meta http-equiv="refresh"> to https://example.com/ in the Markdown; '
                            "remove it: a page must not send its reader elsewhere by itself (the policy cannot stop it); "
                            "write a link the reader can choose to follow")
-    assert messages[1].startswith("docs/x.md, line 5: a <iframe> that loads https://example.com/ from another host in the "
-                                  "Markdown; remove it or put the file in docs/assets/")
+    assert messages[1].startswith("docs/x.md, line 5: an <iframe> that loads from another host (https://example.com/) in "
+                                  "the Markdown; remove it or put the file in docs/assets/")
+    more = ('<base href="https://example.com/">\n<form action="https://example.com/"></form>\n'
+            '<div style="background: url(&quot;https://example.com/x.png&quot;)">x</div>\n')
+    assert [m.split(": ", 1)[1].split(" in the Markdown")[0] for m in controle.unsafe_problems("docs/x.md", more)] == [
+        "a <base> element", "a <form> that sends to another host (https://example.com/)",
+        "a style on <div> that loads from another host"]
 
 
 def test_what_stays_on_the_site_or_is_only_a_link_is_fine():
@@ -106,7 +111,10 @@ def test_a_front_matter_that_is_not_closed_or_not_yaml():
     assert controle.front_matter_syntax_problems("docs/x.md", "---\n- a\n- b\n---\n") == [
         "docs/x.md, line 2: the front matter is a list, not fields, so the page shows it as text; write one field per "
         "line, e.g. title: Mijn pagina"]
+    (message,) = controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n---")
+    assert message.startswith("docs/x.md, line 3: the front matter's closing --- is the last line of the file")
     assert controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n---\n\n# K\n\n---\n") == []
+    assert controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n---\n") == []
     assert controle.front_matter_syntax_problems("docs/x.md", "# K\n\n---\n\ntekst\n") == []
 
 
