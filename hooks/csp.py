@@ -59,6 +59,7 @@ class Page(html.parser.HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
         self.text, self.scripts, self.head_end, self.has_policy = text, [], None, False
+        self.doctype_end = 0
         self.config: str | None = None
         self._offsets = [0] + [match.end() for match in RE_NEWLINE.finditer(text)]
         self._script: list[str] | None = None
@@ -71,6 +72,10 @@ class Page(html.parser.HTMLParser):
         """The position in the text of what the parser reads now."""
         line, column = self.getpos()
         return self._offsets[line - 1] + column
+
+    def handle_decl(self, decl):
+        if self.head_end is None:   # a page without a <head> tag: the policy goes right after <!doctype>,
+            self.doctype_end = self.text.index(">", self.position()) + 1   # where the browser opens the head
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -180,10 +185,11 @@ def policy(hashes: list[str]) -> str:
 def with_policy(html: str) -> str:
     """The page with its policy as the first element of its <head> (before any script may run)."""
     page = Page(html)
-    if page.head_end is None or page.has_policy:
+    if page.has_policy:
         return html
     meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(page))}">'
-    return html[:page.head_end] + meta + html[page.head_end:]
+    at = page.head_end if page.head_end is not None else page.doctype_end
+    return html[:at] + meta + html[at:]
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
