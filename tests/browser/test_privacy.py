@@ -120,6 +120,7 @@ def test_the_404_page_has_the_policy_and_loads_everything_from_disk_and_from_a_s
             page.goto(address, wait_until="networkidle")
             assert page.locator('head > meta[http-equiv="Content-Security-Policy"]').count() == 1
             assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+            assert page.evaluate("__md_scope.href") == (f"{server}/" if how == "http" else f"{site.as_uri()}/")
             page.locator(".md-search__input").click()
             page.keyboard.type("relationship" if "/en/" in address else "relatie", delay=20)
             page.wait_for_selector(".md-search-result__item", timeout=10_000)
