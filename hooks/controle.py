@@ -12,7 +12,8 @@ what Markdown silently shows as text or code, or what leaves a page half finishe
   `<meta http-equiv="refresh">`): raw HTML is parsed as a browser parses it (a tag over several lines,
   entities such as `jav&#x61;script:`), not read line by line;
 - a front matter that MkDocs would show as page text (never closed, a YAML error, not fields), and a page
-  that is not UTF-8 (named with its line; MkDocs itself would stop with a traceback naming no file);
+  that is not UTF-8 (all such pages named with their line, at once, before any hook reads them: each
+  would otherwise stop the build with a traceback that names no file);
 - markup in front matter (title, description, tags: it would be written raw into the page; it is
   escaped here as well, so a non-strict build shows it as text);
 - a duplicate id on a page, or an id that is not valid in SVG/XML (which the whole-guide page embeds).
@@ -31,6 +32,7 @@ import pathlib
 import re
 
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
 
 import gereedschap
 
@@ -314,6 +316,18 @@ def i18n_translations(config) -> dict[str, str] | None:
     return dict(others[0].nav_translations or {}) if others else None
 
 
+def on_config(config, **kwargs):
+    """Pages that are not UTF-8 stop the build at once, all of them named with their line: every hook that
+    reads the sources (the glossary, the team scan, MkDocs itself) would otherwise stop at the first one with
+    a traceback that names no file."""
+    docs = pathlib.Path(config.docs_dir)
+    problems = [message for path in sorted(docs.rglob("*.md")) if not path.relative_to(docs).as_posix().startswith(EXCLUDED)
+                for message in read_source(f"docs/{path.relative_to(docs).as_posix()}", path.read_bytes())[1]]
+    if problems:
+        raise PluginError("\n".join(problems))
+    return config
+
+
 def on_pre_build(config, **kwargs):
     """A new build: forget what was reported. static-i18n builds the English edition inside the same run
     (while its `building` flag is set); that is not a new build: its problems were reported with the Dutch one."""
@@ -348,7 +362,7 @@ def on_files(files, config, **kwargs):
 
 def read_source(path: str, data: bytes) -> tuple[str, list[str]]:
     """A Markdown file's text as MkDocs reads it (UTF-8, a BOM allowed); bytes that are not UTF-8 are reported
-    with their line and shown as \ufffd, so the build goes on and lists every other problem too."""
+    with their line (and read as \ufffd)."""
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -356,19 +370,6 @@ def read_source(path: str, data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig", errors="replace"), [problem(
             path, line, f"byte 0x{data[error.start]:02x} is not UTF-8 (the file was saved in another encoding, or "
             "holds a damaged character); save the file as UTF-8 in your editor and check the characters of this line")]
-
-
-def on_page_read_source(page, config, **kwargs):
-    """A page that is not UTF-8 (reported by on_files) is read with its bad bytes replaced: MkDocs would stop
-    at it with a traceback that names no file, before listing the other problems."""
-    if page.file.abs_src_path is None:
-        return None
-    data = pathlib.Path(page.file.abs_src_path).read_bytes()
-    text, problems = read_source(gereedschap.shown_path(page.file, config), data)
-    if not problems:
-        return None
-    page.file.content_string = text   # for the hooks that read the source again (fences, ids)
-    return text
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
