@@ -320,9 +320,7 @@ def on_config(config, **kwargs):
     """Pages that are not UTF-8 stop the build at once, all of them named with their line: every hook that
     reads the sources (the glossary, the team scan, MkDocs itself) would otherwise stop at the first one with
     a traceback that names no file."""
-    docs = pathlib.Path(config.docs_dir)
-    problems = [message for path in sorted(docs.rglob("*.md")) if not path.relative_to(docs).as_posix().startswith(EXCLUDED)
-                for message in read_source(f"docs/{path.relative_to(docs).as_posix()}", path.read_bytes())[1]]
+    _, problems = read_sources(pathlib.Path(config.docs_dir))
     if problems:
         raise PluginError("\n".join(problems))
     return config
@@ -338,14 +336,7 @@ def on_pre_build(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     """Every Markdown source, read once per build: twins, fences, unsafe HTML, exercises, nav titles."""
-    docs = pathlib.Path(config.docs_dir)
-    sources, found = {}, []
-    for path in sorted(docs.rglob("*.md")):
-        src = path.relative_to(docs).as_posix()
-        if src.startswith(EXCLUDED):
-            continue
-        sources[src], problems = read_source(f"docs/{src}", path.read_bytes())
-        found += problems
+    sources, found = read_sources(pathlib.Path(config.docs_dir))
     ours = [f["name"] for f in config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])]
     found += twin_problems(list(sources))
     for src, text in sources.items():
@@ -358,6 +349,17 @@ def on_files(files, config, **kwargs):
         found += nav_problems(config.nav, translations, pathlib.Path(config.config_file_path).read_text(encoding="utf-8"))
     report(found)
     return files
+
+
+def read_sources(docs: pathlib.Path) -> tuple[dict[str, str], list[str]]:
+    """Every Markdown source by its docs-relative path, and the problems of those that are not UTF-8."""
+    sources, problems = {}, []
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        if not src.startswith(EXCLUDED):
+            sources[src], found = read_source(f"docs/{src}", path.read_bytes())
+            problems += found
+    return sources, problems
 
 
 def read_source(path: str, data: bytes) -> tuple[str, list[str]]:
