@@ -14,7 +14,7 @@ same policy for a web server that sends it as a header.
 Styles may be inline (Material and our blocks set style attributes); what a style could load is still
 bound by img-src and font-src. From file:// the vendored iframe-worker shim runs Material's search worker
 in a hidden iframe and writes one small inline script into it (its text holds the page's worker path).
-That text is recorded by running the shim itself in Node (`python hooks/csp.py` writes hooks/csp.yml,
+That text is recorded by running the shim itself in Node (`.venv/bin/python hooks/csp.py` writes hooks/csp.yml,
 with the shim's SHA-256): the build reads no JavaScript, and a changed shim stops it with that command.
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ def recorded_shim(digest: str) -> str:
     record = yaml.safe_load(RECORD.read_text(encoding="utf-8"))
     if record.get("shim_sha256") != digest:
         raise PluginError("hooks/csp.yml: the policy's record of what docs/assets/vendor/iframe-worker/shim.js writes "
-                          "was made for another copy of the shim; run `python hooks/csp.py` (needs Node) to record "
+                          "was made for another copy of the shim; run `.venv/bin/python hooks/csp.py` (needs Node) to record "
                           "it again, and commit hooks/csp.yml")
     return record["script"]
 
@@ -171,7 +171,7 @@ def run_shim(worker: str = WORKER) -> str:
 def record_shim() -> None:
     """Write hooks/csp.yml: the shim's SHA-256 and the script it writes (the worker path as @@werker@@)."""
     RECORD.write_text("# What docs/assets/vendor/iframe-worker/shim.js writes into its iframe from file://, recorded by\n"
-                      "# running it (python hooks/csp.py, needs Node); hooks/csp.py hashes it for each page's worker path.\n"
+                      "# running it (.venv/bin/python hooks/csp.py, needs Node); hooks/csp.py hashes it for each page's worker path.\n"
                       + yaml.safe_dump({"shim_sha256": hashlib.sha256(SHIM.read_bytes()).hexdigest(),
                                         "script": run_shim()}, allow_unicode=True, width=1_000_000), encoding="utf-8")
 

@@ -45,7 +45,7 @@ def test_a_changed_shim_stops_the_build_with_the_command_that_records_it(tmp_pat
     other = tmp_path / "shim.js"
     other.write_text(csp.SHIM.read_text(encoding="utf-8").replace("postMessage", "postMessage "), encoding="utf-8")
     monkeypatch.setattr(csp, "SHIM", other)
-    with pytest.raises(PluginError, match=r"hooks/csp.yml: .* run `python hooks/csp.py` \(needs Node\)"):
+    with pytest.raises(PluginError, match=r"hooks/csp.yml: .* run `\.venv/bin/python hooks/csp.py` \(needs Node\)"):
         csp.shim_hash(PAGE)
 
 
