@@ -7,7 +7,13 @@ what Markdown silently shows as text or code, or what leaves a page half finishe
 - an exercise page not linked from the exercise index and from its recommendation;
 - a fence whose language is a near miss of one of ours (```werkbald), a fence never closed or closed by
   a run of another length, one of our blocks inside a construct that cannot render it (tabs, raw HTML);
-- `<script>`, an `on…=` attribute or a `javascript:` link in Markdown (editors never need them);
+- `<script>`, an `on…=` attribute or a `javascript:` link in Markdown (editors never need them), and markup
+  that would load from another host or send the reader there (`<iframe>`, `<object>`, `<embed>`, an image,
+  `<meta http-equiv="refresh">`): raw HTML is parsed as a browser parses it (a tag over several lines,
+  entities such as `jav&#x61;script:`), not read line by line;
+- a front matter that MkDocs would show as page text (never closed, a YAML error, not fields), and a page
+  that is not UTF-8 (all such pages named with their line, at once, before any hook reads them: each
+  would otherwise stop the build with a traceback that names no file);
 - markup in front matter (title, description, tags: it would be written raw into the page; it is
   escaped here as well, so a non-strict build shows it as text);
 - a duplicate id on a page, or an id that is not valid in SVG/XML (which the whole-guide page embeds).
@@ -19,6 +25,7 @@ in tests/unit/test_controle.py); the MkDocs events below only feed them.
 from __future__ import annotations
 
 import difflib
+import html
 import html.parser
 import logging
 import pathlib
@@ -31,13 +38,18 @@ import gereedschap
 log = logging.getLogger("mkdocs.plugins.controle")
 EXCLUDED = ("assets/",)
 RE_LINK_TARGET = re.compile(r"\]\(([^)\s]+)")
-RE_UNSAFE = [
-    (re.compile(r"<script\b", re.I), "a <script> element",
-     "remove it: pages hold no scripts of their own (worksheets and the circle come from their blocks)"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute",
-     "remove the attribute: pages hold no scripts of their own"),
-    (re.compile(r"javascript:", re.I), "a javascript: link", "link to a page or an address instead"),
-]
+RE_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)     # an address with a scheme or a host of its own
+RE_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?P<url>[^)\s>]+)")
+RE_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.I)
+RE_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?(?P<url>[^'\"]*)", re.I)
+# Elements that load what their attribute names (an outside host: a connection, whatever the policy says).
+LOADS = {"iframe": ("src",), "frame": ("src",), "object": ("data",), "embed": ("src",), "img": ("src", "srcset"),
+         "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
+         "link": ("href",), "input": ("src",), "form": ("action",), "button": ("formaction",)}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcset", "background"}
+NO_SCRIPT = "remove it: pages hold no scripts of their own (worksheets and the circle come from their blocks)"
+NO_EVENT = "remove the attribute: pages hold no scripts of their own"
+NO_JS_LINK = "link to a page or an address instead"
 RE_XML_ID = re.compile(r"^[A-Za-z_][\w.-]*$")
 
 
@@ -69,21 +81,122 @@ def fence_problems(path: str, text: str, ours: list[str]) -> list[str]:
     return found
 
 
-def outside_code(text: str) -> list[tuple[int, str]]:
-    """(line number, line) of a Markdown file, without its front matter (checked on its own), fenced blocks
-    and inline code spans."""
+def front_matter_end(lines: list[str]) -> int:
+    """The line number of the front matter's closing line (0: no front matter, or never closed)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    return next((n for n, line in enumerate(lines[1:], 2) if line.rstrip() in ("---", "...")), 0)
+
+
+def outside_code(text: str) -> str:
+    """A Markdown file with its front matter (checked on its own), fenced blocks and inline code spans blanked
+    out: every line keeps its number, so a problem found in what is left names the right line."""
     lines = text.split("\n")
-    end = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), 0) if lines[0] == "---" else 0
-    skip = set(range(1, end + 1))
+    skip = set(range(1, front_matter_end(lines) + 1))
     for fence in gereedschap.scan_fences(text):
-        skip.update(range(fence.open_line, (fence.close_line or len(text.split("\n"))) + 1))
-    return [(n, re.sub(r"`[^`]*`", "", line)) for n, line in enumerate(text.split("\n"), 1) if n not in skip]
+        skip.update(range(fence.open_line, (fence.close_line or len(lines)) + 1))
+    return "\n".join("" if n in skip else re.sub(r"`[^`]*`", lambda m: " " * len(m[0]), line)
+                     for n, line in enumerate(lines, 1))
+
+
+def compact(value: str) -> str:
+    """An address as a browser reads it: entities decoded, whitespace and control characters dropped."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(value or "")).lower()
+
+
+def outside(url: str) -> bool:
+    """An address on another host (a scheme or '//'; data: stays in the page)."""
+    url = compact(url)
+    return bool(RE_SCHEME.match(url)) and not url.startswith(("data:", "javascript:", "vbscript:"))
+
+
+class RawHtml(html.parser.HTMLParser):
+    """Raw HTML in a Markdown file, parsed as a browser would (tags over several lines, entities decoded):
+    (line, what, fix) for every element or attribute a page must not hold."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        values = {name: value or "" for name, value in attrs}
+        if tag == "script":
+            self.found.append((line, "a <script> element", NO_SCRIPT))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, f"an on…= event attribute ({name}= on <{tag}>)", NO_EVENT))
+            elif name in URL_ATTRIBUTES and compact(value).startswith(("javascript:", "vbscript:")):
+                self.found.append((line, "a javascript: link", NO_JS_LINK))
+            elif name == "ping":
+                self.found.append((line, f"a ping= attribute on <{tag}>", "remove it: a click must not report to another host"))
+        if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            target = RE_REFRESH_URL.search(values.get("content", ""))
+            if target and (outside(target["url"]) or compact(target["url"]).startswith(("javascript:", "data:"))):
+                self.found.append((line, f"a <meta http-equiv=\"refresh\"> to {target['url'].strip()}",
+                                   "remove it: a page must not send its reader elsewhere by itself (the policy cannot stop "
+                                   "it); write a link the reader can choose to follow"))
+        if tag == "base":
+            self.found.append((line, "a <base> element", "remove it: it would change where every link of the page leads"))
+        for name in LOADS.get(tag, ()):
+            if any(outside(part.strip().split(" ")[0]) for part in values.get(name, "").split(",")) if name == "srcset" \
+                    else outside(values.get(name, "")):
+                verb = "sends to" if tag in ("form", "button") else "loads from"
+                self.found.append((line, f"{'an' if tag[0] in 'aeiou' else 'a'} <{tag}> that {verb} another host "
+                                   f"({values[name].strip()})", "remove it or put the file in docs/assets/ and use it from "
+                                   "there: the site contacts no other host (the browser would still open a connection)"))
+        if any(outside(url) for url in RE_CSS_URL.findall(html.unescape(values.get("style", "")))):
+            self.found.append((line, f"a style on <{tag}> that loads from another host", "put the file in docs/assets/ "
+                               "and use it from there: the site contacts no other host"))
+
+    handle_startendtag = handle_starttag
 
 
 def unsafe_problems(path: str, text: str) -> list[str]:
-    """Script, event attributes and javascript: links in Markdown."""
-    return [problem(path, n, f"{what} in the Markdown; {fix}")
-            for n, line in outside_code(text) for pattern, what, fix in RE_UNSAFE if pattern.search(line)]
+    """Scripts, event attributes, javascript: links, and markup that would load from or send the reader to another
+    host, in a Markdown file's raw HTML and links (code left out)."""
+    source = outside_code(text)
+    found = RawHtml(source).found
+    # javascript: in a Markdown link, even split over lines or written with entities (jav&#x61;script:)
+    chars, lines = [], []
+    for n, line in enumerate(source.split("\n"), 1):
+        for char in compact(line):
+            chars.append(char)
+            lines.append(n)
+    joined = "".join(chars)
+    for match in re.finditer(r"(?:java|vb)script:", joined):
+        if not any(line == lines[match.start()] and what == "a javascript: link" for line, what, _ in found):
+            found.append((lines[match.start()], "a javascript: link", NO_JS_LINK))
+    for match in RE_MD_IMAGE.finditer(source):
+        if outside(match["url"]):
+            found.append((source.count("\n", 0, match.start()) + 1, f"an image from another host ({match['url']})",
+                          "put the image in docs/assets/ and use it from there: the site contacts no other host"))
+    return [problem(path, line, f"{what} in the Markdown; {fix}")
+            for line, what, fix in sorted(dict.fromkeys(found), key=lambda f: f[0])]
+
+
+def front_matter_syntax_problems(path: str, text: str) -> list[str]:
+    """A front matter that MkDocs would show as page text: never closed, not YAML, or not a list of fields."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return []
+    end = front_matter_end(lines)
+    if not end:
+        return [problem(path, 1, "the front matter that starts here is never closed, so the page shows it as text; "
+                        "end it with a line --- after its last field")]
+    if end == len(lines):
+        return [problem(path, end, "the front matter's closing --- is the last line of the file, with no line break "
+                        "after it, so the page shows it as text; end the line (press Enter) and write the page below")]
+    try:
+        value, _ = gereedschap.parse_yaml("\n".join(lines[1:end - 1]))
+    except gereedschap.BlockError as error:
+        return [problem(path, 2 + (error.line or 0), f"front matter: {error.message}")]
+    if value is not None and not isinstance(value, dict):
+        return [problem(path, 2, f"the front matter is {gereedschap.describe(value)}, not fields, so the page shows it as "
+                        "text; write one field per line, e.g. title: Mijn pagina")]
+    return []
 
 
 def front_matter_problems(path: str, meta: dict) -> list[str]:
@@ -136,9 +249,9 @@ def exercise_problems(sources: dict[str, str], recommendation_pages: dict[str, s
         if not src.startswith("aan-de-slag/") or src.split("/")[-1].startswith(("index.", "alle-werkbladen.")):
             continue
         number = next((m.group(1) for f in gereedschap.scan_fences(text) if f.lang == "werkblad"
-                       for m in [re.search(r'^aanbeveling:\s*"?(\d)', f.content, re.M)] if m), None)
-        if number is None:
-            continue
+                       for m in [re.search(r'^aanbeveling:\s*["\']?(\d+)', f.content, re.M)] if m), None)
+        if number not in recommendation_pages:
+            continue  # no number, or one that is no recommendation: the worksheet's own check names it (line, fix)
         english = src.endswith(".en.md")
         name = src.split("/")[-1].replace(".en.md", ".md")
         index = "aan-de-slag/index.en.md" if english else "aan-de-slag/index.md"
@@ -202,16 +315,24 @@ def i18n_translations(config) -> dict[str, str] | None:
     return dict(others[0].nav_translations or {}) if others else None
 
 
+def on_config(config, **kwargs):
+    """Pages that are not UTF-8 stop the build at once, all of them named with their line: every hook that
+    reads the sources (the glossary, the team scan, MkDocs itself) would otherwise stop at the first one with
+    a traceback that names no file."""
+    _, problems = read_sources(pathlib.Path(config.docs_dir))
+    if problems:
+        raise gereedschap.BouwFout("\n".join(problems))
+    return config
+
 
 def on_files(files, config, **kwargs):
     """Every Markdown source, read once per build: twins, fences, unsafe HTML, exercises, nav titles."""
-    docs = pathlib.Path(config.docs_dir)
-    sources = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))
-               if not p.relative_to(docs).as_posix().startswith(EXCLUDED)}
+    sources, found = read_sources(pathlib.Path(config.docs_dir))
     ours = [f["name"] for f in config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])]
-    found = twin_problems(list(sources))
+    found += twin_problems(list(sources))
     for src, text in sources.items():
-        found += fence_problems(f"docs/{src}", text, ours) + unsafe_problems(f"docs/{src}", text)
+        found += (front_matter_syntax_problems(f"docs/{src}", text) + fence_problems(f"docs/{src}", text, ours)
+                  + unsafe_problems(f"docs/{src}", text))
     recs = {str(entry["nummer"]): entry["pagina"] for entry in gereedschap.data("aanbevelingen.yml")}
     found += exercise_problems(sources, recs)
     translations = i18n_translations(config)
@@ -219,6 +340,29 @@ def on_files(files, config, **kwargs):
         found += nav_problems(config.nav, translations, pathlib.Path(config.config_file_path).read_text(encoding="utf-8"))
     report(found)
     return files
+
+
+def read_sources(docs: pathlib.Path) -> tuple[dict[str, str], list[str]]:
+    """Every Markdown source by its docs-relative path, and the problems of those that are not UTF-8."""
+    sources, problems = {}, []
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        if not src.startswith(EXCLUDED):
+            sources[src], found = read_source(f"docs/{src}", path.read_bytes())
+            problems += found
+    return sources, problems
+
+
+def read_source(path: str, data: bytes) -> tuple[str, list[str]]:
+    """A Markdown file's text as MkDocs reads it (UTF-8, a BOM allowed); bytes that are not UTF-8 are reported
+    with their line (and read as \ufffd)."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        return data.decode("utf-8-sig", errors="replace"), [problem(
+            path, line, f"byte 0x{data[error.start]:02x} is not UTF-8 (the file was saved in another encoding, or "
+            "holds a damaged character); save the file as UTF-8 in your editor and check the characters of this line")]
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -3,29 +3,41 @@
 The site promises never to contact a third party (tests/browser/test_privacy.py checks what it does);
 a CSP makes the browser refuse it even if a page were made to try (an injected image, script or request).
 Material's pages carry a few small inline scripts (colour scheme, scope, search config), so the policy
-allows exactly those by their SHA-256 hash, computed from the built page: only after rendering are they
-known, which is why this hook writes a <meta http-equiv> into the finished HTML (on_post_page) rather
-than through a template. A <meta> CSP works over http and from file:// alike (tested in a browser);
-`csp.txt` in the built site holds the same policy for a web server that sends it as a header.
+allows exactly those by their SHA-256 hash, read from the built page: only after rendering are they
+known, which is why this hook writes a <meta http-equiv> into the finished HTML rather than through a
+template. The page is parsed, not searched: the policy goes into the real <head>, whatever the page's
+text says (a page about CSP quotes `http-equiv="Content-Security-Policy"` in its body). Every page
+passes `on_post_page`; 404.html is rendered apart from the pages and passes `on_post_template`. A <meta>
+CSP works over http and from file:// alike (tested in a browser); `csp.txt` in the built site holds the
+same policy for a web server that sends it as a header.
 
 Styles may be inline (Material and our blocks set style attributes); what a style could load is still
 bound by img-src and font-src. From file:// the vendored iframe-worker shim runs Material's search worker
-in a hidden iframe and writes one small inline script into it (its text holds the page's worker path):
-that script's hash is derived from the shim's own source and the page's search config (`shim_hash`).
+in a hidden iframe and writes one small inline script into it (its text holds the page's worker path).
+That text is recorded by running the shim itself in Node (`.venv/bin/python hooks/csp.py` writes hooks/csp.yml,
+with the shim's SHA-256): the build reads no JavaScript, and a changed shim stops it with that command.
 """
 from __future__ import annotations
 
 import base64
 import functools
 import hashlib
+import html.parser
 import json
 import pathlib
 import re
+import subprocess
+import sys
 
-SHIM = pathlib.Path(__file__).resolve().parent.parent / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"
-RE_CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
-RE_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-RE_HEAD = re.compile(r"<head[^>]*>", re.I)
+import yaml
+
+import gereedschap
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"
+RECORD = pathlib.Path(__file__).resolve().parent / "csp.yml"
+WORKER = "@@werker@@"           # stands for the page's worker path in the recorded shim script
+RE_NEWLINE = re.compile("\n")
 DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 POLICY = {
     "default-src": ["'self'"],
@@ -42,16 +54,64 @@ POLICY = {
 }
 
 
-def script_hashes(html: str) -> list[str]:
+class Page(html.parser.HTMLParser):
+    """A built page as a browser parses it: the inline scripts that run, and where the <head> tag ends."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text, self.scripts, self.head_end, self.has_policy = text, [], None, False
+        self.doctype_end = 0
+        self.config: str | None = None
+        self._offsets = [0] + [match.end() for match in RE_NEWLINE.finditer(text)]
+        self._script: list[str] | None = None
+        self._in_head = False
+        self._kind = ""
+        self.feed(text)
+        self.close()
+
+    def position(self) -> int:
+        """The position in the text of what the parser reads now."""
+        line, column = self.getpos()
+        return self._offsets[line - 1] + column
+
+    def handle_decl(self, decl):
+        if self.head_end is None:   # a page without a <head> tag: the policy goes right after <!doctype>,
+            self.doctype_end = self.text.index(">", self.position()) + 1   # where the browser opens the head
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value or "" for name, value in attrs}
+        if tag == "head" and self.head_end is None:
+            self.head_end, self._in_head = self.position() + len(self.get_starttag_text()), True
+        elif tag == "body":
+            self._in_head = False
+        elif tag == "meta" and self._in_head and values.get("http-equiv", "").lower() == "content-security-policy":
+            self.has_policy = True
+        elif tag == "script":
+            self._kind = "src" if "src" in values else values.get("type", "").strip().lower()
+            if values.get("id") == "__config":
+                self._kind = "config"
+            self._script = []
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        elif tag == "script" and self._script is not None:
+            body = "".join(self._script)
+            if self._kind == "config":
+                self.config = body
+            elif self._kind != "src" and self._kind not in DATA_TYPES:
+                self.scripts.append(body)
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+
+def script_hashes(html: "str | Page") -> list[str]:
     """'sha256-…' of every inline script that runs (not of JSON data blocks or scripts with src)."""
-    hashes = []
-    for match in RE_INLINE_SCRIPT.finditer(html):
-        attrs = match["attrs"] or ""
-        kind = re.search(r"""type=["']?([^"'\s>]+)""", attrs, re.I)
-        if re.search(r"\ssrc=", attrs, re.I) or (kind and kind.group(1).lower() in DATA_TYPES):
-            continue
-        hashes.append(sha256(match["body"]))
-    return sorted(set(hashes + shim_hash(html)))
+    page = html if isinstance(html, Page) else Page(html)
+    return sorted({sha256(body) for body in page.scripts} | set(shim_hash(page)))
 
 
 def sha256(text: str) -> str:
@@ -59,24 +119,62 @@ def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-@functools.lru_cache(maxsize=1)
-def shim_template() -> tuple[str, str, str]:
-    """(the inline script the shim writes, with ${e} for the worker URL; function c; function d), from shim.js."""
-    source = SHIM.read_text(encoding="utf-8")
-    c = re.search(r"function c\(.*?(?=function d\()", source, re.S).group(0)
-    d = re.search(r"function d\(.*?(?=var o=class)", source, re.S).group(0)
-    template = re.search(r"<html><body><script>(.*?)<\\/script>", source, re.S).group(1)
-    return template, c, d
+def shim_script(worker: str) -> str:
+    """The inline script the iframe-worker shim writes for this worker path (as recorded in hooks/csp.yml)."""
+    return recorded_shim(hashlib.sha256(SHIM.read_bytes()).hexdigest()).replace(WORKER, worker)
 
 
-def shim_hash(html: str) -> list[str]:
+@functools.lru_cache(maxsize=2)
+def recorded_shim(digest: str) -> str:
+    """The recorded script, if it was recorded from the shim with this SHA-256."""
+    record = yaml.safe_load(RECORD.read_text(encoding="utf-8"))
+    if record.get("shim_sha256") != digest:
+        raise gereedschap.BouwFout("hooks/csp.yml: the policy's record of what docs/assets/vendor/iframe-worker/shim.js writes "
+                          "was made for another copy of the shim; run `.venv/bin/python hooks/csp.py` (needs Node) to record "
+                          "it again, and commit hooks/csp.yml")
+    return record["script"]
+
+
+def shim_hash(page: "Page | str") -> list[str]:
     """The hash of the script the iframe-worker shim writes on this page (none without a search config)."""
-    config = RE_CONFIG.search(html)
-    worker = json.loads(config["json"]).get("search") if config else None
-    if not worker:
-        return []
-    template, c, d = shim_template()
-    return [sha256(template.replace("${c}", c).replace("${d}", d).replace("${e}", worker))]
+    page = page if isinstance(page, Page) else Page(page)
+    worker = json.loads(page.config).get("search") if page.config else None
+    return [sha256(shim_script(worker))] if worker else []
+
+
+# Runs the vendored shim in Node with a stand-in document and prints what it writes into its iframe.
+NODE_DRIVER = r"""
+const fs = require("fs"), vm = require("vm");
+const [shim, worker] = process.argv.slice(1);
+const written = [];
+const frame = {contentWindow: {document: {open() {}, write(text) { written.push(text); }, close() {}}}};
+const window = {location: {protocol: "file:"}, document: {createElement: () => frame, body: {appendChild() {}}},
+                EventTarget, MessageEvent: class {}, ErrorEvent: class {}, onmessage: null, onerror: null,
+                Promise, structuredClone, postMessage() {}};
+window.window = window;
+vm.createContext(window);
+vm.runInContext(fs.readFileSync(shim, "utf8"), window);
+new window.Worker(worker);
+process.stdout.write(JSON.stringify(written));
+"""
+
+
+def run_shim(worker: str = WORKER) -> str:
+    """The inline script the shim writes into its iframe, read from running it (Node), not from its source."""
+    result = subprocess.run(["node", "-e", NODE_DRIVER, str(SHIM), worker], capture_output=True, text=True,
+                            check=True, timeout=60)
+    scripts = Page("".join(json.loads(result.stdout))).scripts
+    if len(scripts) != 1 or worker not in scripts[0]:
+        raise RuntimeError(f"expected one inline script holding the worker path from {SHIM}; got {scripts!r}")
+    return scripts[0]
+
+
+def record_shim() -> None:
+    """Write hooks/csp.yml: the shim's SHA-256 and the script it writes (the worker path as @@werker@@)."""
+    RECORD.write_text("# What docs/assets/vendor/iframe-worker/shim.js writes into its iframe from file://, recorded by\n"
+                      "# running it (.venv/bin/python hooks/csp.py, needs Node); hooks/csp.py hashes it for each page's worker path.\n"
+                      + yaml.safe_dump({"shim_sha256": hashlib.sha256(SHIM.read_bytes()).hexdigest(),
+                                        "script": run_shim()}, allow_unicode=True, width=1_000_000), encoding="utf-8")
 
 
 def policy(hashes: list[str]) -> str:
@@ -86,12 +184,13 @@ def policy(hashes: list[str]) -> str:
 
 
 def with_policy(html: str) -> str:
-    """The page with its policy as the first element of <head> (before any script may run)."""
-    head = RE_HEAD.search(html)
-    if not head or 'http-equiv="Content-Security-Policy"' in html:
+    """The page with its policy as the first element of its <head> (before any script may run)."""
+    page = Page(html)
+    if page.has_policy:
         return html
-    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
-    return html[:head.end()] + meta + html[head.end():]
+    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(page))}">'
+    at = page.head_end if page.head_end is not None else page.doctype_end
+    return html[:at] + meta + html[at:]
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
@@ -99,9 +198,66 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     return with_policy(output)
 
 
+# ------------------------------------------------------------------------------------------ 404.html
+# MkDocs renders 404.html apart from the pages, with absolute links (/assets/…) so that a server can send it
+# for a missing address at any depth; from file:// those links point at the disk's root. Here its links
+# are relative, as on every page, and overrides/404.html writes <base href="/"> (the site's root) when the
+# page is not opened from file://, so both work. static-i18n renders it once per language into the same
+# file (English last): the default language keeps 404.html, the others go to <lang>/404.html.
+
+def error_pages() -> dict[str, str]:
+    """{language folder: the finished 404.html} of this run (both languages)."""
+    return gereedschap.staat("csp", run=True).setdefault("404", {})
+
+
+def on_template_context(context, template_name: str, config, **kwargs):
+    """404.html: links relative to where it is written; its root for http in error_page_root."""
+    if template_name == "404.html":
+        root = context["error_page_root"] = context["base_url"]
+        context["base_url"] = "." if error_page_folder(config) == "" else ".."
+        i18n = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+        if getattr(i18n, "extra_alternate", None):   # the language switcher: each language's home page, relative
+            config.extra.alternate = [{**alt, "link": alt["link"][len(root):] if alt["link"].startswith(root)
+                                          else alt["link"]} for alt in i18n.extra_alternate]
+    return context
+
+
+def on_post_template(output: str, template_name: str, config, **kwargs) -> str:
+    """404.html (and any other theme page rendered apart from the docs) gets its policy too."""
+    if not template_name.endswith(".html"):
+        return output
+    output = with_policy(output)
+    if template_name == "404.html":
+        error_pages()[error_page_folder(config)] = output
+    return output
+
+
+def error_page_folder(config) -> str:
+    """'' for the default language (and a site without static-i18n), else the language's folder ('en/')."""
+    language = str(config.theme.get("language") or "").split("_")[0].split("-")[0]
+    i18n = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), None) if i18n else None
+    return "" if i18n is None or language == default else f"{language}/"
+
+
+def write_error_pages(config) -> None:
+    """Each language's 404.html in its own folder (the last build wrote its own over the default one)."""
+    for folder, output in error_pages().items():
+        target = pathlib.Path(config.site_dir, folder, "404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+
+
 def on_post_build(config, **kwargs):
-    """The policy without page hashes, for a server that sends CSP as a header (README, "On a web server")."""
+    """Each language's 404.html in its place; the policy without page hashes, for a server that sends CSP as a
+    header (README, "On a web server")."""
+    write_error_pages(config)
     pathlib.Path(config.site_dir, "csp.txt").write_text(
         "# Content-Security-Policy of this site. Every page also carries it (with the hashes of its inline\n"
         "# scripts) as <meta http-equiv>. As a header, add the script hashes of Material's pages or use the meta.\n"
         + policy([]) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    record_shim()
+    print(f"wrote {RECORD.relative_to(ROOT)}", file=sys.stderr)

@@ -44,6 +44,7 @@ from gereedschap import bouw, build_language
 # (or None: unchanged), as a MkDocs hook does.
 STEPS = {
     "config": [            # once per language: register our fences and Markdown extensions, check data files
+        controle.on_config,         # a page that is not UTF-8 stops the build at once, every such page named
         aanvulling.on_config,       # the `aanvulling` tree processor (the marker of what the site adds)
         begrippen_tooltips.on_config,  # the tree processor that gives glossary links their definition
         werkbladen.on_config,       # ```werkblad
@@ -87,6 +88,12 @@ STEPS = {
         pagina_bestanden.on_page_context,
         zoeken.on_page_context,               # the links of an empty search result
     ],
+    "template_context": [
+        csp.on_template_context,              # 404.html: links relative to where it is written
+    ],
+    "post_template": [
+        csp.on_post_template,                 # 404.html (rendered apart from the pages) gets the policy too
+    ],
     "post_page": [
         hele_leidraad.on_post_page,           # remembers the page's title
         controle.on_post_page,                # duplicate and invalid ids
@@ -96,9 +103,16 @@ STEPS = {
         hele_leidraad.on_post_build,          # fills the whole guide with the built chapters
         controle.on_post_build,               # … and checks its ids
         zoeken.on_post_build,                 # checks the search data's pages and ids; the browser's copy
-        csp.on_post_build,                    # csp.txt
+        csp.on_post_build,                    # each language's 404.html in its folder; csp.txt
     ],
 }
+
+
+def alleen(*modules: str) -> None:
+    """Keep only the steps of these modules: a small test site that needs a few of our blocks and none of the
+    site's data (tests/proefsite.py, `pipeline_hook`)."""
+    for event in STEPS:
+        STEPS[event] = [step for step in STEPS[event] if step.__module__ in modules]
 
 
 def run(event: str, value, **arguments):
@@ -157,6 +171,16 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """Run the page_context steps."""
     return run("page_context", context, page=page, config=config, nav=nav)
+
+
+def on_template_context(context, template_name, config):
+    """Run the template_context steps (pages rendered apart from the docs, such as 404.html)."""
+    return run("template_context", context, template_name=template_name, config=config)
+
+
+def on_post_template(output_content, template_name, config):
+    """Run the post_template steps."""
+    return run("post_template", output_content, template_name=template_name, config=config)
 
 
 @event_priority(-50)

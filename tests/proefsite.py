@@ -18,6 +18,16 @@ OWN_CSS = ["leidraad", "werkbladen", "cirkel", "projectie", "team"]
 HOOKS = ["aanvulling", "werkbladen", "cirkel", "pagina_bestanden"]
 
 
+def pipeline_hook(folder: pathlib.Path, modules) -> str:
+    """A hook file for a small test site: our pipeline (hooks/pijplijn.py) with only the steps of `modules`
+    (a throwaway site has none of the site's data, twins or nav for the other steps to check)."""
+    path = pathlib.Path(folder) / "proef_pijplijn.py"
+    path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT / 'hooks')!r})\nimport pijplijn\n"
+                    f"pijplijn.alleen(*{tuple(modules)!r})\nfrom pijplijn import *  # noqa: F401,F403\n",
+                    encoding="utf-8")
+    return str(path)
+
+
 def build_proefsite(folder: pathlib.Path, pages: dict[str, str], *, site_name: str = "Proefsite") -> pathlib.Path:
     """Build pages ({path: Markdown}) with our theme setup into folder/site; return that folder."""
     project = folder / "project"
@@ -40,7 +50,7 @@ def build_proefsite(folder: pathlib.Path, pages: dict[str, str], *, site_name: s
         "plugins": [{"minify": {"minify_js": True, "minify_css": True,
                                 "js_files": [f"assets/javascripts/{n}.js" for n in OWN_JS],
                                 "css_files": [f"assets/stylesheets/{n}.css" for n in OWN_CSS]}}],
-        "hooks": [str(ROOT / "hooks" / f"{n}.py") for n in HOOKS],
+        "hooks": [pipeline_hook(project, HOOKS)],
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site = folder / "site"

@@ -99,3 +99,39 @@ def test_the_content_security_policy_refuses_a_request_to_another_host(page, ser
     # the fetch is refused before it becomes a request; the other three are stopped by the CSP
     assert len(tried) == 3 and {failed.get(url) for url in tried} == {"csp"}, (tried, failed)
     assert [url for url in answered if "example.org" in url] == []
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_the_404_page_has_the_policy_and_loads_everything_from_disk_and_from_a_server(browser, server, site, how):
+    """Issue 21: 404.html had no policy, and from file:// its /assets/… paths pointed at the disk's root. Opened
+    from file:// (both languages), and sent by a server for a missing address two folders deep: one policy,
+    styles applied, search works, nothing missing, no error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    seen = watch(context)
+    page = context.new_page()
+    if how == "http":
+        body = (site / "404.html").read_text(encoding="utf-8")
+        context.route("**/theorie/oud/bestaat-niet.html", lambda route: route.fulfill(
+            status=404, body=body, content_type="text/html; charset=utf-8"))
+        addresses = [f"{server}/theorie/oud/bestaat-niet.html"]
+    else:
+        addresses = [f"{site.as_uri()}/404.html", f"{site.as_uri()}/en/404.html"]
+    try:
+        for address in addresses:
+            page.goto(address, wait_until="networkidle")
+            assert page.locator('head > meta[http-equiv="Content-Security-Policy"]').count() == 1
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+            assert page.evaluate("__md_scope.href") == (f"{server}/" if how == "http" else f"{site.as_uri()}/")
+            page.locator(".md-search__input").click()
+            page.keyboard.type("relationship" if "/en/" in address else "relatie", delay=20)
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            page.keyboard.press("Escape")
+            home = page.locator('a.md-select__link[hreflang="nl"]').first.get_attribute("href")
+            assert page.evaluate("href => new URL(href, document.baseURI).href", home) == (
+                f"{server}/index.html" if how == "http" else f"{site.as_uri()}/index.html")
+    finally:
+        context.close()
+    # the missing address itself is answered 404 (and Chromium logs that); nothing else may be
+    assert [item for item in seen["missing"] if "bestaat-niet.html" not in item] == []
+    assert [item for item in seen["errors"] if "bestaat-niet.html: Failed to load resource" not in item] == []
+    assert outside_requests(seen["requests"], server if how == "http" else site.as_uri()) == []

@@ -11,6 +11,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT, build_site
+from proefsite import pipeline_hook
 
 HEAD = 'titel: Proef\naanbeveling: "1.3"\nonderdelen:\n'
 MINIMAL = HEAD + "  - tekst: Hallo\n"
@@ -39,7 +40,7 @@ def tiny_project(tmp_path, pages: dict[str, str], hooks=("werkbladen", "cirkel")
           - admonition
           - pymdownx.superfences
         hooks:
-        """) + "".join(f"  - {ROOT / 'hooks' / h}.py\n" for h in hooks)
+        """) + f"  - {pipeline_hook(tmp_path, hooks)}\n"
         + f"nav:{nav}" + (f"\n  - Werkbladen:{section}" if section else "") + "\n", encoding="utf-8")
     return config
 
@@ -113,7 +114,7 @@ def bilingual_project(tmp_path, pages: dict[str, str], nav_yaml: str, translatio
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    hooks = "".join(f"  - {ROOT / 'hooks' / h}.py\n" for h in ("werkbladen", "cirkel", "controle"))
+    hooks = f"  - {pipeline_hook(tmp_path, ('werkbladen', 'cirkel', 'controle'))}\n"
     config.write_text(textwrap.dedent("""\
         site_name: Proefsite
         use_directory_urls: false
@@ -220,3 +221,51 @@ def test_front_matter_with_markup_comes_out_escaped(tmp_path):
     html = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "<script>alert(2)" not in html and "<b>vet</b>" not in html
     assert "Fout &lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_hostile_build_input_is_refused_with_file_and_line_all_at_once(tmp_path):
+    """Issue 21, point 8: a recommendation that does not exist, markup spread over lines or hidden by entities, a
+    redirect and a frame to another host, and two broken front matters: one strict build names every one with
+    file and line, and no traceback reaches the editor."""
+    config = tiny_project(tmp_path, {
+        "index.md": "# Start\n",
+        "werkbladen/negen.md": page_with('titel: Negen\naanbeveling: "9.9"\nonderdelen:\n  - tekst: x'),
+        "markup.md": ('# Markup\n\n<img src="a.png"\n     onerror="alert(1)">\n\n<a href="jav&#x61;script:alert(2)">x</a>\n\n'
+                      '<meta http-equiv="refresh" content="0; url=https://example.com/">\n\n'
+                      '<iframe src="https://example.com/"></iframe>\n'),
+        "yaml-fout.md": "---\ntitle: Fout\ndescription: [niet dicht\n---\n\n# Kop\n",
+        "niet-dicht.md": "---\ntitle: Open\n\n# Kop\n",
+    }, hooks=("werkbladen", "cirkel", "controle"))
+    config.write_text(config.read_text(encoding="utf-8") + "  - markup.md\n  - yaml-fout.md\n"
+                      "  - niet-dicht.md\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config)
+    output = output_of(result)
+    expected = [
+        "docs/werkbladen/negen.md, line 5:",          # the worksheet check: 9.9 is no recommendation
+        "docs/markup.md, line 3: an on…= event attribute (onerror= on <img>)",
+        "docs/markup.md, line 6: a javascript: link",
+        'docs/markup.md, line 8: a <meta http-equiv="refresh"> to https://example.com/',
+        "docs/markup.md, line 10: an <iframe> that loads from another host (https://example.com/)",
+        "docs/yaml-fout.md, line 3: front matter: YAML syntax error",
+        "docs/niet-dicht.md, line 1: the front matter that starts here is never closed",
+    ]
+    assert result.returncode != 0
+    assert [text for text in expected if text not in output] == [], output
+    assert "Traceback" not in output and "Error reading page" not in output and "KeyError" not in output
+    assert "Aborted with" in output
+
+
+def test_pages_that_are_not_utf8_stop_the_build_at_once_all_named(tmp_path):
+    """A byte that is not UTF-8 stopped the build in the first hook that read the page (the glossary, the team
+    scan, MkDocs), with a UnicodeDecodeError naming no file. Now every such page is named with its line, before
+    any hook reads them."""
+    config = tiny_project(tmp_path, {"index.md": "# Start\n", "begrippen.md": "# Begrippen\n"},
+                          hooks=("begrippen_tooltips", "werkbladen", "controle"))
+    (tmp_path / "docs" / "begrippen.md").write_bytes("# Begrippen\n\nCaf\xe9\n".encode("latin-1"))
+    (tmp_path / "docs" / "latin.md").write_bytes("# Latin\n\nGoed\n\nge\xefnteresseerd\n".encode("latin-1"))
+    result = build_site(tmp_path / "site", config=config)
+    output = output_of(result)
+    assert result.returncode != 0
+    assert "docs/begrippen.md, line 3: byte 0xe9 is not UTF-8" in output, output
+    assert "docs/latin.md, line 5: byte 0xef is not UTF-8" in output and "save the file as UTF-8" in output
+    assert "Traceback" not in output and "UnicodeDecodeError" not in output

@@ -15,6 +15,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT, build_site
+from proefsite import pipeline_hook
 from sitehtml import Page, resolve
 
 CHAPTERS = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie", "1-persoonlijke-band",
@@ -246,7 +247,7 @@ def tiny_project(tmp_path: pathlib.Path, anchor: str) -> pathlib.Path:
           - attr_list
           - pymdownx.superfences
         hooks:
-        """) + "".join(f"  - {ROOT / 'hooks' / h}.py\n" for h in ("toets", "pagina_bestanden"))
+        """) + f"  - {pipeline_hook(tmp_path, ('toets', 'pagina_bestanden'))}\n"
         + "nav:\n  - index.md\n  - theorie/proef.md\n  - toets/proef.md\n", encoding="utf-8")
     return config
 

@@ -53,8 +53,84 @@ def test_script_event_attributes_and_javascript_links_are_refused_outside_code()
     assert controle.unsafe_problems("docs/x.md", text) == [
         "docs/x.md, line 3: a <script> element in the Markdown; remove it: pages hold no scripts of their own "
         "(worksheets and the circle come from their blocks)",
-        "docs/x.md, line 5: an on…= event attribute in the Markdown; remove the attribute: pages hold no scripts of their own",
+        "docs/x.md, line 5: an on…= event attribute (onerror= on <img>) in the Markdown; remove the attribute: pages "
+        "hold no scripts of their own",
         "docs/x.md, line 7: a javascript: link in the Markdown; link to a page or an address instead"]
+
+
+def test_markup_is_parsed_as_html_not_read_line_by_line():
+    """An attribute on the next line of its tag, an address written with entities or split over lines."""
+    text = ('# T\n\n<img src="a.png"\n     onerror="x()">\n\n<a href="jav&#x61;script:alert(1)">x</a>\n\n'
+            '<a href="java\nscript:alert(1)">y</a>\n\n[z](jav&#97;script:alert(1))\n\n<a HREF=" JaVaScRiPt:x()">w</a>\n')
+    assert [m.split(": ", 1)[0] + ": " + m.split(": ", 1)[1].split(" in the Markdown")[0]
+            for m in controle.unsafe_problems("docs/x.md", text)] == [
+        "docs/x.md, line 3: an on…= event attribute (onerror= on <img>)",
+        "docs/x.md, line 6: a javascript: link",
+        "docs/x.md, line 8: a javascript: link",
+        "docs/x.md, line 11: a javascript: link",
+        "docs/x.md, line 13: a javascript: link"]
+
+
+def test_markup_that_loads_from_or_sends_to_another_host_is_refused():
+    text = ('# T\n\n<meta http-equiv="Refresh" content="0; url=https://example.com/">\n\n'
+            '<iframe src="https://example.com/"></iframe>\n\n<object data="//example.com/x.swf"></object>\n\n'
+            '<embed src="HTTP://example.com/x">\n\n<frame src="https://example.com/">\n\n'
+            '<img src="https://example.com/pixel.png" alt="">\n\n![plaatje](https://example.com/p.png)\n\n'
+            '<link rel="preconnect" href="https://example.com">\n')
+    messages = controle.unsafe_problems("docs/x.md", text)
+    assert [m.split(",")[1].split(":")[0].strip() for m in messages] == [
+        "line 3", "line 5", "line 7", "line 9", "line 11", "line 13", "line 15", "line 17"]
+    assert messages[0] == ('docs/x.md, line 3: a <meta http-equiv="refresh"> to https://example.com/ in the Markdown; '
+                           "remove it: a page must not send its reader elsewhere by itself (the policy cannot stop it); "
+                           "write a link the reader can choose to follow")
+    assert messages[1].startswith("docs/x.md, line 5: an <iframe> that loads from another host (https://example.com/) in "
+                                  "the Markdown; remove it or put the file in docs/assets/")
+    more = ('<base href="https://example.com/">\n<form action="https://example.com/"></form>\n'
+            '<div style="background: url(&quot;https://example.com/x.png&quot;)">x</div>\n')
+    assert [m.split(": ", 1)[1].split(" in the Markdown")[0] for m in controle.unsafe_problems("docs/x.md", more)] == [
+        "a <base> element", "a <form> that sends to another host (https://example.com/)",
+        "a style on <div> that loads from another host"]
+
+
+def test_what_stays_on_the_site_or_is_only_a_link_is_fine():
+    text = ('# T\n\n<a href="https://example.org/">een gewone link</a> [ook](https://example.org/x)\n\n'
+            '<img src="../assets/a.png" alt=""> ![x](../assets/b.png) ![y](data:image/png;base64,AAAA)\n\n'
+            '<iframe src="../poster.html"></iframe>\n\n<meta http-equiv="refresh" content="30">\n\n'
+            '`<meta http-equiv="refresh" content="0; url=https://x.org">` and `onerror=` in code\n\n'
+            '```html\n<iframe src="https://example.com/"></iframe>\n```\n')
+    assert controle.unsafe_problems("docs/x.md", text) == []
+
+
+def test_a_front_matter_that_is_not_closed_or_not_yaml():
+    assert controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n\n# Kop\n") == [
+        "docs/x.md, line 1: the front matter that starts here is never closed, so the page shows it as text; end it "
+        "with a line --- after its last field"]
+    (message,) = controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\ndescription: [open\n---\n# K\n")
+    assert message.startswith("docs/x.md, line 3: front matter: YAML syntax error")
+    (message,) = controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n  tags: y\n---\n")
+    assert message.startswith("docs/x.md, line 3: front matter: YAML syntax error")
+    assert controle.front_matter_syntax_problems("docs/x.md", "---\n- a\n- b\n---\n") == [
+        "docs/x.md, line 2: the front matter is a list, not fields, so the page shows it as text; write one field per "
+        "line, e.g. title: Mijn pagina"]
+    (message,) = controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n---")
+    assert message.startswith("docs/x.md, line 3: the front matter's closing --- is the last line of the file")
+    assert controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n---\n\n# K\n\n---\n") == []
+    assert controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n---\n") == []
+    assert controle.front_matter_syntax_problems("docs/x.md", "# K\n\n---\n\ntekst\n") == []
+
+
+def test_a_byte_that_is_not_utf8_is_named_with_its_line():
+    text, problems = controle.read_source("docs/x.md", "# Kop\n\nCafé\n".encode("latin-1"))
+    assert problems == ["docs/x.md, line 3: byte 0xe9 is not UTF-8 (the file was saved in another encoding, or holds a "
+                        "damaged character); save the file as UTF-8 in your editor and check the characters of this line"]
+    assert text == "# Kop\n\nCaf\ufffd\n"
+    assert controle.read_source("docs/x.md", "\ufeff# Café\n".encode()) == ("# Café\n", [])
+
+
+def test_a_worksheet_for_a_recommendation_that_does_not_exist_is_left_to_the_worksheet_check():
+    """"9.9" is no recommendation: the exercise check does not stop on it (hooks/werkblad_syntax.py names it)."""
+    sources = {"aan-de-slag/turven.md": SHEET.replace('"6.2"', '"9.9"')}
+    assert controle.exercise_problems(sources, {"6": "aanbevelingen/6-herstel.md"}) == []
 
 
 def test_markup_in_front_matter_is_reported():

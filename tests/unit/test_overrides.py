@@ -18,6 +18,7 @@ import pytest
 from conftest import ROOT
 
 ORIGINALS = {
+    "404.html": pathlib.Path(material.__file__).parent / "templates" / "404.html",
     "partials/nav-item.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "nav-item.html",
     "partials/search.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "search.html",
     "partials/copyright.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "copyright.html",
