@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -337,16 +336,17 @@ def test_an_unreadable_stored_sheet_is_kept_aside_and_named_not_overwritten(page
 
 
 def test_thousands_of_answers_without_a_question_are_counted_not_all_drawn(page, site, tmp_path):
-    """A file with 3,000 answers to questions that are gone: taken over quickly; 100 are drawn, the rest counted."""
+    """A file with 3,000 answers to questions that are gone: all are taken over, 100 are drawn and the rest
+    counted (drawing every one froze the page; the limit on a file's answers is in tests/js)."""
     page.goto(f"{site.as_uri()}/{SHEET}")
     velden = {f"veld:oud-{i}": {"v": f"antwoord {i}", "t": 1, "q": f"Oude vraag {i}"} for i in range(3000)}
     data = {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2,
             "gegevens": {"werkblad:nl:herstelgesprek-voorbereiden": {"velden": velden}}}
-    started = time.monotonic()
     restore_file(page, json.dumps(data), tmp_path)
-    assert time.monotonic() - started < 5
     assert page.locator(".werkblad-wees li").count() == 100
     assert "En nog 2900; ze gaan mee in het bestand." in page.locator(".werkblad-wees").inner_text()
+    stored = page.evaluate("Object.keys(JSON.parse(localStorage['leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden']).velden)")
+    assert len([key for key in stored if key.startswith("veld:oud-")]) == 3000
 
 
 FAILING = {

@@ -249,7 +249,7 @@ test("a question nested 100,000 levels deep is refused before it is parsed, with
     .replace('"DEEP"', "[".repeat(100000) + "]".repeat(100000));
   const started = Date.now();
   assert.match(B.check(deep, deep.length).error, /reden_te_groot/);
-  assert.ok(Date.now() - started < 1000);
+  assert.ok(Date.now() - started < 3000, "at once (about 10 ms; generous for a busy machine)");
   assert.equal(B.tooDeep('{"a": "[[[[[[[[[[[[[[[\\"[[[["}', 2), false, "brackets inside a text do not count");
   assert.equal(B.tooDeep("[[[]]]", 2), true);
 });
@@ -262,7 +262,7 @@ test("120,000 answers in one sheet are refused at once, and nothing is stored", 
   assert.ok(text.length < 5 * 1024 * 1024, "under the size limit: the number of answers is what refuses it");
   const started = Date.now();
   assert.match(B.check(text, text.length).error, /reden_te_groot/);
-  assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms (about 50 ms; generous for a busy machine)`);
   assert.equal(storage.length, 0);
 });
 
@@ -358,4 +358,38 @@ test("a refused file is named (the message starts with its name); a file over 5 
 test("a value of the first format is only a plain object of answers", () => {
   assert.deepEqual(B.oldValues('{"veld-1": "tekst"}'), { "veld-1": "tekst" });
   for (const raw of ['"een tekst"', "[1, 2]", "{kapot", "null", "12", null]) assert.equal(B.oldValues(raw), null, raw);
+});
+
+test("an answer the file has and this browser has the same is no change; a new one keeps the file's question", () => {
+  fresh();
+  B.open(SHEET).set({ naam: ["Anna", "Naam"] });
+  const plan = B.changes(JSON.parse(file({ [SHEET]: { velden: {
+    naam: { v: "Anna", t: 1, q: "Iets anders" }, "veld:oud": { v: "weg", t: 1, q: "Een oude vraag" }, leeg: { v: "", t: 1 } } } })));
+  assert.deepEqual(plan.replaced, []);
+  assert.deepEqual(plan.added, [{ name: SHEET, key: "veld:oud", q: "Een oude vraag", v: "weg" }]);
+});
+
+test("with storage blocked an import says so and changes nothing on the page", () => {
+  fresh(null);
+  const record = B.open(SHEET);
+  const result = B.apply(JSON.parse(good()), () => true);
+  assert.deepEqual([result.ok, result.changed], [false, []]);
+  assert.match(result.message, /^import_mislukt/);
+  assert.equal(record.get("naam"), undefined);
+});
+
+test("a record name that is not kind:language:name is refused, named", () => {
+  fresh();
+  for (const name of ["werkblad", "werkblad:nederlands:x", "Werkblad:nl:x", "werkblad:nl:../x y"]) {
+    const text = file({ [name]: { velden: {} } });
+    assert.match(B.check(text, text.length).error, /reden_onderdeel/, name);
+  }
+});
+
+test("marking a record (the first format carried over) is stored with its answers", () => {
+  const storage = fresh();
+  const record = B.open(SHEET);
+  record.set({ naam: ["Anna", "Naam"] });
+  assert.equal(record.mark("v1"), "");
+  assert.deepEqual([stored(storage).v1, stored(storage).velden.naam.v], [true, "Anna"]);
 });

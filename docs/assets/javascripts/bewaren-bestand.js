@@ -208,15 +208,13 @@
     });
   }
 
+  /* what bewaren.js and teamscan.js use; the rest only for Node (tests/js) */
   B.check = check;
-  B.changes = changes;
-  B.apply = apply;
   B.readFile = readFile;
   B.importFile = importFile;
-  B.fileData = fileData;
   B.download = download;
-  B.tooDeep = tooDeep;
-  B.versionOf = versionOf;
-  B.LIMITS = LIMITS;
-  if (typeof module === "object") module.exports = B;
+  if (typeof module === "object") {
+    module.exports = Object.assign(B, { changes: changes, apply: apply, fileData: fileData, tooDeep: tooDeep,
+                                        versionOf: versionOf, LIMITS: LIMITS });
+  }
 })();
