@@ -46,7 +46,7 @@ function browserWith(storage) {
   return storage;
 }
 
-/** Words that name themselves and show every value filled in: "import_kapot_reden[reden_velden[x]]". */
+/** Words that name themselves and show every value filled in: "import_kapot_reden[<reden=reden_onderdeel[…]>…]". */
 const SELF_NAMING = new Proxy({}, {
   get(target, key) {
     if (typeof key !== "string") return undefined;
