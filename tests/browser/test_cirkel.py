@@ -131,11 +131,14 @@ def test_answers_persist_after_reload_per_language_and_can_be_cleared(page, serv
 
 
 def test_reflection_answers_of_the_first_format_are_carried_over(page, server):
-    """The first format kept the reflection per page path; its values come back once, under the new record."""
+    """The first format kept the reflection per page path; its values come back once, under the new record,
+    also when other old keys cannot be read (issue 21: one corrupt key stopped the carrying over)."""
     page.goto(f"{server}/{PAGE}")
     old = {"nu": {"streng": 6}, "gewenst": {"streng": 2}, "notitie": "Minder streng zijn."}
     page.evaluate("(v) => { localStorage.clear(); localStorage.setItem('cirkel-reflectie:/oude/map/theorie/"
                   "cirkel-verkenner.html:nl:cirkel-2', v); }", json.dumps(old))
+    for n in range(6):   # the order of keys is the browser's: several unreadable ones, before and after
+        page.evaluate("(k) => localStorage.setItem(k, '{kapot')", f"cirkel-reflectie:/map-{n}/theorie/cirkel-verkenner.html:nl:cirkel-2")
     page.reload()
     assert page.locator('input[data-sector="streng"][data-profiel="nu"]').input_value() == "6"
     assert page.locator('input[data-sector="streng"][data-profiel="gewenst"]').input_value() == "2"

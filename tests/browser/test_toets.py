@@ -200,6 +200,37 @@ def test_failing_storage_is_said_plainly(page, server):
     assert q.locator("[data-toets-terugkoppeling]").inner_text().startswith("✓ Goed")
 
 
+def test_an_unknown_verdict_never_breaks_the_page(page, server, tmp_path):
+    """A stored verdict this version does not know (a damaged file, a later version) is left aside: after a
+    reload every other answer shows, the score counts the rest, and new answers show and save; a file with
+    such a verdict is refused with the answer named (issue 21, point 5: the page broke on every load)."""
+    page.goto(url(server, "nl"))
+    record = {"velden": {FIRST: {"v": WORDS["nl"]["right"], "t": 1, "q": "?"},
+                         OPEN: {"v": "Mijn tekst", "t": 1, "q": "?"}, f"{OPEN}:oordeel": {"v": "bijna goed", "t": 1}}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"leidraad:v2:toets:nl:{CHAPTER}", json.dumps(record)])
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.reload()
+    assert question(page, FIRST).get_by_label(WORDS["nl"]["right"]).is_checked()
+    assert question(page, OPEN).get_by_label(WORDS["nl"]["answer"]).input_value() == "Mijn tekst"
+    assert page.locator("[data-toets-score-tekst]").inner_text() == "1 van 7 vragen beantwoord: 1 goed."
+    answer_open(page, "nl", "Mijn tekst, langer", WORDS["nl"]["partly"])
+    assert page.locator("[data-toets-status]").inner_text() == WORDS["nl"]["saved"]
+    assert page.locator("[data-toets-score-tekst]").inner_text() == "2 van 7 vragen beantwoord: 1 goed, 1 deels goed."
+    assert errors == []
+    bad = {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gegevens": {
+        f"toets:nl:{CHAPTER}": {"velden": {f"{OPEN}:oordeel": {"v": "uitmuntend", "t": 9}}}}}
+    path = tmp_path / "toets-van-later.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    page.locator("[data-bestand]").set_input_files(str(path))
+    alert = page.locator("[data-toets-melding]")
+    alert.wait_for(state="visible")
+    assert alert.inner_text().startswith("toets-van-later.json: Dit bestand is niet gebruikt")
+    assert f"{OPEN}:oordeel" in alert.inner_text() and "Er is niets veranderd." in alert.inner_text()
+    assert page.locator("[data-toets-status]").inner_text() == ""
+    assert question(page, OPEN).get_by_role("radio", name=WORDS["nl"]["partly"], exact=True).is_checked()
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_finds_nothing_on_an_answered_test_light_and_dark(browser, server, axe_source, lang):
     """With feedback, a model answer and a self-assessment on screen: 0 violations, light and dark."""

@@ -9,63 +9,77 @@
  *   - two tabs merge field by field (the newer entry wins), through the `storage` event;
  *   - an answer whose question is gone is never dropped: it shows under "Antwoorden zonder vraag";
  *   - a cleared answer is a dated empty entry ("v": null), so the clearing reaches other tabs and files.
- * Saving is reported only when it happened (read back); full, blocked or missing storage is said plainly,
- * what is on the screen stays, and the file is offered instead.
+ * What the teacher types is what is stored, whatever the clock says: a new answer is dated after every
+ * stored time of its field, and saving reads the typed values back. Saving is reported only when it
+ * happened; full, blocked or missing storage is said plainly, what is on the screen stays, and the file is
+ * offered instead. A stored record that cannot be read is copied aside ("leidraad:apart:<name>") before
+ * anything is written over it, named in the status line and taken along in "Bewaar als bestand".
  *
- * "Bewaar als bestand" writes a versioned JSON file (formaat, versie, gemaakt, gegevens: {record: {...}});
- * "Zet terug uit bestand" reads one, says what will change and asks first, then merges field by field.
+ * "Bewaar als bestand" and "Zet terug uit bestand" are wired here; what they do (writing, checking and
+ * applying a file) is in bewaren-bestand.js, loaded the first time a page needs it (withFiles).
  * Nothing is ever sent anywhere; downloads and file reading work from file:// without a network.
- * The words come from the page (<script type="application/json" id="bewaren-teksten">, hooks/bewaren.yml).
+ * The words come from the page (<script type="application/json" id="bewaren-teksten">, hooks/bewaren.yml);
+ * the logic also runs in Node (tests/js).
  */
 (function () {
   "use strict";
 
+  var browser = typeof window === "object" && typeof document === "object";
+  var format = (browser ? window.LeidraadTaal : require("./taal.js")).format;
   var PREFIX = "leidraad:v2:";
-  var FORMAT = "leidraad-leerkracht-leerlingrelaties";
-  var VERSION = 2;
-  var MAX_FILE = 5 * 1024 * 1024;
-  var words = {};
+  var ASIDE = "leidraad:apart:";   /* a stored record that could not be read, kept as it was */
+  var UNSAFE = Object.getOwnPropertyNames(Object.prototype);   /* __proto__, constructor, toString … */
+  var intern = { words: {} };    /* what bewaren-bestand.js (and tests/js) share, filled in below */
+  var rules = {};                /* kind of record -> function (key, value): true when the value is unknown */
   var unsaved = {};              /* record name -> true while a change could not be stored */
 
-  function text(key, values) {
-    var template = words[key] || key;
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return values && values[name] !== undefined ? String(values[name]) : all;
-    });
-  }
+  function text(key, values) { return format(intern.words[key] || key, values); }
 
   function empty(value) {
     return value === null || value === undefined || value === "" || value === false;
   }
 
+  function plain(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+
+  function safe(key) { return UNSAFE.indexOf(key) < 0; }
+
+  function scalar(value) { return ["string", "boolean", "number"].indexOf(typeof value) >= 0; }
+
   /** localStorage, or null when this browser does not give it (blocked cookies, some private modes). */
   function storage() {
     try {
-      var s = window.localStorage;
-      return s || null;
+      return window.localStorage || null;
     } catch (error) {
       return null;
     }
   }
 
-  function parse(json) {
-    try {
-      var data = JSON.parse(json || "null");
-      return data && typeof data === "object" && data.velden && typeof data.velden === "object" ? data : null;
-    } catch (error) {
-      return null;
-    }
+  /** A stored record's text: {data} (null when there is none), or {broken: true} when it cannot be read.
+      Unsafe keys and entries that are not objects are left out. */
+  function read(json) {
+    if (json === null || json === undefined) return { data: null };
+    var data;
+    try { data = JSON.parse(json); } catch (error) { return { broken: true }; }
+    if (!plain(data) || !plain(data.velden)) return { broken: true };
+    var out = { velden: {} };
+    Object.keys(data).forEach(function (k) { if (k !== "velden" && safe(k)) out[k] = data[k]; });
+    Object.keys(data.velden).forEach(function (key) {
+      if (safe(key) && plain(data.velden[key])) out.velden[key] = data.velden[key];
+    });
+    return { data: out };
   }
 
-  /** Two records merged field by field: per key the newer entry wins. */
+  function time(entry) { return entry && typeof entry.t === "number" ? entry.t : 0; }
+
+  /** Two records merged field by field: per key the newer entry wins (on a tie, the first). */
   function merge(a, b) {
     var out = { velden: {} };
     [a, b].forEach(function (record) {
-      if (!record) return;
-      Object.keys(record).forEach(function (k) { if (k !== "velden") out[k] = out[k] || record[k]; });
+      if (!record || !plain(record.velden)) return;
+      Object.keys(record).forEach(function (k) { if (k !== "velden" && safe(k)) out[k] = out[k] || record[k]; });
       Object.keys(record.velden).forEach(function (key) {
         var entry = record.velden[key], have = out.velden[key];
-        if (entry && typeof entry === "object" && (!have || (entry.t || 0) > (have.t || 0))) out.velden[key] = entry;
+        if (safe(key) && plain(entry) && (!have || time(entry) > time(have))) out.velden[key] = entry;
       });
     });
     return out;
@@ -75,61 +89,91 @@
   function Record(name) {
     this.name = name;
     this.key = PREFIX + name;
-    this.data = this.stored() || { velden: {} };
     this.listeners = [];
-    this.problem = storage() ? "" : "geblokkeerd";
+    this.aside = "";             /* where an unreadable stored record was copied to */
+    this.problem = "";
+    var s = storage(), raw = null;
+    if (!s) this.problem = "geblokkeerd";
+    try { raw = s ? s.getItem(this.key) : null; } catch (error) { this.problem = "geblokkeerd"; }
+    var found = read(raw);
+    this.data = found.data || { velden: {} };
+    this.broken = !!found.broken;
+    if (this.broken) this.putAside(raw);
+    if (this.broken && !this.aside && !this.problem) this.problem = "vol";   /* said at once, before any typing */
   }
+
+  /** Copy an unreadable stored record to its own key (once per content); without a copy, never write over it. */
+  Record.prototype.putAside = function (raw) {
+    var s = storage();
+    try {
+      for (var i = 0; i < 100; i++) {
+        var key = ASIDE + this.name + (i ? ":" + i : ""), there = s.getItem(key);
+        if (there === raw) { this.aside = key; return; }
+        if (there === null) { s.setItem(key, raw); this.aside = s.getItem(key) === raw ? key : ""; return; }
+      }
+    } catch (error) { this.aside = ""; }
+  };
 
   Record.prototype.stored = function () {
     var s = storage();
-    if (!s) return null;
     try {
-      return parse(s.getItem(this.key));
+      return s ? read(s.getItem(this.key)).data : null;
     } catch (error) {
       return null;
     }
   };
 
-  /** The value of one answer (undefined when there is none). */
+  /** The value of one answer (undefined when there is none, or when it is no text, number or tick). */
   Record.prototype.get = function (key) {
     var entry = this.data.velden[key];
-    return entry && !empty(entry.v) ? entry.v : undefined;
+    return entry && scalar(entry.v) && !empty(entry.v) ? entry.v : undefined;
   };
 
   /** Answers with a value, as [{key, v, q}]. */
   Record.prototype.entries = function () {
     var velden = this.data.velden;
-    return Object.keys(velden).filter(function (key) { return !empty(velden[key].v); })
-      .map(function (key) { return { key: key, v: velden[key].v, q: velden[key].q || "" }; });
+    return Object.keys(velden).filter(function (key) { return scalar(velden[key].v) && !empty(velden[key].v); })
+      .map(function (key) { return { key: key, v: velden[key].v, q: typeof velden[key].q === "string" ? velden[key].q : "" }; });
   };
 
-  /** Change answers ({key: [value, question]}) and store them; returns "" or what went wrong. */
+  /** Change answers ({key: [value, question]}) and store them; returns "" or what went wrong. Each answer is
+      dated after every time its field has here or in storage, so a clock that was once ahead cannot make the
+      stored answer win over the one just typed. */
   Record.prototype.set = function (changes, when) {
-    var now = when || Date.now(), velden = this.data.velden;
+    var now = when || Date.now(), velden = this.data.velden, theirs = (this.stored() || { velden: {} }).velden;
+    var expected = {};
     Object.keys(changes).forEach(function (key) {
-      var value = changes[key][0], question = changes[key][1];
-      velden[key] = { v: empty(value) ? (value === false ? false : null) : value, t: now, q: question || (velden[key] || {}).q || "" };
+      if (!safe(key)) return;
+      var value = changes[key][0], question = changes[key][1], mine = velden[key];
+      var t = Math.max(now, time(mine) + 1, time(theirs[key]) + 1);
+      velden[key] = { v: empty(value) ? (value === false ? false : null) : value, t: t, q: question || (mine || {}).q || "" };
+      expected[key] = velden[key].v;
     });
-    return this.save();
+    return this.save(expected);
   };
 
   /** Mark a record property (e.g. that an old format was carried over) and store it. */
   Record.prototype.mark = function (property) {
     this.data[property] = true;
-    return this.save();
+    return this.save({});
   };
 
-  /** Write the record, merged with what another tab may have written; report honestly. */
-  Record.prototype.save = function () {
+  /** Write the record, merged with what another tab may have written, then read it back: "" only when every
+      value in expected ({key: value}) is what storage now holds. */
+  Record.prototype.save = function (expected) {
     var s = storage();
     if (!s) {
       this.problem = "geblokkeerd";
+    } else if (this.broken && !this.aside) {
+      this.problem = "vol";      /* the unreadable record could not be copied aside (no room): not written over */
     } else {
       try {
         this.data = merge(this.stored(), this.data);
-        var json = JSON.stringify(this.data);
-        s.setItem(this.key, json);
-        this.problem = s.getItem(this.key) === json ? "" : "onbekend";
+        s.setItem(this.key, JSON.stringify(this.data));
+        var back = read(s.getItem(this.key)).data;
+        this.problem = back && Object.keys(expected || {}).every(function (key) {
+          return back.velden[key] && back.velden[key].v === expected[key];
+        }) ? "" : "onbekend";
       } catch (error) {
         this.problem = error && (error.name === "QuotaExceededError" || error.code === 22) ? "vol" : "geblokkeerd";
       }
@@ -140,7 +184,7 @@
 
   /** Take in what another tab stored; returns the keys whose value changed here. */
   Record.prototype.refresh = function (json) {
-    var theirs = json === undefined ? this.stored() : parse(json);
+    var theirs = json === undefined ? this.stored() : read(json).data;
     if (!theirs) return [];
     var before = this.data.velden, merged = merge(this.data, theirs), changed = [];
     Object.keys(merged.velden).forEach(function (key) {
@@ -162,21 +206,6 @@
     return records[name];
   }
 
-  window.addEventListener("storage", function (event) {
-    if (!event.key || event.key.indexOf(PREFIX) !== 0) return;
-    var record = records[event.key.slice(PREFIX.length)];
-    if (!record) return;
-    var changed = record.refresh(event.newValue);
-    if (changed.length) record.listeners.forEach(function (listener) { listener(changed); });
-  });
-
-  window.addEventListener("beforeunload", function (event) {
-    if (Object.keys(unsaved).length) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
-  });
-
   /** Every record this browser holds (name -> record data). */
   function allStored() {
     var s = storage(), out = {};
@@ -184,7 +213,7 @@
       for (var i = 0; s && i < s.length; i++) {
         var key = s.key(i);
         if (key && key.indexOf(PREFIX) === 0) {
-          var data = parse(s.getItem(key));
+          var data = read(s.getItem(key)).data;
           if (data) out[key.slice(PREFIX.length)] = data;
         }
       }
@@ -193,125 +222,34 @@
     return out;
   }
 
-  /** The file's contents for some records (all when names is null): only answers with a value. */
-  function fileData(names) {
-    var stored = allStored(), gegevens = {};
-    Object.keys(stored).forEach(function (name) {
-      if (names && names.indexOf(name) < 0) return;
-      var velden = {};
-      Object.keys(stored[name].velden).forEach(function (key) {
-        if (!empty(stored[name].velden[key].v)) velden[key] = stored[name].velden[key];
-      });
-      if (Object.keys(velden).length) gegevens[name] = { velden: velden };
-    });
-    return { formaat: FORMAT, versie: VERSION, gemaakt: new Date().toISOString(), gegevens: gegevens };
-  }
+  /** A known kind of record (e.g. "toets") says which values it does not know (toets.js: verdicts). */
+  function rule(kind, unknown) { rules[kind] = unknown; }
 
-  /** Download a file of some records; returns the number of answers in it. */
-  function download(names, fileName) {
-    var data = fileData(names), count = 0;
-    Object.keys(data.gegevens).forEach(function (name) { count += Object.keys(data.gegevens[name].velden).length; });
-    var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = fileName.replace("{datum}", new Date().toISOString().slice(0, 10));
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    return count;
-  }
+  var self = browser && document.currentScript ? document.currentScript.src : "";
 
-  /** Check a file's text: the data, or {error: message} saying plainly why it is refused. */
-  function check(json, size) {
-    if (size > MAX_FILE) return { error: text("import_te_groot") };
-    var data;
-    try {
-      data = JSON.parse(json);
-    } catch (error) {
-      return { error: text("import_geen_json") };
-    }
-    if (!data || typeof data !== "object" || data.formaat !== FORMAT) return { error: text("import_ander") };
-    if (typeof data.versie !== "number" || data.versie > VERSION) return { error: text("import_nieuwer") };
-    if (!data.gegevens || typeof data.gegevens !== "object") return { error: text("import_kapot") };
-    var names = Object.keys(data.gegevens);
-    for (var i = 0; i < names.length; i++) {
-      var record = data.gegevens[names[i]];
-      if (!/^[a-z]+:[a-z]{2}:[\w.-]+$/.test(names[i]) || !record || typeof record.velden !== "object") {
-        return { error: text("import_kapot") };
-      }
-      var keys = Object.keys(record.velden);
-      for (var j = 0; j < keys.length; j++) {
-        var entry = record.velden[keys[j]];
-        if (!entry || typeof entry !== "object" || ["string", "boolean", "number"].indexOf(typeof entry.v) < 0) {
-          return { error: text("import_kapot") };
-        }
-      }
-    }
-    return { data: data };
-  }
-
-  /** What importing data would change: [{name, key, q, v, was}] of added and of overwritten answers. */
-  function changes(data) {
-    var stored = allStored(), added = [], replaced = [];
-    Object.keys(data.gegevens).forEach(function (name) {
-      var velden = data.gegevens[name].velden, here = (stored[name] || { velden: {} }).velden;
-      Object.keys(velden).forEach(function (key) {
-        var mine = here[key], entry = velden[key];
-        if (empty(entry.v) || (mine && mine.v === entry.v)) return;
-        var change = { name: name, key: key, q: entry.q || (mine && mine.q) || key, v: entry.v };
-        if (mine && !empty(mine.v)) { change.was = mine.v; replaced.push(change); } else added.push(change);
-      });
-    });
-    return { added: added, replaced: replaced };
-  }
-
-  /** Apply a checked file after asking; returns {message, changed: [record names], ok}. */
-  function apply(data, ask) {
-    var plan = changes(data);
-    var total = plan.added.length + plan.replaced.length;
-    if (!total) return { ok: true, message: text("import_niets"), changed: [] };
-    var lines = plan.replaced.slice(0, 8).map(function (c) { return "• " + c.q; });
-    if (plan.replaced.length > 8) lines.push("• …");
-    var question = text("import_vraag", { nieuw: plan.added.length, anders: plan.replaced.length }) +
-      (lines.length ? "\n\n" + text("import_overschreven") + "\n" + lines.join("\n") : "");
-    if (!ask(question)) return { ok: false, message: text("import_afgebroken"), changed: [] };
-    var byRecord = {}, problem = "";
-    plan.added.concat(plan.replaced).forEach(function (c) {
-      (byRecord[c.name] = byRecord[c.name] || {})[c.key] = [c.v, c.q];
-    });
-    Object.keys(byRecord).forEach(function (name) {
-      var record = open(name);
-      record.refresh();
-      problem = record.set(byRecord[name]) || problem;
-      record.listeners.forEach(function (listener) { listener(Object.keys(byRecord[name])); });
-    });
-    if (problem) return { ok: false, message: text("niet_opgeslagen_" + problem), changed: Object.keys(byRecord) };
-    return { ok: true, message: text("import_klaar", { n: total }), changed: Object.keys(byRecord) };
-  }
-
-  /** Read a chosen file and import it: calls done({ok, message}). */
-  function importFile(file, ask, done) {
-    if (!file) return;
-    if (file.size > MAX_FILE) { done({ ok: false, message: text("import_te_groot") }); return; }
-    var reader = new FileReader();
-    reader.onload = function () {
-      var checked = check(String(reader.result), file.size);
-      done(checked.error ? { ok: false, message: checked.error } : apply(checked.data, ask));
-    };
-    reader.onerror = function () { done({ ok: false, message: text("import_onleesbaar") }); };
-    reader.readAsText(file);
+  /** callback(api) once the file part (bewaren-bestand.js, beside this script) is there; loaded when first
+      needed (loading it twice does no harm). */
+  function withFiles(callback) {
+    if (api.check) return callback(api);
+    var script = document.createElement("script");
+    script.src = self.replace(/bewaren(\.min)?\.js([?#].*)?$/, "bewaren-bestand.js");
+    script.onload = function () { callback(api); };
+    document.head.appendChild(script);
   }
 
   /** Wire a tool's file buttons: [data-bewaar] downloads (file name in data-bestandsnaam, "{datum}" filled in),
       [data-terug] opens the [data-bestand] chooser, whose file is imported after asking. options:
-      names() -> record names for the file (null: everything), say(message, alarm), restored(). */
+      names() -> record names for the file (null: everything), say(message, alarm), restored(),
+      question(name, key) -> the page's text of a question, if it shows it. */
   function fileButtons(root, options) {
     var input = root.querySelector("[data-bestand]");
     root.addEventListener("click", function (event) {
       var save = event.target.closest("[data-bewaar]"), back = event.target.closest("[data-terug]");
       if (save) {
-        var n = download(options.names(), save.dataset.bestandsnaam);
-        options.say(n ? text("bestand_bewaard", { n: n }) : text("bestand_leeg"), false);
+        withFiles(function (F) {
+          var n = F.download(options.names(), save.dataset.bestandsnaam);
+          options.say(n ? text("bestand_bewaard", { n: n }) : text("bestand_leeg"), false);
+        });
       }
       if (back && input) input.click();
     });
@@ -319,17 +257,27 @@
       input.addEventListener("change", function () {
         var file = input.files && input.files[0];
         input.value = "";
-        importFile(file, function (question) { return window.confirm(question); }, function (result) {
-          options.restored();
-          options.say(result.message, !result.ok);
+        if (!file) return;
+        withFiles(function (F) {
+          F.importFile(file, function (asked) { return window.confirm(asked); }, function (result) {
+            options.restored();
+            options.say("", result.ok);            /* never a green line beside a red one */
+            options.say(result.message, !result.ok);
+          }, options.question);
         });
       });
     }
   }
 
-  /** The status line's text for a record: saved, or why not. */
+  /** The status line's text for a record: saved, or why not; and where an unreadable record was kept. */
   function statusText(record) {
-    return record.problem ? text("niet_opgeslagen_" + record.problem) : text("opgeslagen");
+    if (record.problem) return text("niet_opgeslagen_" + record.problem);
+    return text("opgeslagen") + (record.aside ? " " + text("apart", { sleutel: record.aside }) : "");
+  }
+
+  /** What a page says about a record as it opens: why it cannot save, or where an unreadable one was kept. */
+  function notice(record) {
+    return record.problem ? statusText(record) : record.aside ? text("apart", { sleutel: record.aside }) : "";
   }
 
   /** Whether this looks like a private window, as far as the browser lets a page tell (README). */
@@ -338,6 +286,16 @@
     navigator.storage.estimate().then(function (estimate) {
       callback(typeof estimate.quota === "number" && estimate.quota < 120 * 1024 * 1024);
     }, function () { callback(false); });
+  }
+
+  /** A value of the first format (v1), or null: only a plain object of answers is one. */
+  function oldValues(json) {
+    try {
+      var old = JSON.parse(json);
+      return plain(old) ? old : null;
+    } catch (error) {
+      return null;
+    }
   }
 
   /* --- a form's controls: the one way worksheets and the team scan read and show an answer ---------- */
@@ -376,17 +334,29 @@
     });
   }
 
-  function loadWords() {
-    var source = document.getElementById("bewaren-teksten");
-    if (!source) return;
-    try { words = JSON.parse(source.textContent); } catch (error) { words = {}; }
-  }
-
-  loadWords();
-  window.LeidraadBewaren = {
-    open: open, download: download, importFile: importFile, fileButtons: fileButtons, check: check, changes: changes, apply: apply,
-    statusText: statusText, text: text, empty: empty, merge: merge, privateWindow: privateWindow,
-    allStored: allStored, PREFIX: PREFIX, available: function () { return !!storage(); },
-    valueOf: valueOf, show: show, fill: fill, keepAnswer: keepAnswer
+  var api = {
+    open: open, fileButtons: fileButtons, withFiles: withFiles, rule: rule, statusText: statusText, notice: notice,
+    text: text, format: format, empty: empty, merge: merge, oldValues: oldValues, privateWindow: privateWindow,
+    available: function () { return !!storage(); }, fill: fill, keepAnswer: keepAnswer,
+    intern: intern
   };
+  intern = Object.assign(intern, { plain: plain, safe: safe, scalar: scalar, storage: storage, read: read, allStored: allStored,
+                                   records: records, rules: rules, unsaved: unsaved, PREFIX: PREFIX, ASIDE: ASIDE });
+
+  if (browser) {
+    window.addEventListener("storage", function (event) {
+      var record = event.key && event.key.indexOf(PREFIX) === 0 && records[event.key.slice(PREFIX.length)];
+      var changed = record && record.refresh ? record.refresh(event.newValue) : [];
+      if (changed.length) record.listeners.forEach(function (listener) { listener(changed); });
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (Object.keys(unsaved).length) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+    try { intern.words = JSON.parse(document.getElementById("bewaren-teksten").textContent) || {}; } catch (error) { /* keys */ }
+    window.LeidraadBewaren = api;
+  }
+  if (typeof module === "object") module.exports = api;   /* Node: tests/js */
 })();

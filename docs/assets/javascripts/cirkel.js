@@ -3,7 +3,8 @@
      the sector and draws the arrow to the pupil behaviour it tends to invite;
    - self-reflection: two sliders per sector redraw two profiles live; answers are kept by bewaren.js
      (in this browser only, with a file to save them) and restored on reload.
-   No fetch, no outside resources: it works from file:// too. Geometry mirrors hooks/cirkel.py. */
+   No fetch, no outside resources: it works from file:// too. Geometry mirrors hooks/cirkel.py; it and the
+   carrying over of the first format also run in Node (tests/js). */
 (function () {
   "use strict";
 
@@ -35,11 +36,27 @@
     }).join("");
   }
 
+  /** The changes that carry first-format answers over. olds: [{nu: {sector: n}, gewenst: {…}, notitie}], one
+      per stored key that could be read; question(slider) and note: the questions as the page shows them. */
+  function v1Changes(olds, sliders, question, note) {
+    var changes = {};
+    olds.forEach(function (old) {
+      each(sliders, function (slider) {
+        var value = Object(old[slider.dataset.profiel])[slider.dataset.sector];
+        if (typeof value === "number" && value > 0 && value <= MAX) {
+          changes[slider.dataset.sleutel] = [String(value), question(slider)];
+        }
+      });
+      if (typeof old.notitie === "string" && old.notitie) { changes.notitie = [old.notitie, note]; }
+    });
+    return changes;
+  }
+
   function geometry(svg) {
     return {
-      cx: parseFloat(svg.getAttribute("data-cx")),
-      cy: parseFloat(svg.getAttribute("data-cy")),
-      r: parseFloat(svg.getAttribute("data-r"))
+      cx: parseFloat(svg.dataset.cx),
+      cy: parseFloat(svg.dataset.cy),
+      r: parseFloat(svg.dataset.r)
     };
   }
 
@@ -53,15 +70,15 @@
 
     function show(id) {
       var arrow = svg.querySelector('.cirkel-pijl[data-van="' + id + '"]');
-      var invited = arrow ? arrow.getAttribute("data-naar") : "";
+      var invited = arrow ? arrow.dataset.naar : "";
       each(root.querySelectorAll(".cirkel-paneel"), function (panel) {
-        panel.hidden = panel.getAttribute("data-sector") !== id;
+        panel.hidden = panel.dataset.sector !== id;
       });
       each(svg.querySelectorAll(".cirkel-gekozen, .cirkel-label"), function (el) {
-        el.classList.toggle("is-aan", el.getAttribute("data-sector") === id);
+        el.classList.toggle("is-aan", el.dataset.sector === id);
       });
       each(svg.querySelectorAll(".cirkel-uitgenodigd"), function (el) {
-        el.classList.toggle("is-aan", el.getAttribute("data-sector") === invited);
+        el.classList.toggle("is-aan", el.dataset.sector === invited);
       });
       each(svg.querySelectorAll(".cirkel-pijl"), function (el) {
         el.classList.toggle("is-aan", el === arrow);
@@ -80,7 +97,7 @@
     });
     each(svg.querySelectorAll(".cirkel-keuze"), function (area) {
       area.addEventListener("click", function () {
-        var radio = radioFor(area.getAttribute("data-sector"));
+        var radio = radioFor(area.dataset.sector);
         if (radio) {
           radio.checked = true;
           radio.focus({ preventScroll: true });
@@ -93,7 +110,7 @@
     var start = root.querySelector("input[type=radio]:checked") || radios[0];
     if (location.hash) {
       each(root.querySelectorAll(".cirkel-paneel"), function (panel) {
-        if ("#" + panel.id === location.hash) { start = radioFor(panel.getAttribute("data-sector")) || start; }
+        if ("#" + panel.id === location.hash) { start = radioFor(panel.dataset.sector) || start; }
       });
     }
     start.checked = true;
@@ -109,16 +126,16 @@
     var sliders = root.querySelectorAll("input[type=range]");
     var note = root.querySelector("[data-notitie]");
     var order = Array.prototype.map.call(svg.querySelectorAll(".cirkel-label"), function (label) {
-      return label.getAttribute("data-sector");
+      return label.dataset.sector;
     });
     var B = window.LeidraadBewaren;
-    var record = B ? B.open(root.getAttribute("data-record")) : null;
+    var record = B ? B.open(root.dataset.record) : null;
 
     function values(kind) {
       var out = {};
       each(sliders, function (slider) {
-        if (slider.getAttribute("data-profiel") === kind) {
-          out[slider.getAttribute("data-sector")] = Number(slider.value);
+        if (slider.dataset.profiel === kind) {
+          out[slider.dataset.sector] = Number(slider.value);
         }
       });
       return out;
@@ -148,7 +165,7 @@
 
     function show() {
       each(sliders, function (slider) {
-        var value = Number(record.get(slider.getAttribute("data-sleutel")) || 0);
+        var value = Number(record.get(slider.dataset.sleutel) || 0);
         slider.value = String(value >= 0 && value <= MAX ? value : 0);
       });
       note.value = record.get("notitie") || "";
@@ -157,27 +174,24 @@
 
     function keep(control) {
       var change = {};
-      change[control.getAttribute("data-sleutel")] = [control === note ? note.value : control.value, question(control)];
+      change[control.dataset.sleutel] = [control === note ? note.value : control.value, question(control)];
       record.set(change);
       if (record.problem) { say(B.statusText(record), true); } else { say(B.statusText(record), false); }
     }
 
     function migrate() {
       if (record.data.v1) { return; }
-      var suffix = ":" + document.documentElement.lang + ":" + root.id, changes = {};
+      var suffix = ":" + document.documentElement.lang + ":" + root.id, olds = [];
       try {
         for (var i = 0; i < localStorage.length; i++) {
           var key = localStorage.key(i);
           if (key && key.indexOf("cirkel-reflectie:") === 0 && key.slice(-suffix.length) === suffix) {
-            var old = JSON.parse(localStorage.getItem(key)) || {};
-            each(sliders, function (slider) {
-              var value = (old[slider.getAttribute("data-profiel")] || {})[slider.getAttribute("data-sector")];
-              if (typeof value === "number" && value > 0) { changes[slider.getAttribute("data-sleutel")] = [String(value), question(slider)]; }
-            });
-            if (typeof old.notitie === "string" && old.notitie) { changes.notitie = [old.notitie, question(note)]; }
+            var old = B.oldValues(localStorage.getItem(key));   /* an unreadable key does not stop the others */
+            if (old) { olds.push(old); }
           }
         }
       } catch (error) { return; }
+      var changes = v1Changes(olds, sliders, question, question(note));
       if (Object.keys(changes).length) { record.set(changes); }
       record.mark("v1");
     }
@@ -203,7 +217,7 @@
     note.addEventListener("input", function () { keep(note); });
     record.onChange(show);
     root.querySelector("[data-cirkel-knoppen]").hidden = false;
-    if (!B.available()) { say(B.statusText({ problem: "geblokkeerd" }), true); }
+    if (B.notice(record)) { say(B.notice(record), true); }   /* blocked storage, or a record kept aside */
     B.fileButtons(root, { names: function () { return [record.name]; }, say: say, restored: show });
     root.querySelector("[data-wissen]").addEventListener("click", function () {
       var entries = record.entries();
@@ -222,9 +236,10 @@
     each(document.querySelectorAll("[data-cirkel-reflectie]"), reflection);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
+  if (typeof document === "object") {
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  }
+  if (typeof module === "object") {
+    module.exports = { wedge: wedge, profilePath: profilePath, v1Changes: v1Changes };
   }
 }());

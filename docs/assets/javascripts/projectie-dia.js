@@ -6,16 +6,17 @@
           previous step; ArrowDown / PageDown / Space and ArrowUp / PageUp first scroll a step that is one
           long paragraph or figure, then step. Material's n / p go to the next page. A new window size
           cuts the steps again. Off: Escape, the exit button, "b" again.
-   Exposes window.projectieDia = {aan, uit, wissel, toets}; projectie.js hands it the keys it queued. */
+   Exposes window.projectieDia = {aan, uit, wissel, toets}; projectie.js hands it the keys it queued and
+   remembers the mode (the event "projectie"). The cutting into steps also runs in Node (tests/js). */
 (function () {
   "use strict";
 
-  var STORE = "projectie";
-  var root = document.documentElement;
+  var browser = typeof window === "object" && typeof document === "object";
+  var root = browser ? document.documentElement : null;
   /* The words, in the page's language (hooks/teksten.yml via #leidraad-teksten, overrides/main.html). */
   var W = {};
   try { W = JSON.parse(document.getElementById("leidraad-teksten").textContent); } catch (error) { W = {}; }
-  function vul(key, n, m) { return (W[key] || key).replace("{n}", n).replace("{m}", m); }
+  function vul(key, n, m) { return window.LeidraadTaal.format(W[key] || key, { n: n, m: m }); }
   var t = {
     sluit: W.projectie_sluit, sluitTitel: W.projectie_sluit_titel, vorige: W.projectie_vorige,
     volgende: W.projectie_volgende, bediening: W.projectie_bediening,
@@ -36,14 +37,8 @@
   var VAST = ".admonition-title, summary, .aanvulling__label, thead, caption";
   var KOP = /^H[2-6]$/;
 
-  function opslaan(waarde) {
-    try {
-      if (waarde) { sessionStorage.setItem(STORE, "1"); } else { sessionStorage.removeItem(STORE); }
-    } catch (e) { /* storage blocked: the mode then lasts for this page only */ }
-  }
-
-  function opgeslagen() {
-    try { return sessionStorage.getItem(STORE) === "1"; } catch (e) { return false; }
+  function opslaan(waarde) {  /* projectie.js keeps the mode for the tab */
+    document.dispatchEvent(new CustomEvent("projectie", { detail: !!waarde }));
   }
 
   function maak(tag, attrs, html) {
@@ -147,25 +142,22 @@
     return niveau;
   }
 
-  function stappen(sectie) {
-    sectie.beheerd = sectie.elementen.slice();
-    if (past(sectie, sectie.elementen)) { return [sectie.elementen]; }
-    zichtbaar(sectie, sectie.elementen);
-    var delen = [];
-    var hoog = ruimte() - sectie.elementen[0].getBoundingClientRect().top;
-    sectie.elementen.forEach(function (el) { ontleed(sectie, el, hoog, delen); });
+  /** The parts cut into steps, without measuring anything itself. opties: past(parts) whether they fit on one
+      screen, kanOpen(part) and openen(part) whether a part opens up and into which parts. */
+  function verdeelStappen(delen, opties) {
     var niveau = kopNiveau(delen);
     var uit = [];
     var nu = [];
     var alleenKoppen = function () { return nu.every(function (el) { return KOP.test(el.tagName); }); };
+    delen = delen.slice();
     while (delen.length) {
       var deel = delen.shift();
       var nieuweKop = niveau && deel.tagName === "H" + niveau;
       var inleiding = !uit.length && kopNiveau(nu) === 0;  /* the H2 and its intro may take the first one along */
       if (nu.length && nieuweKop && !inleiding) { uit.push(nu); nu = [deel]; continue; }
-      if (!nu.length || past(sectie, nu.concat([deel]))) { nu.push(deel); continue; }
-      if (alleenKoppen() && kanOpen(deel)) {  /* a heading with a box too tall to join it: open the box */
-        delen = openen(sectie, deel).concat(delen);
+      if (!nu.length || opties.past(nu.concat([deel]))) { nu.push(deel); continue; }
+      if (alleenKoppen() && opties.kanOpen(deel)) {  /* a heading with a box too tall to join it: open the box */
+        delen = opties.openen(deel).concat(delen);
         continue;
       }
       var staart = [];  /* headings go along to the next step */
@@ -175,6 +167,20 @@
     }
     if (nu.length) { uit.push(nu); }
     return uit;
+  }
+
+  function stappen(sectie) {
+    sectie.beheerd = sectie.elementen.slice();
+    if (past(sectie, sectie.elementen)) { return [sectie.elementen]; }
+    zichtbaar(sectie, sectie.elementen);
+    var delen = [];
+    var hoog = ruimte() - sectie.elementen[0].getBoundingClientRect().top;
+    sectie.elementen.forEach(function (el) { ontleed(sectie, el, hoog, delen); });
+    return verdeelStappen(delen, {
+      past: function (lijst) { return past(sectie, lijst); },
+      kanOpen: kanOpen,
+      openen: function (el) { return openen(sectie, el); }
+    });
   }
 
   function verberg(sectie) { sectie.beheerd.forEach(function (el) { el.classList.add("projectie-verborgen"); }); }
@@ -338,8 +344,11 @@
     document.body.appendChild(bediening);
   }
 
-  bouw();
-  document.addEventListener("keydown", toets, true);
-  window.addEventListener("resize", herschik);
-  window.projectieDia = { aan: zetAan, uit: zetUit, wissel: wissel, toets: toets };
+  if (browser) {
+    bouw();
+    document.addEventListener("keydown", toets, true);
+    window.addEventListener("resize", herschik);
+    window.projectieDia = { aan: zetAan, uit: zetUit, wissel: wissel, toets: toets };
+  }
+  if (typeof module === "object") module.exports = { verdeelStappen: verdeelStappen, kopNiveau: kopNiveau };
 })();

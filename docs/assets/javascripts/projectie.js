@@ -3,8 +3,9 @@
 
    This file is on every page and small: the header button, the key "b" (beamer; Material uses f, s, /, n, p,
    ",", "."), ?projectie=1 / ?projectie=0 and the memory of the mode (sessionStorage, so it survives
-   following a link in the same tab). The slides themselves are in projectie-dia.js, fetched from the site
-   (file:// too) the first time the mode is turned on; keys pressed while it loads are handed on to it. */
+   following a link in the same tab; projectie-dia.js says when it turns the mode on or off). The slides
+   themselves are in projectie-dia.js, fetched from the site (file:// too) the first time the mode is turned
+   on; keys pressed while it loads are handed on to it. */
 (function () {
   "use strict";
 
@@ -94,6 +95,7 @@
       kop.insertBefore(knop, zoek || null);
     }
     document.addEventListener("keydown", toets, true);
+    document.addEventListener("projectie", function (e) { onthoud(e.detail); });   /* from projectie-dia.js */
     var vraag = new URLSearchParams(location.search).get("projectie");
     if (vraag === "1" || (vraag !== "0" && opgeslagen())) { zetAan(); }
     else if (vraag === "0") { onthoud(false); }

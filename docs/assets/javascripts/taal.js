@@ -10,10 +10,23 @@
  *    shows links to the glossary, the recommendations and the exercises when nothing is found.
  * 2. Language switch: both editions have the same section ids, so the switch keeps the section you are
  *    reading (#id) when it takes you to the same page in the other language.
+ * 3. The page's words: `LeidraadTaal.format` fills the {name} places of an interface text (hooks/*.yml); the
+ *    other scripts use it, as taal.js loads first on every page.
  * Loaded at the end of the body by overrides/main.html (block scripts). Nothing is stored or sent anywhere.
  */
 (function () {
   "use strict";
+
+  /** An interface text with its {name} places filled in from values (a place without a value stays). */
+  function format(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values.hasOwnProperty(name) && values[name] !== undefined ? values[name] : all;
+    });
+  }
+
+  if (typeof module === "object") module.exports = { format: format };
+  if (typeof document !== "object") return;   /* in Node (tests/js): only the words */
+  window.LeidraadTaal = { format: format };
   var SECOND = "en";                     // the language that lives under /en/; Dutch is at the root
   var RESULT = 3;                        // Material's search worker message type for results
 

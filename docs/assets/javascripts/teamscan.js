@@ -4,16 +4,20 @@
  * their question's identity (vaak:1-3 = never/sometimes/often/always, werken:1-3 = wants to work on it,
  * naam). They stay in this browser; "Bewaar als bestand" writes the file a colleague hands in.
  *
- * The team view: the files chosen at once are read here (FileReader), checked with LeidraadBewaren.check,
- * and counted per sub-recommendation; nothing is sent or stored. A file without a team scan, a file of
- * another site or not JSON is named with the reason and left out; a file with the same content as one
- * already read counts once. Both records of a file (nl and en) are merged field by field, newest first.
- * The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
+ * The team view: the files chosen at once are read here (FileReader), checked with LeidraadBewaren.check
+ * (bewaren-bestand.js) and counted per sub-recommendation; nothing is sent or stored. A file without a team scan of this page's
+ * questions, a damaged file, a file of another site or not JSON is named with the reason and left out, and
+ * the others are counted. One teacher's scan saved twice counts once, recognised by its content (the same
+ * answers, or answers with the same times: the same record saved again), not by the file's bytes; of two
+ * versions the newest counts. Both records of a file (nl and en) are merged field by field, newest first.
+ * The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml); the counting also
+ * runs in Node (tests/js).
  */
 (function () {
   "use strict";
 
-  var B = window.LeidraadBewaren;
+  var browser = typeof window === "object" && typeof document === "object";
+  var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
   if (!B) return;
   var LEVELS = ["nooit", "soms", "vaak", "altijd"];
   var SCAN = /^teamscan:[a-z]{2}:scan$/;
@@ -21,12 +25,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var words = {};
 
-  function t(key, values) {
-    var template = words[key] || key;
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return values && values[name] !== undefined ? String(values[name]) : all;
-    });
-  }
+  function t(key, values) { return B.format(words[key] || key, values); }
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -59,7 +58,7 @@
     });
   }
 
-  window.addEventListener("afterprint", function () {
+  if (browser) window.addEventListener("afterprint", function () {
     if (!stash) return;
     stash.forEach(function (kept) {
       if (kept.control.type === "text") kept.control.value = kept.value; else kept.control.checked = kept.checked;
@@ -125,7 +124,9 @@
       say: say,
       restored: function () { fill(form, record); nameFile(form); }
     });
-    if (!B.available()) { record.problem = "geblokkeerd"; report(); } else say(B.text("privacy"), false);
+    if (!B.available()) { record.problem = "geblokkeerd"; report(); }
+    else if (B.notice(record)) say(B.notice(record), true);
+    else say(B.text("privacy"), false);
     B.privateWindow(function (likely) { if (likely) say(B.text("prive"), true); });
   }
 
@@ -134,52 +135,88 @@
   /** Every file's text, or the reason it could not be read: [{file, text} | {file, error}]. */
   function readAll(files) {
     return Promise.all(Array.prototype.map.call(files, function (file) {
-      /* a file over bewaren.js's limit is refused before it is read */
-      var tooLarge = B.check("", file.size).error;
-      if (tooLarge === B.text("import_te_groot")) return Promise.resolve({ file: file, error: tooLarge });
       return new Promise(function (resolve) {
-        var reader = new FileReader();
-        reader.onload = function () { resolve({ file: file, text: String(reader.result) }); };
-        reader.onerror = function () { resolve({ file: file, error: B.text("import_onleesbaar") }); };
-        reader.readAsText(file);
+        B.readFile(file, function (result) { result.file = file; resolve(result); });
       });
     }));
   }
 
-  /** The team scan in a checked file ({naam, vaak: {1-3: level}, werken: {1-3: true}}), or null. */
-  function scanOf(data) {
+  /** The team scan in a checked file ({naam, vaak: {1-3: level}, werken: {1-3: true}, stamps, inhoud,
+      nieuwst}), or null when it answers none of the sub-recommendations in subs (all when subs is null). */
+  function scanOf(data, subs) {
     var merged = null;
     Object.keys(data.gegevens).forEach(function (name) {
       if (SCAN.test(name)) merged = B.merge(merged, data.gegevens[name]);
     });
     if (!merged) return null;
-    var scan = { naam: "", vaak: {}, werken: {} }, answered = false;
-    Object.keys(merged.velden).forEach(function (key) {
-      var value = merged.velden[key].v, field = FIELD.exec(key);
+    var scan = { naam: "", vaak: {}, werken: {}, stamps: [], inhoud: "", nieuwst: 0 }, answered = false, content = [];
+    Object.keys(merged.velden).sort().forEach(function (key) {
+      var entry = merged.velden[key], value = entry.v, field = FIELD.exec(key);
+      var known = field && (!subs || subs.indexOf(field[2]) >= 0);
       if (key === "naam" && typeof value === "string") scan.naam = value.trim().slice(0, 80);
-      if (field && field[1] === "vaak" && LEVELS.indexOf(value) >= 0) { scan.vaak[field[2]] = value; answered = true; }
-      if (field && field[1] === "werken" && value === true) { scan.werken[field[2]] = true; answered = true; }
+      else if (known && field[1] === "vaak" && LEVELS.indexOf(value) >= 0) { scan.vaak[field[2]] = value; answered = true; }
+      else if (known && field[1] === "werken" && value === true) { scan.werken[field[2]] = true; answered = true; }
+      else return;
+      var stamp = typeof entry.t === "number" ? entry.t : 0;
+      if (stamp) scan.stamps.push(key + "@" + stamp);
+      scan.nieuwst = Math.max(scan.nieuwst, stamp);
+      content.push([key, value, stamp]);
     });
+    scan.inhoud = JSON.stringify(content);
     return answered ? scan : null;
   }
 
-  /** Sort the results into scans and refused files (with why), each distinct content once. */
-  function sortOut(results) {
-    var seen = {}, scans = [], refused = [];
+  /** Whether two scans are one teacher's: the same content, or an answer saved at the same moment (the same
+      record, saved again later). */
+  function sameScan(a, b) {
+    return a.inhoud === b.inhoud || a.stamps.some(function (stamp) { return b.stamps.indexOf(stamp) >= 0; });
+  }
+
+  /** Sort the results into scans and refused files (with why): one scan per teacher, the newest version.
+      One file that cannot be used never stops the others. */
+  function sortOut(results, subs) {
+    var kept = [], refused = [];
     results.forEach(function (result) {
-      var name = result.file.name;
+      var name = result.file.name, scan = null, checked = {};
       if (result.error) { refused.push([name, result.error]); return; }
-      if (Object.prototype.hasOwnProperty.call(seen, result.text)) {
-        refused.push([name, t("dubbel", { ander: seen[result.text] })]);
-        return;
+      try {
+        checked = B.check(result.text, result.file.size);
+        scan = checked.error ? null : scanOf(checked.data, subs);
+      } catch (error) {
+        checked = { error: B.text("import_onleesbaar") };
       }
-      var checked = B.check(result.text, result.file.size);
-      var scan = checked.error ? null : scanOf(checked.data);
       if (!scan) { refused.push([name, checked.error || t("geen_teamscan")]); return; }
-      seen[result.text] = name;
-      scans.push(scan);
+      var same = kept.filter(function (k) { return sameScan(k.scan, scan); })[0];
+      if (!same) { kept.push({ scan: scan, name: name }); return; }
+      if (scan.inhoud === same.scan.inhoud) refused.push([name, t("dubbel", { ander: same.name })]);
+      else if (scan.nieuwst > same.scan.nieuwst) {
+        refused.push([same.name, t("ouder", { ander: name })]);
+        same.scan = scan;
+        same.name = name;
+      } else refused.push([name, t("ouder", { ander: same.name })]);
     });
-    return { scans: scans, refused: refused };
+    return { scans: kept.map(function (k) { return k.scan; }), refused: refused };
+  }
+
+  /** Per sub-recommendation: how many scans chose each level, and how many want to work on it. */
+  function countAll(scans, subs) {
+    return subs.map(function (key, index) {
+      var counts = { werken: 0 };
+      LEVELS.forEach(function (level) { counts[level] = 0; });
+      scans.forEach(function (scan) {
+        if (scan.vaak[key]) counts[scan.vaak[key]] += 1;
+        if (scan.werken[key]) counts.werken += 1;
+      });
+      return { key: key, index: index, counts: counts };
+    });
+  }
+
+  /** The three most wanted: on a tie, the one practised least often (often + always), then guideline order. */
+  function topThree(rows) {
+    return rows.filter(function (r) { return r.counts.werken > 0; }).sort(function (a, b) {
+      return (b.counts.werken - a.counts.werken) ||
+        ((a.counts.vaak + a.counts.altijd) - (b.counts.vaak + b.counts.altijd)) || (a.index - b.index);
+    }).slice(0, 3);
   }
 
   function list(items) {
@@ -232,24 +269,13 @@
     });
     refusedBox.hidden = !sorted.refused.length;
 
-    var rows = [];
-    each(root.querySelectorAll("tr[data-sub]"), function (row, index) {
-      var key = row.dataset.sub, counts = { werken: 0 };
-      LEVELS.forEach(function (level) { counts[level] = 0; });
-      scans.forEach(function (scan) {
-        if (scan.vaak[key]) counts[scan.vaak[key]] += 1;
-        if (scan.werken[key]) counts.werken += 1;
-      });
-      each(row.querySelectorAll("[data-n]"), function (cell) { cell.textContent = String(counts[cell.dataset.n]); });
-      drawBar(row.querySelector(".teamoverzicht-balk"), counts, total);
-      rows.push({ key: key, index: index, counts: counts });
+    var rowElements = root.querySelectorAll("tr[data-sub]"), rows = countAll(scans, subsOf(root));
+    rows.forEach(function (r) {
+      var row = rowElements[r.index];
+      each(row.querySelectorAll("[data-n]"), function (cell) { cell.textContent = String(r.counts[cell.dataset.n]); });
+      drawBar(row.querySelector(".teamoverzicht-balk"), r.counts, total);
     });
-
-    /* most wanted first; on a tie, the one practised least often (often + always), then guideline order */
-    var top = rows.filter(function (r) { return r.counts.werken > 0; }).sort(function (a, b) {
-      return (b.counts.werken - a.counts.werken) ||
-        ((a.counts.vaak + a.counts.altijd) - (b.counts.vaak + b.counts.altijd)) || (a.index - b.index);
-    }).slice(0, 3);
+    var top = topThree(rows);
     var topList = root.querySelector("[data-top-lijst]");
     each(topList.children, function (item) { item.hidden = true; });
     top.forEach(function (r) {
@@ -265,6 +291,10 @@
     root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
   }
 
+  function subsOf(root) {
+    return Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), function (row) { return row.dataset.sub; });
+  }
+
   function setupOverview(root) {
     var picker = root.querySelector("[data-teamoverzicht-kies]");
     var input = root.querySelector("[data-teamoverzicht-bestanden]");
@@ -272,7 +302,9 @@
     input.addEventListener("change", function () {
       var files = Array.prototype.slice.call(input.files || []);
       if (!files.length) return;
-      readAll(files).then(function (results) { showOverview(root, sortOut(results)); });
+      B.withFiles(function () {   /* reading and checking files: bewaren-bestand.js */
+        readAll(files).then(function (results) { showOverview(root, sortOut(results, subsOf(root))); });
+      });
     });
     root.querySelector("[data-teamoverzicht-afdrukken]").addEventListener("click", function () { window.print(); });
   }
@@ -292,8 +324,13 @@
     });
   }
 
-  window.LeidraadTeamscan = { scanOf: scanOf, sortOut: sortOut };
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (browser) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+    else init();
+  }
+  if (typeof module === "object") {
+    module.exports = { scanOf: scanOf, sameScan: sameScan, sortOut: sortOut, countAll: countAll, topThree: topThree,
+                       useWords: function (table) { words = table || {}; } };
+  }
 })();

@@ -3,12 +3,16 @@
    save to and restore from a file, and print a question sheet (the answer key is in the page: toets.css).
    Storage is bewaren.js: one record per test, "toets:<language>:<hoofdstuk>", one field per question (its id;
    an open question's self-assessment under "<id>:oordeel"). Every word comes from the page
-   (<script data-toets-woorden>, hooks/toets.yml); nothing is sent anywhere, and file:// works too. */
+   (<script data-toets-woorden>, hooks/toets.yml); nothing is sent anywhere, and file:// works too.
+   A verdict this version does not know (a damaged file, a later version) is refused on import and, found in
+   storage, left there untouched and counted as not yet judged. The scoring also runs in Node (tests/js). */
 (function () {
   "use strict";
 
-  var B = window.LeidraadBewaren;
+  var browser = typeof window === "object" && typeof document === "object";
+  var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
   if (!B) return;
+  var VERDICTS = ["goed", "deels", "fout"];   /* an open question's self-assessment (hooks/toets.py, ZELF) */
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -16,17 +20,24 @@
     try { return JSON.parse(root.querySelector("[data-toets-woorden]").textContent); } catch (error) { return {}; }
   }
 
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (all, name) {
-      return values[name] !== undefined ? String(values[name]) : all;
-    });
+  var fill = B.format;
+
+  /** An open question's stored verdict, or undefined when there is none or this version does not know it. */
+  function verdictOf(record, id) {
+    var own = record.get(id + ":oordeel");
+    return VERDICTS.indexOf(own) >= 0 ? own : undefined;
+  }
+
+  /** Whether a value of a self-test record is a verdict this version does not know (refused on import). */
+  function unknownVerdict(key, value) {
+    return /:oordeel$/.test(key) && VERDICTS.indexOf(value) < 0;
   }
 
   /** {beantwoord, goed, deels, totaal} of a record, for questions [[id, correct text or null (open)], …]. */
   function score(record, spec) {
     var s = { beantwoord: 0, goed: 0, deels: 0, totaal: spec.length };
     spec.forEach(function (q) {
-      var answer = q[1] === null ? record.get(q[0] + ":oordeel") : record.get(q[0]);
+      var answer = q[1] === null ? verdictOf(record, q[0]) : record.get(q[0]);
       if (answer === undefined) return;
       s.beantwoord += 1;
       if (q[1] === null ? answer === "goed" : answer === q[1]) s.goed += 1;
@@ -126,14 +137,14 @@
       var box = q.querySelector("[data-toets-terugkoppeling]");
       box.textContent = "";
       mark(q, value || "");
-      if (value && announce !== false) {
+      if (value && announce !== false && words.zelf && words.zelf[value]) {
         var label = words.zelf[value];   /* in the middle of a sentence: "deels goed", "partly correct" */
         box.append(verdict(words, value, fill(words.oordeel_gezet, { oordeel: label.charAt(0).toLowerCase() + label.slice(1) })));
       }
     }
 
     function open(q) {
-      var id = q.dataset.toetsVraag, text = record.get(id), own = record.get(id + ":oordeel");
+      var id = q.dataset.toetsVraag, text = record.get(id), own = verdictOf(record, id);
       var field = q.querySelector("[data-toets-antwoord]");
       if (field !== document.activeElement) field.value = text === undefined ? "" : String(text);
       each(q.querySelectorAll("[data-toets-oordeel]"), function (radio) { radio.checked = radio.value === own; });
@@ -213,7 +224,9 @@
     });
     record.onChange(restore);
     restore();
-    if (!B.available()) { record.problem = "geblokkeerd"; report(); } else say(B.text("privacy"), false);
+    if (!B.available()) { record.problem = "geblokkeerd"; report(); }
+    else if (B.notice(record)) say(B.notice(record), true);
+    else say(B.text("privacy"), false);
     B.privateWindow(function (likely) { if (likely) say(B.text("prive"), true); });
   }
 
@@ -232,7 +245,13 @@
     each(document.querySelectorAll(".toets-overzicht"), overview);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (browser) {
+    B.rule("toets", unknownVerdict);
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+    else init();
+  }
+  if (typeof module === "object") {
+    module.exports = { score: score, scoreText: scoreText, verdictOf: verdictOf, unknownVerdict: unknownVerdict };
+  }
 })();

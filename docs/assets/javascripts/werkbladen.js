@@ -1,13 +1,16 @@
 /* Worksheets (hooks/werkbladen.py) in the browser: keep what a teacher fills in, count the tally, print
    every word she wrote (filled in or blank), save to and restore from a file, and show answers whose
    question has gone. Storage is bewaren.js (one record per sheet, fields by their question's identity,
-   data-sleutel); nothing is sent anywhere and everything works from file:// too. */
+   data-sleutel); nothing is sent anywhere and everything works from file:// too. The carrying over of the
+   first format also runs in Node (tests/js). */
 (function () {
   "use strict";
 
-  var B = window.LeidraadBewaren;
+  var browser = typeof window === "object" && typeof document === "object";
+  var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
   if (!B) return;
   var V1 = "werkbladen:v1:";       /* the first format: per page path and language, fields by position */
+  var SHOWN = 100;                 /* answers without a question drawn at most; the rest are counted */
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -78,7 +81,12 @@
     intro.textContent = B.text("wees_uitleg");
     var list = document.createElement("ul");
     box.append(heading, intro, list);
-    lost.forEach(function (entry) {
+    if (lost.length > SHOWN) {
+      var more = document.createElement("p");
+      more.textContent = B.text("wees_meer", { n: lost.length - SHOWN });
+      box.append(more);
+    }
+    lost.slice(0, SHOWN).forEach(function (entry) {
       var item = document.createElement("li");
       var q = document.createElement("p");
       q.innerHTML = "<strong></strong> ";
@@ -125,6 +133,31 @@
 
   /* --- the first format (v1) is carried over once -------------------------------------------------- */
 
+  /** The changes that carry v1 answers over. olds: [[storage key, {field id: value}]], the sheet's own page
+      first; field(id): {name, question, radio (a radio button's value)} of a control on this sheet, or null;
+      current(name): the record's value. An answer with no field here, or that differs from the one there, is
+      kept as an answer without a question. Only texts, numbers and ticks are answers. */
+  function v1Changes(olds, field, current) {
+    var changes = {};
+    olds.forEach(function (pair) {
+      var key = pair[0], old = pair[1];
+      Object.keys(old).forEach(function (id) {
+        var value = old[id], control = field(id);
+        if (value !== null && typeof value === "object") return;
+        if (!control) {
+          if (!B.empty(value)) changes["v1:" + key + ":" + id] = [value, ""];
+          return;
+        }
+        if (control.radio !== undefined) value = value === true ? control.radio : "";
+        if (B.empty(value)) return;
+        var name = control.name, have = changes[name] ? changes[name][0] : current(name);
+        if (have === undefined) changes[name] = [value, control.question];
+        else if (have !== value) changes["v1:" + key + ":" + id] = [value, control.question];
+      });
+    });
+    return changes;
+  }
+
   function migrate(form, record) {
     if (record.data.v1) return;
     var language = document.documentElement.lang || "nl", found = [];
@@ -138,23 +171,17 @@
     } catch (error) { return; }
     /* the sheet's own page first, then the print-all page: on a conflict the own page wins */
     found.sort(function (a, b) { return (a.indexOf("alle-werkbladen") >= 0) - (b.indexOf("alle-werkbladen") >= 0); });
-    var changes = {};
-    found.forEach(function (key) {
-      var old;
-      try { old = JSON.parse(localStorage.getItem(key)) || {}; } catch (error) { return; }
-      Object.keys(old).forEach(function (id) {
-        var control = document.getElementById(id), value = old[id];
-        if (control && form.contains(control) && control.dataset.sleutel) {
-          var name = control.dataset.sleutel, question = questionOf(control);
-          if (control.type === "radio") value = value === true ? control.value : "";
-          if (B.empty(value)) return;
-          if (changes[name] === undefined && record.get(name) === undefined) changes[name] = [value, question];
-          else if ((changes[name] ? changes[name][0] : record.get(name)) !== value) changes["v1:" + key + ":" + id] = [value, question];
-        } else if (!B.empty(value)) {
-          changes["v1:" + key + ":" + id] = [value, ""];
-        }
-      });
+    var olds = [];
+    found.forEach(function (key) {   /* one unreadable key does not stop the others */
+      var old = null;
+      try { old = B.oldValues(localStorage.getItem(key)); } catch (error) { old = null; }
+      if (old) olds.push([key, old]);
     });
+    var changes = v1Changes(olds, function (id) {
+      var control = document.getElementById(id);
+      if (!control || !form.contains(control) || !control.dataset.sleutel) return null;
+      return { name: control.dataset.sleutel, question: questionOf(control), radio: control.type === "radio" ? control.value : undefined };
+    }, function (name) { return record.get(name); });
     if (Object.keys(changes).length) record.set(changes);
     record.mark("v1");  /* the v1 entries stay where they are: nothing is deleted */
   }
@@ -200,12 +227,14 @@
     document.documentElement.classList.remove("werkblad-leeg");
   }
 
-  window.addEventListener("beforeprint", function () {
-    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-    if (blankNext) blankOut();
-    mirrors();
-  });
-  window.addEventListener("afterprint", function () { blankNext = false; restore(); mirrors(); });
+  if (browser) {
+    window.addEventListener("beforeprint", function () {
+      if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+      if (blankNext) blankOut();
+      mirrors();
+    });
+    window.addEventListener("afterprint", function () { blankNext = false; restore(); mirrors(); });
+  }
 
   /* --- the tally ------------------------------------------------------------------------------------ */
 
@@ -320,11 +349,17 @@
         say: function (message, alarm) { if (own || sheets[0]) say(own || sheets[0].form, message, alarm); },
         restored: function () {
           sheets.forEach(function (s) { fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); });
+        },
+        question: function (name, key) {   /* the consent question names our question, not the file's */
+          var sheet = sheets.filter(function (s) { return s.record.name === name; })[0];
+          var control = sheet && sheet.form.querySelector('[data-sleutel="' + CSS.escape(key) + '"]');
+          return control ? questionOf(control) : "";
         }
       });
     });
     sheets.forEach(function (s) {
       if (!B.available()) report(s.form, { problem: "geblokkeerd" });
+      else if (B.notice(s.record)) say(s.form, B.notice(s.record), true);
       else say(s.form, B.text("privacy"), false);
     });
     B.privateWindow(function (likely) {
@@ -337,7 +372,10 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (browser) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+    else init();
+  }
+  if (typeof module === "object") module.exports = { v1Changes: v1Changes, ratio: ratio, count: count };
 })();

@@ -1,0 +1,220 @@
+/* The file part of bewaren.js (README "Je antwoorden bewaren"): "Bewaar als bestand" and "Zet terug uit bestand".
+ *
+ * bewaren.js loads it from the site (file:// too) the first time a page saves to or reads from a file, so a
+ * page that is only filled in does not carry it (the first-load budget, tests/site/test_budgets.py).
+ * Saving writes a versioned JSON file: {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2,
+ * "gemaakt": …, "gegevens": {record: {"velden": {key: {"v", "t", "q"}}}}}, and under "apart" what this browser
+ * kept aside because it could not be read. Reading a file checks its shape and size before anything is
+ * applied (a limit on bytes, records, answers and nesting; every key and value of the right kind; unsafe keys
+ * such as __proto__ refused); a refusal names the file and what is wrong in it. Then it says what will change,
+ * in our own question texts, asks first, and applies all of it or, when storage fails half-way, none of it.
+ * The logic also runs in Node (tests/js).
+ */
+(function () {
+  "use strict";
+
+  var browser = typeof window === "object" && typeof document === "object";
+  var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
+  if (!B) return;
+  var I = B.intern;              /* what bewaren.js shares with this part only */
+  var text = B.text, empty = B.empty, open = B.open;
+  var plain = I.plain, safe = I.safe, scalar = I.scalar, storage = I.storage, read = I.read;
+  var allStored = I.allStored, ASIDE = I.ASIDE;
+  var FORMAT = "leidraad-leerkracht-leerlingrelaties";
+  var VERSION = 2;
+  /* A file larger, wider or deeper than this is no answers file (every worksheet, test and scan in both
+     languages holds a few hundred answers in about 100 records, nested 5 deep). */
+  var LIMITS = { bytes: 5 * 1024 * 1024, records: 300, answers: 5000, depth: 6, key: 300 };
+  var NAME = /^[a-z]+:[a-z]{2}:[\w.-]+$/;
+
+  function short(value) { value = String(value); return value.length > 60 ? value.slice(0, 59) + "…" : value; }
+
+  /** Unreadable records kept aside, for some records (all when names is null): {key: text as it was}. */
+  function asideStored(names) {
+    var s = storage(), out = {};
+    try {
+      for (var i = 0; s && i < s.length; i++) {
+        var key = s.key(i), name = key && key.indexOf(ASIDE) === 0 ? key.slice(ASIDE.length).split(":").slice(0, 3).join(":") : "";
+        if (name && (!names || names.indexOf(name) >= 0)) out[key] = s.getItem(key);
+      }
+    } catch (error) { /* nothing readable */ }
+    return out;
+  }
+
+  /** The file's contents for some records (all when names is null): only answers with a value, and under
+      "apart" what could not be read (the format stays: readers look only at "gegevens"). */
+  function fileData(names) {
+    var stored = allStored(), gegevens = {};
+    Object.keys(stored).forEach(function (name) {
+      if (names && names.indexOf(name) < 0) return;
+      var velden = {};
+      Object.keys(stored[name].velden).forEach(function (key) {
+        if (!empty(stored[name].velden[key].v)) velden[key] = stored[name].velden[key];
+      });
+      if (Object.keys(velden).length) gegevens[name] = { velden: velden };
+    });
+    var data = { formaat: FORMAT, versie: VERSION, gemaakt: new Date().toISOString(), gegevens: gegevens };
+    var aside = asideStored(names);
+    if (Object.keys(aside).length) data.apart = aside;
+    return data;
+  }
+
+  /** Download a file of some records; returns the number of answers in it. */
+  function download(names, fileName) {
+    var data = fileData(names), count = 0;
+    Object.keys(data.gegevens).forEach(function (name) { count += Object.keys(data.gegevens[name].velden).length; });
+    var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName.replace("{datum}", new Date().toISOString().slice(0, 10));
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    return count + (data.apart ? 1 : 0);
+  }
+
+  /** Whether a JSON text nests arrays and objects deeper than max (checked before parsing it). */
+  function tooDeep(json, max) {
+    var depth = 0, quoted = false;
+    for (var i = 0; i < json.length; i++) {
+      var c = json.charCodeAt(i);
+      if (quoted) { if (c === 92) i++; else if (c === 34) quoted = false; }
+      else if (c === 34) quoted = true;
+      else if (c === 123 || c === 91) { if (++depth > max) return true; }
+      else if (c === 125 || c === 93) depth--;
+    }
+    return false;
+  }
+
+  /** The file's version as a number (a missing one is the current, "2" is 2), or null when it is none. */
+  function versionOf(versie) {
+    if (versie === undefined) return VERSION;
+    if (typeof versie === "string" && /^\s*\d{1,3}\s*$/.test(versie)) return Number(versie);
+    return typeof versie === "number" && versie >= 1 && Math.floor(versie) === versie ? versie : null;
+  }
+
+  /** Check a file's text: {data}, or {error: message} saying plainly why it is refused. Shape, size, depth
+      and every key and value are checked here, before anything is applied. */
+  function check(json, size) {
+    if (size > LIMITS.bytes || (json && json.length > LIMITS.bytes)) return { error: text("import_te_groot") };
+    function damaged(reason, values) { return { error: text("import_kapot_reden", { reden: text(reason, values) }) }; }
+    json = String(json === undefined || json === null ? "" : json);
+    if (tooDeep(json, LIMITS.depth)) return damaged("reden_te_groot");
+    var data;
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      return { error: text("import_geen_json") };
+    }
+    if (!plain(data) || data.formaat !== FORMAT) return { error: text("import_ander") };
+    var version = versionOf(data.versie);
+    if (version === null) return damaged("reden_onderdeel", { naam: "versie: " + short(JSON.stringify(data.versie)) });
+    if (version > VERSION) return { error: text("import_nieuwer") };
+    if (!plain(data.gegevens)) return damaged("reden_onderdeel", { naam: "gegevens" });
+    var names = Object.keys(data.gegevens), total = 0;
+    if (names.length > LIMITS.records) return damaged("reden_te_groot");
+    for (var i = 0; i < names.length; i++) {
+      var name = names[i], record = data.gegevens[name];
+      if (!safe(name) || !NAME.test(name)) return damaged("reden_onderdeel", { naam: short(name) });
+      if (!plain(record) || !plain(record.velden)) return damaged("reden_onderdeel", { naam: name });
+      var keys = Object.keys(record.velden), unknown = I.rules[name.split(":")[0]];
+      total += keys.length;
+      if (total > LIMITS.answers) return damaged("reden_te_groot");
+      for (var j = 0; j < keys.length; j++) {
+        var key = keys[j], entry = record.velden[key], where = { naam: name, sleutel: short(key) };
+        if (!key || !safe(key) || key.length > LIMITS.key) return damaged("reden_antwoord", where);
+        if (!plain(entry) || !(entry.v === null || scalar(entry.v)) || (entry.q !== undefined && typeof entry.q !== "string") ||
+            (entry.t !== undefined && typeof entry.t !== "number")) return damaged("reden_antwoord", where);
+        if (unknown && !empty(entry.v) && unknown(key, entry.v)) return damaged("reden_antwoord", where);
+      }
+    }
+    return { data: data };
+  }
+
+  /** What importing data would change: [{name, key, q, v, was}] of added and of overwritten answers. Each is
+      named by our question (question(name, key) from the page, else the stored one), the file's only when
+      this browser has none. */
+  function changes(data, question) {
+    var stored = allStored(), added = [], replaced = [];
+    Object.keys(data.gegevens).forEach(function (name) {
+      var velden = data.gegevens[name].velden, here = (stored[name] || { velden: {} }).velden;
+      Object.keys(velden).forEach(function (key) {
+        var mine = Object.prototype.hasOwnProperty.call(here, key) ? here[key] : null, entry = velden[key];
+        if (empty(entry.v) || (mine && mine.v === entry.v)) return;
+        var ours = (question && question(name, key)) || (mine && mine.q);
+        var change = { name: name, key: key, q: ours || entry.q || key, v: entry.v };
+        if (mine && !empty(mine.v)) { change.was = mine.v; replaced.push(change); } else added.push(change);
+      });
+    });
+    return { added: added, replaced: replaced };
+  }
+
+  /** Apply a checked file after asking; returns {message, changed: [record names], ok}. All or nothing: when
+      storage fails on one record, every record written before it is put back as it was. */
+  function apply(data, ask, question) {
+    var plan = changes(data, question);
+    var total = plan.added.length + plan.replaced.length;
+    if (!total) return { ok: true, message: text("import_niets"), changed: [] };
+    var lines = plan.replaced.slice(0, 8).map(function (c) { return "• " + short(c.q); });
+    if (plan.replaced.length > 8) lines.push("• …");
+    var asked = text("import_vraag", { nieuw: plan.added.length, anders: plan.replaced.length }) +
+      (lines.length ? "\n\n" + text("import_overschreven") + "\n" + lines.join("\n") : "");
+    if (!ask(asked)) return { ok: false, message: text("import_afgebroken"), changed: [] };
+    var byRecord = {};
+    plan.added.concat(plan.replaced).forEach(function (c) {
+      (byRecord[c.name] = byRecord[c.name] || {})[c.key] = [c.v, c.q];
+    });
+    var names = Object.keys(byRecord), s = storage(), before = [], problem = s ? "" : "geblokkeerd";
+    for (var i = 0; i < names.length && !problem; i++) {
+      var record = open(names[i]);
+      try {
+        before.push({ record: record, data: JSON.stringify(record.data), problem: record.problem, raw: s.getItem(record.key) });
+      } catch (error) { problem = "geblokkeerd"; break; }
+      record.refresh();
+      problem = record.set(byRecord[names[i]]);
+    }
+    if (problem) {
+      before.reverse().forEach(function (was) {
+        try {
+          if (was.raw === null) s.removeItem(was.record.key); else s.setItem(was.record.key, was.raw);
+        } catch (error) { /* putting back what fitted before frees room: it does not fail */ }
+        was.record.data = JSON.parse(was.data);
+        was.record.problem = was.problem;
+        if (was.problem) I.unsaved[was.record.name] = true; else delete I.unsaved[was.record.name];
+      });
+      return { ok: false, message: text("import_mislukt"), changed: [] };
+    }
+    names.forEach(function (name) {
+      open(name).listeners.forEach(function (listener) { listener(Object.keys(byRecord[name])); });
+    });
+    return { ok: true, message: text("import_klaar", { n: total }), changed: names };
+  }
+
+  /** Read a chosen file's text (a file over the limit is refused before it is read): done({text} | {error}). */
+  function readFile(file, done) {
+    if (file.size > LIMITS.bytes) { done({ error: text("import_te_groot") }); return; }
+    var reader = new FileReader();
+    reader.onload = function () { done({ text: String(reader.result) }); };
+    reader.onerror = function () { done({ error: text("import_onleesbaar") }); };
+    reader.readAsText(file);
+  }
+
+  /** Read a chosen file and import it: calls done({ok, message}); a refusal starts with the file's name. */
+  function importFile(file, ask, done, question) {
+    if (!file) return;
+    readFile(file, function (result) {
+      var checked = result.error ? result : check(result.text, file.size);
+      done(checked.error ? { ok: false, message: file.name + ": " + checked.error } : apply(checked.data, ask, question));
+    });
+  }
+
+  /* what bewaren.js and teamscan.js use; the rest only for Node (tests/js) */
+  B.check = check;
+  B.readFile = readFile;
+  B.importFile = importFile;
+  B.download = download;
+  if (typeof module === "object") {
+    module.exports = Object.assign(B, { changes: changes, apply: apply, fileData: fileData, tooDeep: tooDeep,
+                                        versionOf: versionOf, LIMITS: LIMITS });
+  }
+})();

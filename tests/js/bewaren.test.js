@@ -1,0 +1,395 @@
+/* bewaren.js: merging, saving that tells the truth, unreadable records kept aside, and files checked before
+   anything is applied (issue 21: the clock, hostile files, all or nothing). */
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { script, FakeStorage, browserWith, SELF_NAMING, file, reset } = require("./helpers.js");
+
+const B = script("bewaren-bestand.js");   // bewaren.js with its file part
+const SHEET = "werkblad:nl:herstel";
+const KEY = B.intern.PREFIX + SHEET;
+const HOUR = 3600 * 1000;
+
+function fresh(storage = new FakeStorage()) {
+  browserWith(storage);
+  reset(B);
+  return storage;
+}
+
+function stored(storage, name = SHEET) {
+  return JSON.parse(storage.getItem(B.intern.PREFIX + name));
+}
+
+/* --- merging -------------------------------------------------------------------------------------- */
+
+test("merge keeps every field of both records and, per field, the newer entry", () => {
+  const a = { velden: { naam: { v: "Anna", t: 5 }, datum: { v: "maandag", t: 9 } } };
+  const b = { velden: { naam: { v: "Anna B.", t: 7 }, plan: { v: "bellen", t: 1 } } };
+  assert.deepEqual(B.merge(a, b).velden, { naam: { v: "Anna B.", t: 7 }, datum: { v: "maandag", t: 9 }, plan: { v: "bellen", t: 1 } });
+});
+
+test("merge keeps the first entry on a tie and skips a missing record, entries that are no object and unsafe keys", () => {
+  const hostile = JSON.parse('{"velden": {"__proto__": {"v": "x", "t": 99}, "kapot": null, "lijst": [1], "naam": {"v": "B", "t": 3}}}');
+  const out = B.merge({ velden: { naam: { v: "A", t: 3 } } }, hostile);
+  assert.deepEqual(Object.keys(out.velden), ["naam"]);
+  assert.equal(out.velden.naam.v, "A");
+  assert.equal(Object.getPrototypeOf(out.velden), Object.prototype);
+  assert.equal({}.v, undefined, "Object.prototype is untouched");
+  assert.deepEqual(B.merge(null, { velden: {} }).velden, {});
+});
+
+test("read refuses a stored text that is not a record and strips unsafe keys from one that is", () => {
+  assert.deepEqual(B.intern.read(null), { data: null });
+  for (const raw of ["{kapot", '"tekst"', "[]", '{"velden": null}', '{"velden": "x"}']) {
+    assert.deepEqual(B.intern.read(raw), { broken: true }, raw);
+  }
+  const data = B.intern.read('{"v1": true, "__proto__": {"x": 1}, "velden": {"constructor": {"v": 1}, "a": {"v": 2}}}').data;
+  assert.deepEqual(data, { v1: true, velden: { a: { v: 2 } } });
+});
+
+/* --- saving tells the truth ------------------------------------------------------------------------- */
+
+test("an answer is stored and read back, and a new page finds it", () => {
+  const storage = fresh();
+  const record = B.open(SHEET);
+  assert.equal(record.set({ naam: ["Juf Sanne", "Naam"] }), "");
+  assert.equal(stored(storage).velden.naam.v, "Juf Sanne");
+  reset(B);
+  assert.equal(B.open(SHEET).get("naam"), "Juf Sanne");
+});
+
+test("a clock that was three hours ahead does not bring an old answer back over a new one", () => {
+  const storage = fresh();
+  const ahead = Date.now() + 3 * HOUR;
+  assert.equal(B.open(SHEET).set({ plan: ["eerst dit", "Plan"] }, ahead), "");
+  reset(B);                               // the clock is set right; the page is reloaded
+  const record = B.open(SHEET);
+  assert.equal(record.set({ plan: ["nu dit", "Plan"] }), "");
+  assert.equal(stored(storage).velden.plan.v, "nu dit");
+  assert.ok(stored(storage).velden.plan.t > ahead, "dated after the stored time");
+  reset(B);
+  assert.equal(B.open(SHEET).get("plan"), "nu dit");
+});
+
+test("the answer just typed wins over what another tab stored with a later clock", () => {
+  const storage = fresh();
+  const record = B.open(SHEET);
+  record.set({ plan: ["mijn tekst", "Plan"] });
+  storage.setItem(KEY, JSON.stringify({ velden: { plan: { v: "andere tab", t: Date.now() + 10 * HOUR, q: "Plan" } } }));
+  assert.equal(record.set({ plan: ["mijn nieuwe tekst", "Plan"] }), "");
+  assert.equal(stored(storage).velden.plan.v, "mijn nieuwe tekst");
+});
+
+test("a save is reported only when the typed value is what storage holds afterwards", () => {
+  const storage = fresh();
+  B.open(SHEET).set({ naam: ["Anna", "Naam"] });
+  storage.setItem = function () {};                      // a browser that accepts the write and keeps nothing
+  const record = B.open(SHEET);
+  assert.equal(record.set({ naam: ["Bea", "Naam"] }), "onbekend");
+  assert.equal(record.get("naam"), "Bea", "the screen keeps what was typed");
+  assert.match(B.statusText(record), /^niet_opgeslagen_onbekend/);
+});
+
+test("full storage is said plainly and the typed answer stays on the page", () => {
+  const storage = fresh(new FakeStorage(60));
+  const record = B.open(SHEET);
+  assert.equal(record.set({ verhaal: ["x".repeat(200), "Verhaal"] }), "vol");
+  assert.equal(record.get("verhaal"), "x".repeat(200));
+  assert.equal(storage.getItem(KEY), null);
+});
+
+test("blocked storage is said plainly", () => {
+  fresh(null);
+  const record = B.open(SHEET);
+  assert.equal(record.problem, "geblokkeerd");
+  assert.equal(record.set({ naam: ["Anna", "Naam"] }), "geblokkeerd");
+  assert.equal(B.available(), false);
+});
+
+test("a cleared answer is a dated empty entry, so the clearing reaches other tabs", () => {
+  const storage = fresh();
+  const record = B.open(SHEET);
+  record.set({ naam: ["Anna", "Naam"], klaar: [true, "Klaar"] });
+  record.set({ naam: ["", "Naam"], klaar: [false, "Klaar"] });
+  assert.deepEqual([stored(storage).velden.naam.v, stored(storage).velden.klaar.v], [null, false]);
+  assert.deepEqual(record.entries(), []);
+});
+
+test("another tab's newer answer comes in through refresh, with the keys that changed", () => {
+  fresh();
+  const record = B.open(SHEET);
+  record.set({ naam: ["Anna", "Naam"] }, 1000);
+  const theirs = JSON.stringify({ velden: { naam: { v: "Anna de Vries", t: 2000 }, datum: { v: "3 december", t: 2000 } } });
+  assert.deepEqual(record.refresh(theirs).sort(), ["datum", "naam"]);
+  assert.equal(record.get("naam"), "Anna de Vries");
+  assert.deepEqual(record.refresh("{kapot"), []);
+});
+
+/* --- an unreadable stored record is kept aside ------------------------------------------------------ */
+
+test("an unreadable stored record is copied aside before the first keystroke writes over it", () => {
+  const storage = fresh();
+  storage.setItem(KEY, '{"velden": {"naam": {"v": "Anna"');
+  const record = B.open(SHEET);
+  assert.equal(record.aside, B.intern.ASIDE + SHEET);
+  assert.equal(storage.getItem(record.aside), '{"velden": {"naam": {"v": "Anna"');
+  assert.equal(record.set({ naam: ["Bea", "Naam"] }), "");
+  assert.equal(storage.getItem(record.aside), '{"velden": {"naam": {"v": "Anna"', "the copy stays");
+  assert.match(B.statusText(record), /^opgeslagen.*apart\[.*leidraad:apart:werkblad:nl:herstel/);
+  assert.match(B.notice(record), /^apart/);
+});
+
+test("the same unreadable text is kept aside once, another one beside it", () => {
+  const storage = fresh();
+  storage.setItem(KEY, "kapot 1");
+  B.open(SHEET);
+  reset(B);
+  B.open(SHEET);
+  storage.setItem(KEY, "kapot 2");
+  reset(B);
+  assert.equal(B.open(SHEET).aside, B.intern.ASIDE + SHEET + ":1");
+  assert.deepEqual([...storage.items.keys()].filter((k) => k.startsWith(B.intern.ASIDE)).length, 2);
+});
+
+test("when the unreadable record cannot be copied aside, it is never written over", () => {
+  const raw = "x".repeat(40);
+  const storage = fresh(new FakeStorage(B.intern.PREFIX.length + SHEET.length + 45));
+  storage.setItem(KEY, raw);
+  const record = B.open(SHEET);
+  assert.equal(record.aside, "");
+  assert.match(B.notice(record), /^niet_opgeslagen_vol/, "said as the page opens");
+  assert.equal(record.set({ naam: ["Anna", "Naam"] }), "vol");
+  assert.equal(storage.getItem(KEY), raw);
+  assert.match(B.notice(record), /^niet_opgeslagen_vol/);
+});
+
+test("the file takes along what was kept aside and only answers with a value", () => {
+  const storage = fresh();
+  storage.setItem(KEY, "kapot");
+  const record = B.open(SHEET);
+  record.set({ naam: ["Anna", "Naam"], leeg: ["", "Leeg"] });
+  const data = B.fileData(null);
+  assert.equal(data.formaat, "leidraad-leerkracht-leerlingrelaties");
+  assert.equal(data.versie, 2);
+  assert.deepEqual(Object.keys(data.gegevens[SHEET].velden), ["naam"]);
+  assert.deepEqual(data.apart, { [B.intern.ASIDE + SHEET]: "kapot" });
+  assert.equal(B.fileData(["werkblad:nl:ander"]).apart, undefined);
+  assert.ok(!B.check(JSON.stringify(data), 100).error, "our own file is accepted");
+});
+
+/* --- checking a file before anything is applied ------------------------------------------------------ */
+
+const good = () => file({ [SHEET]: { velden: { naam: { v: "Anna", t: 1, q: "Naam" } } } });
+
+test("a file of this site is accepted, the version as a number, a numeric text or missing", () => {
+  fresh();
+  for (const versie of [2, "2", 1, undefined]) {
+    const text = JSON.stringify({ ...JSON.parse(good()), versie });
+    assert.ok(B.check(text, text.length).data, `versie ${versie}`);
+  }
+});
+
+test("a newer version is refused as newer, a version that is no number as damaged", () => {
+  fresh();
+  const newer = JSON.stringify({ ...JSON.parse(good()), versie: 3 });
+  assert.match(B.check(newer, 10).error, /^import_nieuwer/);
+  const odd = JSON.stringify({ ...JSON.parse(good()), versie: "twee" });
+  assert.match(B.check(odd, 10).error, /^import_kapot_reden\[.*reden_onderdeel\[.*<naam=versie: "twee">/);
+  assert.equal(B.versionOf("3"), 3);
+  assert.equal(B.versionOf(2.5), null);
+  assert.equal(B.versionOf(null), null);
+});
+
+test("not JSON, another site's file and a file over 5 MB are refused with their own reason", () => {
+  fresh();
+  assert.match(B.check("geen json", 9).error, /^import_geen_json/);
+  assert.match(B.check(JSON.stringify({ formaat: "iets", gegevens: {} }), 9).error, /^import_ander/);
+  assert.match(B.check("[]", 9).error, /^import_ander/);
+  assert.match(B.check("null", 4).error, /^import_ander/);
+  assert.match(B.check(good(), 6 * 1024 * 1024).error, /^import_te_groot/);
+});
+
+test('"velden": null is refused with the record\'s name and the reason', () => {
+  fresh();
+  const text = file({ "teamscan:nl:scan": { velden: null } });
+  assert.match(B.check(text, text.length).error, /import_kapot_reden\[.*reden_onderdeel\[.*<naam=teamscan:nl:scan>/);
+  for (const gegevens of [null, [], "x"]) {
+    const other = file(gegevens);
+    assert.match(B.check(other, other.length).error, /reden_onderdeel\[.*<naam=gegevens>/);
+  }
+});
+
+test("an answer that is null, a list, an object, or has a question or time of the wrong type is refused, named", () => {
+  fresh();
+  const entries = [null, [], { v: { kwaad: 1 } }, { v: [1] }, { v: "x", q: { a: 1 } }, { v: "x", t: "gisteren" }];
+  for (const entry of entries) {
+    const text = file({ [SHEET]: { velden: { naam: entry } } });
+    assert.match(B.check(text, text.length).error, /reden_antwoord\[.*<naam=werkblad:nl:herstel><sleutel=naam>/,
+                 JSON.stringify(entry));
+  }
+  const cleared = file({ [SHEET]: { velden: { naam: { v: null, t: 1 } } } });
+  assert.ok(B.check(cleared, 9).data, "a cleared answer (v: null) is a record's own shape");
+});
+
+test("__proto__, constructor and other unsafe keys are refused, as answer and as record", () => {
+  fresh();
+  for (const key of ["__proto__", "constructor", "hasOwnProperty", ""]) {
+    const text = `{"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gegevens": {"${SHEET}": {"velden": {"${key}": {"v": "x"}}}}}`;
+    assert.match(B.check(text, text.length).error, /reden_antwoord/, key);
+  }
+  const record = '{"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gegevens": {"__proto__": {"velden": {}}}}';
+  assert.match(B.check(record, 9).error, /reden_onderdeel\[.*<naam=__proto__>/);
+  assert.equal({}.velden, undefined, "Object.prototype is untouched");
+});
+
+test("a question nested 100,000 levels deep is refused before it is parsed, without overflowing the stack", () => {
+  fresh();
+  const deep = file({ [SHEET]: { velden: { naam: { v: "x", q: "DEEP" } } } })
+    .replace('"DEEP"', "[".repeat(100000) + "]".repeat(100000));
+  const started = Date.now();
+  assert.match(B.check(deep, deep.length).error, /reden_te_groot/);
+  assert.ok(Date.now() - started < 3000, "at once (about 10 ms; generous for a busy machine)");
+  assert.equal(B.tooDeep('{"a": "[[[[[[[[[[[[[[[\\"[[[["}', 2), false, "brackets inside a text do not count");
+  assert.equal(B.tooDeep("[[[]]]", 2), true);
+});
+
+test("120,000 answers in one sheet are refused at once, and nothing is stored", () => {
+  const storage = fresh();
+  const velden = {};
+  for (let i = 0; i < 120000; i++) velden[`v${i}`] = { v: "a", t: 1 };
+  const text = file({ [SHEET]: { velden } });
+  assert.ok(text.length < 5 * 1024 * 1024, "under the size limit: the number of answers is what refuses it");
+  const started = Date.now();
+  assert.match(B.check(text, text.length).error, /reden_te_groot/);
+  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms (about 50 ms; generous for a busy machine)`);
+  assert.equal(storage.length, 0);
+});
+
+test("70,000 records are refused at once", () => {
+  fresh();
+  const gegevens = {};
+  for (let i = 0; i < 70000; i++) gegevens[`werkblad:nl:blad-${i}`] = { velden: { naam: { v: "x", t: 1 } } };
+  assert.match(B.check(file(gegevens), 1000).error, /reden_te_groot/);
+});
+
+test("a kind of record may refuse values it does not know (the self-tests' verdicts)", () => {
+  fresh();
+  B.rule("toets", (key, value) => /:oordeel$/.test(key) && !["goed", "deels", "fout"].includes(value));
+  const bad = file({ "toets:nl:hoofdstuk-1": { velden: { "v3:oordeel": { v: "bijna", t: 1 } } } });
+  assert.match(B.check(bad, 9).error, /reden_antwoord\[.*<sleutel=v3:oordeel>/);
+  const fine = file({ "toets:nl:hoofdstuk-1": { velden: { "v3:oordeel": { v: "deels", t: 1 } } } });
+  assert.ok(B.check(fine, 9).data);
+});
+
+/* --- applying: ask in our words, then all or nothing ------------------------------------------------ */
+
+test("the question before importing counts new and different answers and names OUR questions", () => {
+  const storage = fresh();
+  B.open(SHEET).set({ naam: ["Anna", "Naam"], plan: ["bellen", "Wat spreken we af?"] });
+  const data = JSON.parse(file({ [SHEET]: { velden: {
+    naam: { v: "Bea", t: 1, q: "Klik hier om te winnen" },
+    plan: { v: "mailen", t: 1, q: "Onze afspraak" },
+    datum: { v: "maandag", t: 1, q: "Datum van het gesprek" } } } }));
+  const asked = [];
+  const before = storage.snapshot();
+  const result = B.apply(data, (question) => { asked.push(question); return false; },
+                         (name, key) => (key === "naam" ? "Naam van de leerkracht" : ""));
+  assert.equal(result.ok, false);
+  assert.match(result.message, /^import_afgebroken/);
+  assert.match(asked[0], /^import_vraag\[.*<nieuw=1><anders=2>/);
+  assert.match(asked[0], /• Naam van de leerkracht\n• Wat spreken we af\?$/);
+  assert.doesNotMatch(asked[0], /winnen|Onze afspraak/);
+  assert.equal(storage.snapshot(), before, "cancelled: nothing changed");
+});
+
+test("an accepted import stores every answer, tells the page and says how many", () => {
+  const storage = fresh();
+  const record = B.open(SHEET);
+  const heard = [];
+  record.onChange((keys) => heard.push(keys));
+  const result = B.apply(JSON.parse(good()), () => true);
+  assert.deepEqual([result.ok, result.changed], [true, [SHEET]]);
+  assert.match(result.message, /^import_klaar\[.*<n=1>/);
+  assert.equal(stored(storage).velden.naam.v, "Anna");
+  assert.deepEqual(heard, [["naam"]]);
+  assert.match(B.apply(JSON.parse(good()), () => true).message, /^import_niets/, "a second time: nothing new");
+});
+
+test("storage that fills up half-way leaves every record as it was, and later saves still work", () => {
+  const storage = fresh(new FakeStorage(600));
+  const sheet = B.open(SHEET);
+  sheet.set({ naam: ["Anna", "Naam"] });
+  const before = storage.snapshot();
+  const data = JSON.parse(file({
+    "werkblad:nl:a": { velden: { plan: { v: "kort", t: 1 } } },
+    [SHEET]: { velden: { datum: { v: "maandag", t: 1 } } },
+    "werkblad:nl:z": { velden: { verhaal: { v: "x".repeat(400), t: 1 } } } }));
+  const result = B.apply(data, () => true);
+  assert.equal(result.ok, false);
+  assert.match(result.message, /^import_mislukt/);
+  assert.equal(storage.snapshot(), before, "storage is as it was");
+  assert.equal(sheet.get("datum"), undefined, "the page's record is as it was");
+  assert.equal(sheet.problem, "");
+  assert.equal(sheet.set({ datum: ["dinsdag", "Datum"] }), "", "the next keystroke saves again");
+});
+
+test("a refused file is named (the message starts with its name); a file over 5 MB is not even read", async () => {
+  fresh();
+  let reads = 0;
+  globalThis.FileReader = class {
+    readAsText(chosen) { reads += 1; this.result = chosen.text; setTimeout(() => this.onload(), 0); }
+  };
+  const importing = (chosen) => new Promise((resolve) => B.importFile(chosen, () => true, resolve));
+  const hostile = { name: "scan-anna.json", size: 60, text: file({ "teamscan:nl:scan": { velden: null } }) };
+  const refused = await importing(hostile);
+  assert.equal(refused.ok, false);
+  assert.match(refused.message, /^scan-anna\.json: import_kapot_reden\[.*reden_onderdeel/);
+  const big = await importing({ name: "groot.json", size: 6 * 1024 * 1024 });
+  assert.match(big.message, /^groot\.json: import_te_groot/);
+  assert.equal(reads, 1);
+  const accepted = await importing({ name: "goed.json", size: 60, text: good() });
+  assert.equal(accepted.ok, true);
+  delete globalThis.FileReader;
+});
+
+/* --- the first format ----------------------------------------------------------------------------- */
+
+test("a value of the first format is only a plain object of answers", () => {
+  assert.deepEqual(B.oldValues('{"veld-1": "tekst"}'), { "veld-1": "tekst" });
+  for (const raw of ['"een tekst"', "[1, 2]", "{kapot", "null", "12", null]) assert.equal(B.oldValues(raw), null, raw);
+});
+
+test("an answer the file has and this browser has the same is no change; a new one keeps the file's question", () => {
+  fresh();
+  B.open(SHEET).set({ naam: ["Anna", "Naam"] });
+  const plan = B.changes(JSON.parse(file({ [SHEET]: { velden: {
+    naam: { v: "Anna", t: 1, q: "Iets anders" }, "veld:oud": { v: "weg", t: 1, q: "Een oude vraag" }, leeg: { v: "", t: 1 } } } })));
+  assert.deepEqual(plan.replaced, []);
+  assert.deepEqual(plan.added, [{ name: SHEET, key: "veld:oud", q: "Een oude vraag", v: "weg" }]);
+});
+
+test("with storage blocked an import says so and changes nothing on the page", () => {
+  fresh(null);
+  const record = B.open(SHEET);
+  const result = B.apply(JSON.parse(good()), () => true);
+  assert.deepEqual([result.ok, result.changed], [false, []]);
+  assert.match(result.message, /^import_mislukt/);
+  assert.equal(record.get("naam"), undefined);
+});
+
+test("a record name that is not kind:language:name is refused, named", () => {
+  fresh();
+  for (const name of ["werkblad", "werkblad:nederlands:x", "Werkblad:nl:x", "werkblad:nl:../x y"]) {
+    const text = file({ [name]: { velden: {} } });
+    assert.match(B.check(text, text.length).error, /reden_onderdeel/, name);
+  }
+});
+
+test("marking a record (the first format carried over) is stored with its answers", () => {
+  const storage = fresh();
+  const record = B.open(SHEET);
+  record.set({ naam: ["Anna", "Naam"] });
+  assert.equal(record.mark("v1"), "");
+  assert.deepEqual([stored(storage).v1, stored(storage).velden.naam.v], [true, "Anna"]);
+});
