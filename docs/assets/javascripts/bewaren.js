@@ -232,7 +232,7 @@
   function withFiles(callback) {
     if (api.check) return callback(api);
     var script = document.createElement("script");
-    script.src = self.replace(/bewaren(\.min)?\.js([?#].*)?$/, "bewaren-bestand.js");
+    script.src = self.replace(/bewaren(\.min)?\.js([?#].*)?$/, "bewaren-bestand$1.js");
     script.onload = function () { callback(api); };
     document.head.appendChild(script);
   }
