@@ -17,7 +17,8 @@ Material has no service worker or web app manifest. This hook writes, into the b
   `_headers` (Netlify, Cloudflare Pages) and `.htaccess` (Apache): the policy of hooks/csp.py with every
   page's script hashes and `frame-ancestors`, which a <meta> cannot carry, and the other security headers.
 
-Flow: on_files keeps the worker's source out of assets/; on_post_template
+Flow: on_startup notes `mkdocs serve` (there the pages get no loader and the worker is one that removes
+itself: an editor must see each change); on_files keeps the worker's sources out of assets/; on_post_template
 turns each language's 404 page into its 404 and offline pages and writes its manifest; on_post_build, at
 priority -200 (after static-i18n has built English and merged the search index), writes the site-wide files.
 """
@@ -38,6 +39,7 @@ import gereedschap
 from verwijzing import build_date
 
 WORKER_SOURCE = "assets/javascripts/offline-werker.js"   # under docs/; written to the site root as:
+WORKER_OFF = "assets/javascripts/offline-werker-uit.js"  # ... or, under `mkdocs serve`, this one
 WORKER = "offline-werker.js"
 MANIFEST = "manifest.webmanifest"
 OFFLINE = "offline.htm"
@@ -63,6 +65,7 @@ SECURITY_HEADERS = {
 GENERATED = (WORKER, "_headers", ".htaccess", ".hosting/nginx-headers.conf", ".well-known/security.txt",
              "sitemap.xml", "sitemap.xml.gz")   # left out of the version: made from the rest, or dated
 
+_serving = {"serve": False}   # mkdocs serve: no worker, so that an editor sees every change at once
 _dutch_404: dict[str, str] = {}   # site_dir -> the Dutch 404 page of the latest build, kept while English is built
 
 
@@ -260,20 +263,26 @@ def write(site: pathlib.Path, name: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def on_startup(command: str, **kwargs) -> None:
+    """Remember whether this is `mkdocs serve` (a worker would show an editor yesterday's page)."""
+    _serving["serve"] = command == "serve"
+
+
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     """The tiny loader of offline-melding.js on every page but those that declare their own first-load budget
     (the gathering pages, tests/site/test_budgets.py): their budget is spent, and the worker that any other
     page registers serves them too. hooks/pagina_bestanden.py links what `bestanden` lists."""
-    if not page.meta.get("budget"):
+    if not page.meta.get("budget") and not _serving["serve"]:
         page.meta["bestanden"] = [*(page.meta.get("bestanden") or []), LOADER]
     return markdown
 
 
 def on_files(files, config, **kwargs):
-    """The worker's source is not served from assets/: the built worker sits at the site root."""
-    source = files.get_file_from_path(WORKER_SOURCE)
-    if source is not None:
-        files.remove(source)
+    """The worker's sources are not served from assets/: the built worker sits at the site root."""
+    for name in (WORKER_SOURCE, WORKER_OFF):
+        source = files.get_file_from_path(name)
+        if source is not None:
+            files.remove(source)
     return files
 
 
@@ -305,9 +314,11 @@ def on_post_build(config, **kwargs):
     announcement = site / ANNOUNCEMENT
     if announcement.exists():
         write(site, ANNOUNCEMENT, with_words(announcement.read_text(encoding="utf-8")))
-    source = pathlib.Path(config.docs_dir, WORKER_SOURCE).read_text(encoding="utf-8")
-    text, _ = worker(site, source)
-    write(site, WORKER, text)
+    if _serving["serve"]:
+        write(site, WORKER, pathlib.Path(config.docs_dir, WORKER_OFF).read_text(encoding="utf-8"))
+    else:
+        source = pathlib.Path(config.docs_dir, WORKER_SOURCE).read_text(encoding="utf-8")
+        write(site, WORKER, worker(site, source)[0])
     headers, base = security_headers(site), site_path(config)
     write(site, ".hosting/nginx-headers.conf", nginx_headers(headers))
     write(site, "_headers", netlify_headers(headers, base, versioned(site)))

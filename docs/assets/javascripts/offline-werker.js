@@ -66,7 +66,7 @@
       if (!Object.keys(languages).length) languages[languageOf(ROOT)] = true;
       var ahead = BOUW.schil.slice();
       Object.keys(languages).forEach(function (language) { ahead = ahead.concat(BOUW.paginas[language] || []); });
-      var urls = ahead.map(address);
+      var urls = ahead.map(address).filter(function (url, i, all) { return all.indexOf(url) === i; });  // addAll refuses twins
       return caches.open(CACHE).then(function (cache) {
         return cache.addAll(urls.map(fresh)).then(keptBefore).then(function (kept) {
           return Promise.all(kept.filter(function (url) { return urls.indexOf(url) < 0; }).map(function (url) {
