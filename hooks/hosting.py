@@ -219,7 +219,7 @@ def netlify_headers(headers: dict[str, str], base: str, long_lived: list[str]) -
 def htaccess(headers: dict[str, str], base: str) -> str:
     """An Apache .htaccess (mod_headers, mod_deflate, mod_mime): the same headers, caching and 404 pages."""
     sets = "\n".join(f'  Header always set {name} "{value}"' for name, value in headers.items())
-    return f"""# Written by hooks/hosting.py (HOSTING.md, 'Other hosts'). Needs AllowOverride FileInfo Indexes.
+    return f"""# Written by hooks/hosting.py (HOSTING.md, 'Other hosts'). Needs AllowOverride FileInfo.
 <IfModule mod_headers.c>
 {sets}
   Header set Cache-Control "{REVALIDATE}"

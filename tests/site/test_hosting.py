@@ -416,3 +416,31 @@ def test_headers_for_other_hosts(site):
     apache = (site / ".htaccess").read_text(encoding="utf-8")
     assert f'Header always set Content-Security-Policy "{nginx_policy}"' in apache
     assert "ErrorDocument 404 /en/404.html" in apache
+
+
+def test_mkdocs_serve_gets_no_worker(tmp_path):
+    """Under `mkdocs serve` pages get no loader and the worker written is the one that removes itself (an editor
+    must see every change at once); a build gets both back."""
+    page = types.SimpleNamespace(meta={"bestanden": ["bewaren.js"]})
+    heavy = types.SimpleNamespace(meta={"budget": {"per": "werkblad", "kb": 1.0}})
+    try:
+        hosting.on_startup(command="serve")
+        hosting.on_page_markdown("", page, None, None)
+        assert page.meta["bestanden"] == ["bewaren.js"]
+        site = hosts_files(tmp_path / "serve", "")
+        assert (site / hosting.WORKER).read_text(encoding="utf-8") == (ROOT / "docs" / hosting.WORKER_OFF).read_text(encoding="utf-8")
+        assert "unregister()" in (site / hosting.WORKER).read_text(encoding="utf-8")
+    finally:
+        hosting.on_startup(command="build")
+    hosting.on_page_markdown("", page, None, None)
+    hosting.on_page_markdown("", heavy, None, None)
+    assert page.meta["bestanden"] == ["bewaren.js", hosting.LOADER] and "bestanden" not in heavy.meta
+    assert (hosts_files(tmp_path / "build", "") / hosting.WORKER).read_text(encoding="utf-8").startswith("var BOUW = ")
+
+
+def test_loader_is_on_every_page_but_the_gathering_ones(all_pages):
+    """The 219-byte loader is on every page except those that declare their own budget; the 404 page has none."""
+    without = sorted(path for path, page in all_pages.items()
+                     if not any(url.endswith("offline.min.js") for _, url in page.resources))
+    assert without == ["aan-de-slag/alle-werkbladen.html", "en/aan-de-slag/alle-werkbladen.html", "en/hele-leidraad.html",
+                       "en/theorie/cirkel-verkenner.html", "hele-leidraad.html", "theorie/cirkel-verkenner.html"]
