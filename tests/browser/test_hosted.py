@@ -7,6 +7,7 @@ worker is ready. Every request of the context (the worker's too) is recorded for
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -14,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import outside_requests
+from conftest import ROOT, outside_requests
 
 WORKSHEET = "aan-de-slag/2x10-oefening.html"
 TYPED = "Met Noor, omdat het contact stroef loopt"
@@ -175,3 +176,32 @@ def test_file_url_is_left_as_it_was(page, site):
     assert page.locator("link[rel=manifest]").count() == 0
     assert page.locator("script[src*=offline-melding]").count() == 0
     assert not any("offline-melding" in url or "webmanifest" in url for url in page.requests_seen)
+
+
+def nginx_helpers():
+    """tests/site/test_hosting.py as a module: nginx is started exactly as the header tests start it."""
+    spec = importlib.util.spec_from_file_location("test_hosting_nginx", ROOT / "tests" / "site" / "test_hosting.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_behind_nginx_the_header_policy_blocks_nothing(context, site, tmp_path):
+    """Behind nginx, where the policy comes as a header as well as the <meta>: the worker registers, a worksheet
+    saves, search answers, in both languages, with no policy violation or other console error."""
+    helpers = nginx_helpers()
+    process, host = helpers.start_nginx(site, tmp_path)
+    try:
+        base = f"http://{host}"
+        page = first_visit(context, base, WORKSHEET)
+        assert "frame-ancestors" in page.evaluate("fetch(location.href).then(r => r.headers.get('content-security-policy'))")
+        fill_in(page)
+        page.goto(f"{base}/en/index.html")
+        page.locator(".md-search__input").click()
+        page.keyboard.type("repair", delay=40)
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item a').length > 0",
+                               timeout=15_000)
+        assert context.console_errors == []
+        assert outside_requests(context.requests_seen, base) == []
+    finally:
+        helpers.stop(process)
