@@ -16,6 +16,7 @@ import time
 import pytest
 
 from conftest import ROOT, outside_requests
+from rondgang import axe_violations
 
 WORKSHEET = "aan-de-slag/2x10-oefening.html"
 TYPED = "Met Noor, omdat het contact stroef loopt"
@@ -123,7 +124,7 @@ def test_without_the_worker_the_same_steps_fail(browser, hosted):
         context.close()
 
 
-def test_a_new_build_announces_itself_and_keeps_the_answers(context, hosted):
+def test_a_new_build_announces_itself_and_keeps_the_answers(context, hosted, axe_source):
     """A new build (a new version in the worker) is announced to an open tab with 'Nieuwe versie: vernieuwen';
     nothing reloads by itself; pressing 'vernieuwen' brings in the new version and the typed answer stays."""
     base, folder = hosted
@@ -141,6 +142,7 @@ def test_a_new_build_announces_itself_and_keeps_the_answers(context, hosted):
     bar.wait_for(timeout=30_000)
     assert bar.inner_text().startswith("Nieuwe versie:")
     assert bar.get_attribute("role") == "status"
+    assert axe_violations(page, axe_source, ["color-contrast", "button-name", "aria-allowed-role", "region"]) == []
     assert page.evaluate("window.zelfdePagina") is True and answer(page) == TYPED
 
     with page.expect_navigation():
