@@ -47,6 +47,7 @@ POLICY = {
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "worker-src": ["'self'", "blob:"],
+    "manifest-src": ["'self'"],
     "frame-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],

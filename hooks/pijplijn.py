@@ -30,6 +30,7 @@ import cirkel
 import controle
 import csp
 import hele_leidraad
+import hosting
 import pagina_bestanden
 import taal
 import teamscan
@@ -61,6 +62,7 @@ STEPS = {
     ],
     "files": [
         controle.on_files,          # an editor's slips in every Markdown file: twins, fences, unsafe HTML, nav
+        hosting.on_files,           # the service worker's sources are not served from assets/
     ],
     "nav": [
         hele_leidraad.on_nav,       # the chapters' order
@@ -76,6 +78,7 @@ STEPS = {
         verklaringen.on_page_markdown,        # fills the statements' markers
         controle.on_page_markdown,            # front matter with markup
         zoeken.on_page_markdown,              # no synonyms in tags:
+        hosting.on_page_markdown,             # the service worker's loader (not under mkdocs serve)
     ],
     "page_content": [
         verwijzing.on_page_content,           # the edition stamp and the citation block
@@ -92,6 +95,7 @@ STEPS = {
         csp.on_template_context,              # 404.html: links relative to where it is written
     ],
     "post_template": [
+        hosting.on_post_template,             # 404.html in this language's words; the offline page; the manifest
         csp.on_post_template,                 # 404.html (rendered apart from the pages) gets the policy too
     ],
     "post_page": [
@@ -104,6 +108,9 @@ STEPS = {
         controle.on_post_build,               # … and checks its ids
         zoeken.on_post_build,                 # checks the search data's pages and ids; the browser's copy
         csp.on_post_build,                    # each language's 404.html in its folder; csp.txt
+    ],
+    "site": [              # once every language is built (hooks/pijplijn_na.py, after static-i18n's on_post_build)
+        hosting.on_post_build,                # the service worker and what it fetches ahead, security.txt, headers
     ],
 }
 
@@ -132,6 +139,11 @@ def _i18n_building(config) -> bool:
     plugins = getattr(config, "plugins", None)
     i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
     return bool(getattr(i18n, "building", False))
+
+
+def on_startup(command, dirty):
+    """Note the MkDocs command (`mkdocs serve` builds many runs; the service worker stays off there)."""
+    bouw.start_session(command)
 
 
 @event_priority(-110)
@@ -192,3 +204,10 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Run the post_build steps (before static-i18n builds the next language)."""
     run("post_build", config)
+
+
+@event_priority(-200)
+def after_the_site(config):
+    """Run the site steps: hooks/pijplijn_na.py hands this to MkDocs as its on_post_build, after static-i18n's
+    (-100), which builds the other languages and merges the search index (a module has one on_post_build)."""
+    run("site", config)

@@ -29,6 +29,7 @@ class _Stand:
 
 
 _stand = _Stand()
+_opdracht = ["build"]   # the MkDocs command of this process (build, serve, gh-deploy): it outlives a run on purpose
 _per_run: list = []   # caches of data read from files, emptied at every run (an editor's change shows)
 
 
@@ -38,6 +39,16 @@ def per_run(function):
     cached = functools.lru_cache(maxsize=None)(function)
     _per_run.append(cached)
     return cached
+
+
+def start_session(command: str) -> None:
+    """The MkDocs command this process runs (on_startup; `mkdocs serve` rebuilds many runs in one session)."""
+    _opdracht[0] = command
+
+
+def opdracht() -> str:
+    """'serve' while `mkdocs serve` runs, else 'build' (or the command MkDocs was started with)."""
+    return _opdracht[0]
 
 
 def start_run() -> None:

@@ -23,9 +23,11 @@ def step_names(event: str) -> list[str]:
 
 
 def test_mkdocs_runs_the_pipeline_and_nothing_else():
-    """One hook in mkdocs.yml: the order lives in STEPS, not in a list of files."""
+    """The pipeline in mkdocs.yml (and its last step, which MkDocs must call after static-i18n): the order lives
+    in STEPS, not in a list of files."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert config["hooks"] == ["hooks/pijplijn.py"]
+    assert config["hooks"] == ["hooks/pijplijn.py", "hooks/pijplijn_na.py"]
+    assert "after_the_site as on_post_build" in (HOOKS / "pijplijn_na.py").read_text(encoding="utf-8")
 
 
 def test_every_handler_in_the_hooks_folder_is_a_step_of_the_pipeline():
@@ -34,14 +36,15 @@ def test_every_handler_in_the_hooks_folder_is_a_step_of_the_pipeline():
     assert len(listed) == len(set(listed))
     found = []
     for path in sorted(HOOKS.glob("*.py")):
-        if path.stem == "pijplijn":
+        if path.stem in ("pijplijn", "pijplijn_na"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         found += [f"{path.stem}.{node.name}" for node in tree.body
                   if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")]
     assert sorted(found) == sorted(listed)
     for event, steps in pijplijn.STEPS.items():
-        assert all(step.__name__ == f"on_{event}" for step in steps), event
+        expected = "on_post_build" if event == "site" else f"on_{event}"
+        assert all(step.__name__ == expected for step in steps), event
 
 
 def test_the_order_that_matters():
@@ -52,6 +55,7 @@ def test_the_order_that_matters():
     assert post_build.index("hele_leidraad.on_post_build") < post_build.index("controle.on_post_build")
     assert pijplijn.on_config.mkdocs_priority < -100          # after static-i18n has set the language
     assert pijplijn.on_post_page.mkdocs_priority < 0           # after the other plugins' post_page
+    assert pijplijn.after_the_site.mkdocs_priority < -100      # after static-i18n has built every language
 
 
 def test_no_hook_keeps_state_in_a_module_global():
