@@ -289,7 +289,9 @@ def on_post_template(output: str, template_name: str, config, **kwargs) -> str:
         return output
     language = gereedschap.build_language(config)
     site, prefix, w = pathlib.Path(config.site_dir), language_prefix(language), words(language)
-    home = site_path(config) + prefix + "index.html"
+    # relative, as every address on the 404 page (overrides/404.html sets <base> to the site's root over http,
+    # and from file:// the page's own folder is the base): the English page sits in en/
+    home = ("../" + prefix if prefix else "") + "index.html"
     page_404 = page_from_404(output, title=w["niet_gevonden"], text=w["niet_gevonden_uitleg"], home=home,
                              home_text=w["naar_start"])
     write(site, prefix + OFFLINE, page_from_404(output, title=w["offline"], text=w["offline_uitleg"], home=home,

@@ -23,6 +23,7 @@ import types
 import pytest
 
 import hosting
+from gereedschap import bouw
 from conftest import ROOT, browser_required
 
 NGINX = "/usr/sbin/nginx"
@@ -424,14 +425,14 @@ def test_mkdocs_serve_gets_no_worker(tmp_path):
     page = types.SimpleNamespace(meta={"bestanden": ["bewaren.js"]})
     heavy = types.SimpleNamespace(meta={"budget": {"per": "werkblad", "kb": 1.0}})
     try:
-        hosting.on_startup(command="serve")
+        bouw.start_session("serve")
         hosting.on_page_markdown("", page, None, None)
         assert page.meta["bestanden"] == ["bewaren.js"]
         site = hosts_files(tmp_path / "serve", "")
         assert (site / hosting.WORKER).read_text(encoding="utf-8") == (ROOT / "docs" / hosting.WORKER_OFF).read_text(encoding="utf-8")
         assert "unregister()" in (site / hosting.WORKER).read_text(encoding="utf-8")
     finally:
-        hosting.on_startup(command="build")
+        bouw.start_session("build")
     hosting.on_page_markdown("", page, None, None)
     hosting.on_page_markdown("", heavy, None, None)
     assert page.meta["bestanden"] == ["bewaren.js", hosting.LOADER] and "bestanden" not in heavy.meta
