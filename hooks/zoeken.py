@@ -129,6 +129,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     start = page.url or "index.html"
     context["zoek_leeg"] = {
         "kop": texts["kop"],
+        "zwak": texts["zwak"],
         "links": [{"tekst": texts[key], "href": gereedschap.relative(prefix + target, start=start)}
                   for key, target in EMPTY_LINKS],
     }

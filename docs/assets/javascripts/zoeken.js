@@ -28,7 +28,7 @@
  * - tidy(RESULT): Material lists "missing" words and highlights (?h=) the terms it searched for; with
  *   the rewritten query that would show the added forms, so each result names what the reader typed.
  */
-(function () {
+(function (root) {
   "use strict";
   var SECOND = "en";                     // the language under /en/; Dutch at the root
   var FIELD = "zoekwoorden";             // searched, never shown: words from hooks/zoekwoorden.yml
@@ -36,6 +36,18 @@
   var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
   var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
   var LUNR_SYNTAX = /[+~^*:"]|(^|\s)-\S/;
+  /* Ranking (rank): how much a match of each kind counts, and the pages that must not crowd out content. */
+  var MATCH = { typed: 1, form: 0.9, synonym: 0.9, part: 0.6, typo: 0.75 };
+  var PREFIX = 0.85;                     // a longer word that starts with the term (herstel -> herstelgesprek)
+  var HEADING = 1.5;                     // the word is in the section's or page's heading
+  var NAMED = 1.2;                       // ... in the page's own title: the query names the page
+  var COMMON_WEIGHT = 0.15;              // a common word (klas, teacher) beside others
+  var SIDE_PAGES = /^(?:en\/)?(?:begrippen|privacy|toegankelijkheid|versies|over-deze-leidraad)\.html$/;
+  var SIDE_WEIGHT = 0.35;                // glossary and statements: first only when the query names them
+  var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
+  var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others: after the page they sum up
+  var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
+  var STRONG_SHARE = 0.45;               // the best page has this share of the query's weight: a strong match
   var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
 
   var languages = {};                    // per language: vocabulary and the editors' words
@@ -110,6 +122,8 @@
       .replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
+  function plain(html) { return String(html).replace(/<[^>]*>/g, " ").replace(/&(?:[a-z]+|#\d+);/gi, " "); }
+
   function escapeText(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -117,7 +131,7 @@
   /* ------------------------------------------------------------------------------------- SETUP */
 
   function prepare(message) {
-    var data = window.leidraadZoekwoorden || {};
+    var data = root.leidraadZoekwoorden || {};
     var index = message && message.data;
     if (!index || !Array.isArray(index.docs) || !index.config) return message;
     var extra = {};
@@ -137,23 +151,36 @@
     index.config.fields[FIELD] = { boost: FIELD_BOOST };
 
     languages = {};
+    var titles = {};                                 // page location -> its title (for its sections)
+    index.docs.forEach(function (doc) { if (doc.location.indexOf("#") < 0) titles[doc.location] = doc.title; });
     index.docs.forEach(function (doc) {
       var language = languageOf(doc.location);
       var state = languages[language] || (languages[language] = {
-        language: language, documents: 0, vocabulary: new Map(), roots: new Map()
+        language: language, documents: 0, vocabulary: new Map(), roots: new Map(),
+        docs: new Map(), postings: new Map(), headings: new Map()
       });
+      var number = state.documents;
       state.documents += 1;
+      var page = doc.location.split("#")[0];
       var text = [doc.title, doc.text, doc[FIELD] || ""].join(" ")
         .replace(/<[^>]*>/g, " ").replace(/&(?:[a-z]+|#\d+);/gi, " ");
-      var seen = new Set();
-      words(text).forEach(function (form) {
+      var seen = new Map(), all = words(text);
+      all.forEach(function (form) {
         var key = fold(form);
-        if (seen.has(key)) return;
-        seen.add(key);
+        if (seen.has(key)) { seen.set(key, seen.get(key) + 1); return; }
+        seen.set(key, 1);
         var entry = state.vocabulary.get(key);
         if (!entry) state.vocabulary.set(key, entry = { form: form, df: 0 });
         entry.df += 1;
       });
+      seen.forEach(function (count, key) {
+        (state.postings.get(key) || state.postings.set(key, new Map()).get(key)).set(number, count);
+      });
+      state.length = (state.length || 0) + all.length;
+      var heading = new Set(words(plain(doc.title) + " " + (doc[FIELD] || "")).map(fold));
+      state.docs.set(doc.location, { number: number, page: page, heading: heading, length: all.length,
+        named: new Set(words(plain(titles[page] || "")).map(fold)),
+        prior: SIDE_PAGES.test(page) ? SIDE_WEIGHT : OVERVIEW_PAGES.test(page) ? OVERVIEW_WEIGHT : 1 });
     });
     Object.keys(languages).forEach(function (language) {
       var state = languages[language];
@@ -375,36 +402,174 @@
       // does not outrank the pages about the other words.
       text.push((clause.common ? "text:" : "") + term + (clause.exact ? "" : "*") + "^" + clause.weight);
     });
-    return { text: text.join(" "), groups: groups.map(function (g) {
-      return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }) };
+    return { text: text.join(" "), language: language, groups: groups.map(function (g) {
+      return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
+               kinds: g.terms.map(function (t) { return t.kind; }),
+               exact: g.terms.map(function (t) { return !!t.exact || /^\d+$/.test(t.term); }),
+               common: g.terms.length > 0 && g.terms.every(function (t) { return t.common; }) };
     }) };
+  }
+
+  /* -------------------------------------------------------------------------------------- RANK */
+
+  /* The vocabulary words a term stands for: itself when exact, else every word that starts with it. */
+  function keysOf(state, term, exact) {
+    var key = fold(term);
+    if (exact) return state.vocabulary.has(key) ? [key] : [];
+    var low = 0, high = state.sorted.length, found = [];
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (state.sorted[middle] < key) low = middle + 1; else high = middle;
+    }
+    for (var i = low; i < state.sorted.length && found.length < 400 && state.sorted[i].indexOf(key) === 0; i++) {
+      found.push(state.sorted[i]);
+    }
+    return found;
+  }
+
+  /* One group of the query (a word the reader typed, with its forms, synonyms, parts or correction):
+     the documents it matches and how well (doc number -> factor), and its words for headings. */
+  function groupMatch(state, group) {
+    var docs = new Map(), tf = new Map(), keys = new Map(), tails = [];
+    group.terms.forEach(function (term, i) {
+      var factor = MATCH[group.kinds[i]] || MATCH.part, whole = fold(term);
+      if (whole.length >= 6) tails.push({ tail: whole, factor: factor });
+      keysOf(state, term, group.exact[i]).forEach(function (key) {
+        var f = key === whole ? factor : factor * PREFIX;
+        if (keys.get(key) >= f) return;
+        keys.set(key, f);
+        (state.postings.get(key) || new Map()).forEach(function (count, n) {
+          if (!(docs.get(n) >= f)) docs.set(n, f);
+          tf.set(n, Math.max(tf.get(n) || 0, count));
+        });
+      });
+    });
+    return { docs: docs, tf: tf, keys: keys, tails: tails };
+  }
+
+  /* How well a heading has the group: a word of it, or the last part of a compound in it
+     (theorie -> Gehechtheidstheorie). */
+  function inHeading(heading, match) {
+    var best = 0;
+    heading.forEach(function (word) {
+      var f = match.keys.get(word) || 0;
+      match.tails.forEach(function (t) {
+        if (word.length > t.tail.length && word.slice(-t.tail.length) === t.tail) f = Math.max(f, t.factor * PREFIX);
+      });
+      if (f > best) best = f;
+    });
+    return best;
+  }
+
+  /* Rank Material's result groups (one per page) by the whole query. Each group of the query weighs by
+     how rare its words are in this language's documents (BM25's idf; a common word weighs little, a word
+     the index does not know weighs as the rarest: it is what the query is about and nothing has it).
+     A section scores the weights of the groups it has (more in its heading); a page its best section, a
+     part of what its other sections add, and more when its own title has a word of the query (the query
+     names it); glossary, statements and home count half unless named. The score grows with the share of
+     the query's weight that the page covers. Returns the ranked groups and how well the best one matches:
+     strong, weak (shown with a plain message), or none (outside the guideline: no list at all). */
+  function rank(items, understood, debug) {
+    var state = understood && languages[understood.language];
+    if (!state || !Array.isArray(items)) return { items: items, strength: "strong" };
+    var rarest = Math.log(1 + (state.documents + 0.5) / 0.5), average = state.length / state.documents;
+    var groups = understood.groups.map(function (g) {
+      if (!g.terms.length) return { weight: rarest, common: false, match: null };
+      var match = groupMatch(state, g), df = match.docs.size;
+      var idf = Math.log(1 + (state.documents - df + 0.5) / (df + 0.5));
+      return { weight: idf * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match };
+    });
+    var total = groups.reduce(function (sum, g) { return sum + g.weight; }, 0) || 1;
+    var pages = items.map(function (group) {
+      var docs = Array.isArray(group) ? group : [group];
+      var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null;
+      docs.forEach(function (doc) {
+        var own = doc && state.docs.get(doc.location);
+        if (!own) return;
+        info = info || own;
+        var score = 0;
+        groups.forEach(function (g, i) {
+          if (!g.match) return;
+          var f = g.match.docs.get(own.number) || 0;
+          if (!f) return;
+          covered[i] = Math.max(covered[i], f);
+          var n = g.match.tf.get(own.number) || 1;             // BM25: repeats saturate, long sections weigh less
+          var saturated = n * (K1 + 1) / (n + K1 * (1 - B + B * own.length / average)) / (K1 + 1);
+          score += g.weight * Math.max(f * saturated, HEADING * inHeading(own.heading, g.match));
+        });
+        doc.score = score;
+        best = Math.max(best, score);
+      });
+      var union = 0, strict = 0;
+      groups.forEach(function (g, i) {
+        if (!g.match) return;
+        union += g.weight * covered[i];
+        if (covered[i] && info) named += g.weight * NAMED * inHeading(info.named, g.match);
+        if (covered[i] >= MATCH.part) strict += g.weight;
+      });
+      var share = union / total;
+      var score = (best + 0.3 * union + named) * (0.5 + share);
+      if (info && !named) score *= info.prior;
+      docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
+      if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
+      return { group: group, score: score, share: share, strict: strict / total };
+    });
+    pages.sort(function (a, b) { return b.score - a.score; });
+    var top = pages[0];
+    var strength = !top ? "none" : top.share >= STRONG_SHARE ? "strong" : top.strict >= 0.2 ? "weak" : "none";
+    return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength };
   }
 
   /* ------------------------------------------------------------------------------------ RESULT */
 
+  /* The plain message beside results that match only part of the query (overrides/partials/search.html). */
+  function showWeak(show) {
+    var panel = typeof document === "object" && document.querySelector("[data-zoek-zwak]");
+    if (panel) panel.hidden = !show;
+  }
+
+  /* Ranked by the whole query; no "missing" words on the cards (Material strikes them through, which reads
+     as an error even on the right page). */
   function tidy(result, understood) {
-    if (!understood || !result || !Array.isArray(result.items)) return result;
+    if (!understood || !result || !Array.isArray(result.items)) {
+      showWeak(false);
+      return result;
+    }
+    var ranked = rank(result.items, understood);
+    result.items = ranked.items;
     result.items.forEach(function (items) {
       (Array.isArray(items) ? items : [items]).forEach(function (item) {
-        if (!item || !item.terms) return;
-        var terms = {};
-        understood.groups.forEach(function (group) {
-          var matched = group.terms.filter(function (term) { return item.terms[term]; });
-          if (matched.length) matched.forEach(function (term) { terms[term] = true; });
-          else if (!(group.typed in terms)) terms[group.typed] = false;
-        });
-        item.terms = terms;
+        if (item && item.terms) item.terms = {};
       });
     });
+    showWeak(ranked.strength === "weak");
     return result;
   }
 
-  var api = window.LeidraadZoeken = {
+  /* Material reads the search box on keyup: a query pasted with the mouse (or dropped, or dictated) would
+     search nothing. Every other change of the box is passed on as a keyup; Material ignores a value it
+     has already searched. A query pasted before this file loaded is searched now. */
+  function passOnInput(event) {
+    var box = event.target;
+    if (!box || !box.matches || !box.matches(".md-search__input")) return;
+    if (!box.value.trim()) showWeak(false);
+    if (event.inputType === "insertText" || event.isComposing) return;   // a key: Material sees its keyup
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  if (typeof document === "object" && document.addEventListener) {
+    document.addEventListener("input", passOnInput, true);
+    var box = document.querySelector(".md-search__input");
+    if (box && box.value.trim()) box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+
+  var api = root.LeidraadZoeken = {
     aan: true,                                       // false: queries go to Material as typed (tests)
     prepare: prepare,
     rewrite: rewrite,
     tidy: tidy,
+    rank: rank,
     stems: stems,
     distance: distance
   };
-})();
+  if (typeof module === "object" && module.exports) module.exports = api;   // node --test
+})(typeof window === "object" ? window : globalThis);
