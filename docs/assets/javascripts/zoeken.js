@@ -47,7 +47,9 @@
   var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
   var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others: after the page they sum up
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
-  var STRONG_SHARE = 0.45;               // the best page has this share of the query's weight: a strong match
+  var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
+  var UNKNOWN = 0.5;                     // a word no document has weighs half as much as the rarest word
+  var STRONG_SHARE = 0.4;                // the best page has this share of the query's weight: a strong match
   var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
 
   var languages = {};                    // per language: vocabulary and the editors' words
@@ -340,15 +342,17 @@
       return null;
     }
 
+    /* Each phrase of the editors' words is one alternative; its words all count (rank: alt, word). */
     function synonymGroup(label, value) {
       var terms = [];
-      value.forEach(function (phrase) {
-        words(normalise(phrase, language)).forEach(function (w) {
-          if (state.stop.has(fold(w))) return;
-          alternatives(state, w, false).found.forEach(function (alt) {
-            terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common });
+      value.forEach(function (phrase, number) {
+        words(normalise(phrase, language)).filter(function (w) { return !state.stop.has(fold(w)); })
+          .forEach(function (w, position) {
+            alternatives(state, w, false).found.forEach(function (alt) {
+              terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common,
+                           alt: number + 1, word: position });
+            });
           });
-        });
       });
       return { typed: label, terms: terms };
     }
@@ -372,7 +376,8 @@
       if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
       if (group.terms.length) groups.push(group);
       own.parts.forEach(function (part) {
-        var partGroup = { typed: part, terms: alternatives(state, part, false).found.map(function (alt) {
+        var partGroup = { typed: part, of: word.text, parts: own.parts.length, whole: group.terms.length > 0,
+          terms: alternatives(state, part, false).found.map(function (alt) {
           return { term: alt.term, kind: "part", common: alt.common };
         }) };
         var partSynonyms = synonymsOf(matchable(part, language));
@@ -404,7 +409,9 @@
     });
     return { text: text.join(" "), language: language, groups: groups.map(function (g) {
       return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
+               share: g.of ? (g.whole ? 0 : 1 / g.parts) : 1,  // a part of a compound: its share of the word
                kinds: g.terms.map(function (t) { return t.kind; }),
+               alts: g.terms.map(function (t) { return [t.alt || 0, t.word || 0]; }),
                exact: g.terms.map(function (t) { return !!t.exact || /^\d+$/.test(t.term); }),
                common: g.terms.length > 0 && g.terms.every(function (t) { return t.common; }) };
     }) };
@@ -430,34 +437,64 @@
   /* One group of the query (a word the reader typed, with its forms, synonyms, parts or correction):
      the documents it matches and how well (doc number -> factor), and its words for headings. */
   function groupMatch(state, group) {
-    var docs = new Map(), tf = new Map(), keys = new Map(), tails = [];
+    var parts = new Map(), tf = new Map(), keys = new Map(), tails = [];
     group.terms.forEach(function (term, i) {
       var factor = MATCH[group.kinds[i]] || MATCH.part, whole = fold(term);
-      if (whole.length >= 6) tails.push({ tail: whole, factor: factor });
+      var where = group.alts ? group.alts[i] : [0, 0];
+      var alt = parts.get(where[0]) || parts.set(where[0], []).get(where[0]);
+      var word = alt[where[1]] || (alt[where[1]] = new Map());
+      if (whole.length >= 6) tails.push({ tail: whole, factor: factor, alt: where[0], word: where[1] });
       keysOf(state, term, group.exact[i]).forEach(function (key) {
         var f = key === whole ? factor : factor * PREFIX;
-        if (keys.get(key) >= f) return;
-        keys.set(key, f);
+        (keys.get(key) || keys.set(key, []).get(key)).push({ f: f, alt: where[0], word: where[1] });
         (state.postings.get(key) || new Map()).forEach(function (count, n) {
-          if (!(docs.get(n) >= f)) docs.set(n, f);
+          if (!(word.get(n) >= f)) word.set(n, f);
           tf.set(n, Math.max(tf.get(n) || 0, count));
         });
       });
     });
-    return { docs: docs, tf: tf, keys: keys, tails: tails };
+    // A document has the group as well as its best alternative: the typed word, or a phrase of the
+    // editors' words, of which each word counts for its share (ongewenst gedrag: both, or half).
+    var docs = new Map();
+    parts.forEach(function (alt) {
+      var size = alt.filter(Boolean).length;
+      alt.forEach(function (word) {
+        if (!word) return;
+        word.forEach(function (f, n) { (docs.get(n) || docs.set(n, new Map()).get(n)).set(word, f); });
+      });
+      docs.forEach(function (found, n) {
+        var sum = 0;
+        alt.forEach(function (word) { if (word) sum += found.get(word) || 0; });
+        found.best = Math.max(found.best || 0, sum / size);
+      });
+    });
+    var best = new Map();
+    docs.forEach(function (found, n) { best.set(n, found.best); });
+    var sizes = new Map();
+    parts.forEach(function (alt, number) { sizes.set(number, alt.filter(Boolean).length); });
+    return { docs: best, tf: tf, keys: keys, tails: tails, sizes: sizes };
   }
 
   /* How well a heading has the group: a word of it, or the last part of a compound in it
      (theorie -> Gehechtheidstheorie). */
   function inHeading(heading, match) {
-    var best = 0;
+    var found = new Map();                           // "alt word" -> best factor
+    function note(alt, word, f) {
+      var key = alt + " " + word;
+      if (!(found.get(key) >= f)) found.set(key, f);
+    }
     heading.forEach(function (word) {
-      var f = match.keys.get(word) || 0;
+      (match.keys.get(word) || []).forEach(function (k) { note(k.alt, k.word, k.f); });
       match.tails.forEach(function (t) {
-        if (word.length > t.tail.length && word.slice(-t.tail.length) === t.tail) f = Math.max(f, t.factor * PREFIX);
+        if (word.length > t.tail.length && word.slice(-t.tail.length) === t.tail) note(t.alt, t.word, t.factor * PREFIX);
       });
-      if (f > best) best = f;
     });
+    var sums = new Map(), best = 0;
+    found.forEach(function (f, key) {
+      var alt = +key.split(" ")[0];
+      sums.set(alt, (sums.get(alt) || 0) + f);
+    });
+    sums.forEach(function (sum, alt) { best = Math.max(best, sum / (match.sizes.get(alt) || 1)); });
     return best;
   }
 
@@ -474,12 +511,14 @@
     if (!state || !Array.isArray(items)) return { items: items, strength: "strong" };
     var rarest = Math.log(1 + (state.documents + 0.5) / 0.5), average = state.length / state.documents;
     var groups = understood.groups.map(function (g) {
-      if (!g.terms.length) return { weight: rarest, common: false, match: null };
+      var part = g.share === undefined ? 1 : g.share;
+      if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part };
       var match = groupMatch(state, g), df = match.docs.size;
       var idf = Math.log(1 + (state.documents - df + 0.5) / (df + 0.5));
-      return { weight: idf * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match };
+      var known = g.kinds.indexOf("synonym") >= 0 ? KNOWN : 1;   // a word the editors know (zoekwoorden.yml)
+      return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part };
     });
-    var total = groups.reduce(function (sum, g) { return sum + g.weight; }, 0) || 1;
+    var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
     var pages = items.map(function (group) {
       var docs = Array.isArray(group) ? group : [group];
       var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null;
@@ -503,12 +542,12 @@
       var union = 0, strict = 0;
       groups.forEach(function (g, i) {
         if (!g.match) return;
-        union += g.weight * covered[i];
+        union += g.part * g.weight * covered[i];
         if (covered[i] && info) named += g.weight * NAMED * inHeading(info.named, g.match);
-        if (covered[i] >= MATCH.part) strict += g.weight;
+        if (covered[i] >= MATCH.part) strict += g.part * g.weight;
       });
       var share = union / total;
-      var score = (best + 0.3 * union + named) * (0.5 + share);
+      var score = (best + 0.3 * union + named) * (0.5 + Math.min(share, 1));
       if (info && !named) score *= info.prior;
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
