@@ -44,8 +44,9 @@
   var COMMON_WEIGHT = 0.15;              // a common word (klas, teacher) beside others
   var SIDE_PAGES = /^(?:en\/)?(?:begrippen|privacy|toegankelijkheid|versies|over-deze-leidraad)\.html$/;
   var SIDE_WEIGHT = 0.35;                // glossary and statements: first only when the query names them
-  var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
-  var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others: after the page they sum up
+  var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|theorie\/cirkel-verkenner|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
+  var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others (and the circle explorer, which
+                                         // names every kind of behaviour): after the pages they point to
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
   var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
   var UNKNOWN = 0.5;                     // a word no document has weighs half as much as the rarest word
@@ -346,7 +347,7 @@
     function synonymGroup(label, value) {
       var terms = [];
       value.forEach(function (phrase, number) {
-        words(normalise(phrase, language)).filter(function (w) { return !state.stop.has(fold(w)); })
+        words(normalise(phrase, language)).filter(function (w) { return w.length > 1 && !state.stop.has(fold(w)); })
           .forEach(function (w, position) {
             alternatives(state, w, false).found.forEach(function (alt) {
               terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common,
@@ -365,7 +366,13 @@
       });
       if (matched.length !== phrase.roots.length) return;
       matched.forEach(function (w) { w.used = true; });
-      groups.push(synonymGroup(matched.map(function (w) { return w.text; }).join(" "), phrase.value));
+      var group = synonymGroup(matched.map(function (w) { return w.text; }).join(" "), phrase.value);
+      matched.forEach(function (w, position) {       // the reader's own words: one more alternative
+        alternatives(state, w.text, false).found.forEach(function (alt) {
+          group.terms.push({ term: alt.term, kind: alt.kind, common: alt.common, alt: 0, word: position });
+        });
+      });
+      groups.push(group);
     });
 
     typed.forEach(function (word) {
