@@ -39,6 +39,7 @@
   /* Ranking (rank): how much a match of each kind counts, and the pages that must not crowd out content. */
   var MATCH = { typed: 1, form: 0.9, synonym: 0.9, part: 0.6, typo: 0.75 };
   var PREFIX = 0.85;                     // a longer word that starts with the term (herstel -> herstelgesprek)
+  var SHORT_PREFIX = 0.4;                // ... when the term is short (car -> care): a hint, not a match
   var HEADING = 1.5;                     // the word is in the section's or page's heading
   var NAMED = 1.2;                       // ... in the page's own title: the query names the page
   var COMMON_WEIGHT = 0.15;              // a common word (klas, teacher) beside others
@@ -50,6 +51,7 @@
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
   var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
   var UNKNOWN = 0.5;                     // a word no document has weighs half as much as the rarest word
+  var SURE_SHARE = 0.75;                 // ... or this share, even from one word in the running text
   var STRONG_SHARE = 0.4;                // the best page has this share of the query's weight: a strong match
   var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
 
@@ -64,10 +66,11 @@
   /* The stems a word may have, so that its forms find each other in the vocabulary: the word, and the
      word without one ending, each with the spelling that changes with it. Two words are forms of one
      another when they share a stem (kaart: kaart, kar; kaarten: kaarten, kaart). Dutch: diminutive (-je,
-     -tje, -pje, -etje, plural -s), plural (-en, -s), adjective and verb endings (-e, -t, -de, -te, -end);
+     -tje, -pje, -etje, plural -s), plural (-en, -s), adjective and verb endings (-e, -t, -de, -te, -end),
+     the verbal noun (-ing, -ingen: bespreking -> bespreken);
      then klass -> klas, stoor -> stor, boz -> bos, briev -> brief, werkblaad -> werkblad. English: -s,
      -es, -ed, -ing, final -e. */
-  var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je",
+  var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je", "ingen", "ing",
                        "ende", "end", "den", "ten", "en", "er", "de", "te", "es", "e", "s", "t"];
   var ENGLISH_ENDINGS = ["ing", "ed", "es", "s", "e"];
   function spelling(stem, language) {
@@ -271,9 +274,10 @@
     }
     for (var i = 0; i < key.length; i++) {
       if (!best[i] || best[i].parts.length >= 3) continue;
-      for (var j = i + 4; j <= key.length; j++) {
+      for (var j = i + 3; j <= key.length; j++) {
         var part = key.slice(i, j);
         if ((i === 0 && j === key.length) || !known(part)) continue;   // the word itself is no split
+        if (part.length === 3 && (i > 0 || !state.vocabulary.has(part))) continue;  // les-overgangen: a known short first word
         var entry = state.vocabulary.get(part);
         var score = best[i].score + 100 - Math.log(1 + (entry ? entry.df : 1));
         [j, key[j] === "s" ? j + 1 : -1, key[j] === "e" ? j + 1 : -1, key.slice(j, j + 2) === "en" ? j + 2 : -1]
@@ -284,7 +288,14 @@
       }
     }
     var result = best[key.length];
-    return result && result.parts.length >= 2 ? result.parts : null;
+    if (result && result.parts.length >= 2) return result.parts;
+    // Not all of it is known (collegaconsultatie): the longest known first or last part, at least 5 letters.
+    for (var length = key.length - 3; length >= 5; length--) {
+      var half = known(key.slice(0, length)) ? [key.slice(0, length)] :
+        known(key.slice(key.length - length)) ? [key.slice(key.length - length)] : null;
+      if (half) { half.partial = true; return half; }
+    }
+    return null;
   }
 
   /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first. */
@@ -383,7 +394,8 @@
       if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
       if (group.terms.length) groups.push(group);
       own.parts.forEach(function (part) {
-        var partGroup = { typed: part, of: word.text, parts: own.parts.length, whole: group.terms.length > 0,
+        var partGroup = { typed: part, of: word.text, whole: group.terms.length > 0,
+          parts: own.parts.partial ? 2 : own.parts.length,          // half known: the other half is unknown
           terms: alternatives(state, part, false).found.map(function (alt) {
           return { term: alt.term, kind: "part", common: alt.common };
         }) };
@@ -392,6 +404,9 @@
         if (partGroup.terms.length) groups.push(partGroup);
       });
       if (!group.terms.length && !own.parts.length) groups.push({ typed: word.text, terms: [] });
+      if (own.parts.partial && !group.terms.length) {  // the unknown half of a compound: it counts, unfound
+        groups.push({ typed: word.text, terms: [], of: word.text, parts: 2, whole: false });
+      }
     });
 
     var strong = groups.some(function (g) { return g.terms.some(function (t) { return !t.common; }); });
@@ -441,6 +456,17 @@
     return found;
   }
 
+  /* Does a longer word extend the term as an ending or as a compound (herstel -> herstels, herstelgesprek:
+     a word of the vocabulary follows, after a linking s or e), rather than as another word (regel ->
+     regelmatig)? */
+  function compoundOf(state, term, key) {
+    var rest = key.slice(term.length);
+    if (rest.length <= 3) return true;
+    return [rest, rest.replace(/^(s|e|en)/, "")].some(function (tail) {
+      return tail.length >= 3 && state.vocabulary.has(tail);
+    });
+  }
+
   /* One group of the query (a word the reader typed, with its forms, synonyms, parts or correction):
      the documents it matches and how well (doc number -> factor), and its words for headings. */
   function groupMatch(state, group) {
@@ -452,7 +478,7 @@
       var word = alt[where[1]] || (alt[where[1]] = new Map());
       if (whole.length >= 6) tails.push({ tail: whole, factor: factor, alt: where[0], word: where[1] });
       keysOf(state, term, group.exact[i]).forEach(function (key) {
-        var f = key === whole ? factor : factor * PREFIX;
+        var f = key === whole ? factor : factor * (whole.length >= 5 && compoundOf(state, whole, key) ? PREFIX : SHORT_PREFIX);
         (keys.get(key) || keys.set(key, []).get(key)).push({ f: f, alt: where[0], word: where[1] });
         (state.postings.get(key) || new Map()).forEach(function (count, n) {
           if (!(word.get(n) >= f)) word.set(n, f);
@@ -528,7 +554,7 @@
     var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
     var pages = items.map(function (group) {
       var docs = Array.isArray(group) ? group : [group];
-      var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null;
+      var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null, headed = false;
       docs.forEach(function (doc) {
         var own = doc && state.docs.get(doc.location);
         if (!own) return;
@@ -541,14 +567,17 @@
           covered[i] = Math.max(covered[i], f);
           var n = g.match.tf.get(own.number) || 1;             // BM25: repeats saturate, long sections weigh less
           var saturated = n * (K1 + 1) / (n + K1 * (1 - B + B * own.length / average)) / (K1 + 1);
-          score += g.weight * Math.max(f * saturated, HEADING * inHeading(own.heading, g.match));
+          var heading = inHeading(own.heading, g.match);
+          if (heading >= MATCH.part && !g.common) headed = true;
+          score += g.weight * Math.max(f * saturated, HEADING * heading);
         });
         doc.score = score;
         best = Math.max(best, score);
       });
-      var union = 0, strict = 0;
+      var union = 0, strict = 0, meaningful = 0;
       groups.forEach(function (g, i) {
         if (!g.match) return;
+        if (covered[i] >= MATCH.part && !g.common) meaningful += 1;
         union += g.part * g.weight * covered[i];
         if (covered[i] && info) named += g.weight * NAMED * inHeading(info.named, g.match);
         if (covered[i] >= MATCH.part) strict += g.part * g.weight;
@@ -558,12 +587,22 @@
       if (info && !named) score *= info.prior;
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
-      return { group: group, score: score, share: share, strict: strict / total };
+      return { group: group, score: score, share: share, strict: strict / total,
+               evident: share >= SURE_SHARE || headed || meaningful >= 2 };
     });
     pages.sort(function (a, b) { return b.score - a.score; });
-    var top = pages[0];
-    var strength = !top ? "none" : top.share >= STRONG_SHARE ? "strong" : top.strict >= 0.2 ? "weak" : "none";
-    return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength };
+    var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
+      return !best || (page.evident && page.share > best.share) ? page : best;
+    }, null);
+    if (top) top = { share: top.share, evident: top.evident, strict: Math.max.apply(null, pages.map(function (p) { return p.strict; })) };
+    // Strong: the best page has a good share of the query's weight, and more than one rare word somewhere
+    // in its text (a word of the query in a heading, two words of it, or nearly all of it). Weak: results
+    // that cover part of it, shown under a plain message. None: no word of the query that means something
+    // here was found (only common words, or nothing): the message and its links, no list.
+    var strength = !top ? "none" : top.share >= STRONG_SHARE && top.evident ? "strong" :
+      top.strict >= 0.2 ? "weak" : "none";
+    return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength,
+             ranked: debug ? pages.map(function (p) { return p.group; }) : undefined };
   }
 
   /* ------------------------------------------------------------------------------------ RESULT */
