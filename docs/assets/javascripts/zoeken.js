@@ -552,6 +552,7 @@
       return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part };
     });
     var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
+    var meaningfulQuery = groups.some(function (g) { return !g.common; });   // not only klas, leerling ...
     var pages = items.map(function (group) {
       var docs = Array.isArray(group) ? group : [group];
       var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null, headed = false;
@@ -580,7 +581,7 @@
         if (covered[i] >= MATCH.part && !g.common) meaningful += 1;
         union += g.part * g.weight * covered[i];
         if (covered[i] && info) named += g.weight * NAMED * inHeading(info.named, g.match);
-        if (covered[i] >= MATCH.part) strict += g.part * g.weight;
+        if (covered[i] >= MATCH.part && (!g.common || !meaningfulQuery)) strict += g.part * g.weight;
       });
       var share = union / total;
       var score = (best + 0.3 * union + named) * (0.5 + Math.min(share, 1));
@@ -597,8 +598,9 @@
     if (top) top = { share: top.share, evident: top.evident, strict: Math.max.apply(null, pages.map(function (p) { return p.strict; })) };
     // Strong: the best page has a good share of the query's weight, and more than one rare word somewhere
     // in its text (a word of the query in a heading, two words of it, or nearly all of it). Weak: results
-    // that cover part of it, shown under a plain message. None: no word of the query that means something
-    // here was found (only common words, or nothing): the message and its links, no list.
+    // that cover part of it, shown under a plain message. None: of the words that mean something (not
+    // common ones like klas), none was found: the message and its links, no list. A query of common
+    // words only (klas) is no query from outside: it gets its results.
     var strength = !top ? "none" : top.share >= STRONG_SHARE && top.evident ? "strong" :
       top.strict >= 0.2 ? "weak" : "none";
     return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength,
