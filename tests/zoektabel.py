@@ -177,7 +177,7 @@ def report(results: list[tuple[Vraag, int | None]], timings: list[float] | None 
 def measure(browser, base: str, table: list[Vraag], *, misses: bool = True) -> str:
     """Ask every row of a table through the search at base (http://… or file://…) and return the report:
     hit@1, hit@3, MRR per group, the off-topic rows' honest message, latency; with misses listed."""
-    results, timings, honest, lines = [], [], [], []
+    results, timings, honest, lines, weak = [], [], [], [], []
     for language, start in (("nl", "index.html"), ("en", "en/index.html")):
         rows = [row for row in table if row.taal == language]
         if not rows:
@@ -196,8 +196,12 @@ def measure(browser, base: str, table: list[Vraag], *, misses: bool = True) -> s
                 continue
             rank = rank_of(found, row.verwacht)
             results.append((row, rank))
+            if searcher.honest():
+                weak.append(row)
             if misses and (rank is None or rank > TOP):
                 lines.append(f"  MISS {row.groep:15} {row.vraag!r}: expected {' or '.join(row.verwacht)}; "
                              f"top {TOP}: {found[:TOP]}")
         page.close()
-    return "\n".join(lines + [report(results, timings, honest)])
+    lines += [f"  weak {row.groep:15} {row.vraag!r}" for row in weak] if misses else []
+    return "\n".join(lines + [report(results, timings, honest),
+                               f"  field queries with the 'no strong match' message or no results: {len(weak)} of {len(results)}"])

@@ -50,7 +50,7 @@
                                          // names every kind of behaviour): after the pages they point to
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
   var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
-  var UNKNOWN = 0.5;                     // a word no document has weighs half as much as the rarest word
+  var UNKNOWN = 0.75;                    // a word no document has: nearly as much as the rarest word
   var SURE_SHARE = 0.75;                 // ... or this share, even from one word in the running text
   var STRONG_SHARE = 0.4;                // the best page has this share of the query's weight: a strong match
   var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
@@ -91,6 +91,7 @@
       if (word.length - ending.length < 3 || word.slice(-ending.length) !== ending) continue;
       var stem = word.slice(0, -ending.length);
       if (ending === "t" && /(c|ch|s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment
+      if (/^ing/.test(ending) && /([^aeiou])\1$/.test(stem)) continue;  // spelling is not spel(en)
       stem = spelling(stem, language);
       if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
     }
@@ -435,7 +436,8 @@
                kinds: g.terms.map(function (t) { return t.kind; }),
                alts: g.terms.map(function (t) { return [t.alt || 0, t.word || 0]; }),
                exact: g.terms.map(function (t) { return !!t.exact || /^\d+$/.test(t.term); }),
-               common: g.terms.length > 0 && g.terms.every(function (t) { return t.common; }) };
+               // a number (groep 5, 2026) is a hint beside other words, not what the query is about
+               common: /^\d+$/.test(g.typed) || (g.terms.length > 0 && g.terms.every(function (t) { return t.common; })) };
     }) };
   }
 
@@ -556,16 +558,18 @@
     var pages = items.map(function (group) {
       var docs = Array.isArray(group) ? group : [group];
       var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null, headed = false;
+      var section = 0;                                 // the largest share of the query in one section
       docs.forEach(function (doc) {
         var own = doc && state.docs.get(doc.location);
         if (!own) return;
         info = info || own;
-        var score = 0;
+        var score = 0, together = 0;                   // together: the query's weight this section has
         groups.forEach(function (g, i) {
           if (!g.match) return;
           var f = g.match.docs.get(own.number) || 0;
           if (!f) return;
           covered[i] = Math.max(covered[i], f);
+          together += g.part * g.weight * Math.min(f, 1);
           var n = g.match.tf.get(own.number) || 1;             // BM25: repeats saturate, long sections weigh less
           var saturated = n * (K1 + 1) / (n + K1 * (1 - B + B * own.length / average)) / (K1 + 1);
           var heading = inHeading(own.heading, g.match);
@@ -574,6 +578,7 @@
         });
         doc.score = score;
         best = Math.max(best, score);
+        section = Math.max(section, together / total);
       });
       var union = 0, strict = 0, meaningful = 0;
       groups.forEach(function (g, i) {
@@ -589,7 +594,7 @@
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
       return { group: group, score: score, share: share, strict: strict / total,
-               evident: share >= SURE_SHARE || headed || meaningful >= 2 };
+               evident: section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
     });
     pages.sort(function (a, b) { return b.score - a.score; });
     var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
