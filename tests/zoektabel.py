@@ -126,7 +126,7 @@ class Zoeker:
         result is a strong match)? Material's own "no results" line counts too."""
         return self.page.evaluate("""() => {
           const shown = el => el && !el.hidden && el.offsetParent !== null;
-          return [...document.querySelectorAll('[data-zoek-leeg], [data-zoek-zwak]')].some(shown) ||
+          return [...document.querySelectorAll('[data-zoek-leeg]')].some(shown) ||
             !document.querySelector('.md-search-result__item');
         }""")
 

@@ -614,17 +614,49 @@
 
   /* ------------------------------------------------------------------------------------ RESULT */
 
-  /* The plain message beside results that match only part of the query (overrides/partials/search.html). */
-  function showWeak(show) {
-    var panel = typeof document === "object" && document.querySelector("[data-zoek-zwak]");
-    if (panel) panel.hidden = !show;
+  /* The plain message above results that match only part of the query: the block of links that taal.js
+     shows when nothing is found (overrides/partials/search.html), with a line of its own instead of
+     "Nothing found" (the words come with zoekwoorden.js, so the page itself carries no extra bytes).
+     taal.js hides that block for every answer with results right after tidy(), so this runs after it. */
+  function showWeak(show, language) {
+    var panel = typeof document === "object" && document.querySelector("[data-zoek-leeg]");
+    if (!panel) return;
+    Promise.resolve().then(function () {
+      var kop = panel.querySelector("p:not([data-zoek-zwak])");
+      var line = panel.querySelector("p[data-zoek-zwak]");
+      var text = ((root.leidraadZoekwoorden || {})[language] || {}).zwak;
+      if (show && !line && kop && text) {
+        line = document.createElement("p");
+        line.setAttribute("data-zoek-zwak", "");
+        line.textContent = text;
+        kop.parentNode.insertBefore(line, kop.nextSibling);
+      }
+      show = show && !!line;
+      if (line) line.hidden = !show;
+      if (kop) kop.hidden = show;
+      if (show) panel.hidden = false;
+    });
+  }
+
+  /* Found words in the cards are marked like a highlighter on paper, not underlined in the link colour
+     (Material's look, which reads as a link inside the card); in forced colours, where backgrounds go,
+     an underline marks them. A style element (hooks/csp.py allows inline styles) added with this file,
+     so the first load of a page stays as it was. */
+  var STYLE = ".md-search-result mark{color:inherit;text-decoration:none;" +
+    "background-color:var(--md-typeset-mark-color)}" +
+    "@media (forced-colors:active){.md-search-result mark{text-decoration:underline}}";
+  if (typeof document === "object" && document.head && !document.querySelector("style[data-zoeken]")) {
+    var style = document.createElement("style");
+    style.setAttribute("data-zoeken", "");
+    style.textContent = STYLE;
+    document.head.appendChild(style);
   }
 
   /* Ranked by the whole query; no "missing" words on the cards (Material strikes them through, which reads
      as an error even on the right page). */
   function tidy(result, understood) {
     if (!understood || !result || !Array.isArray(result.items)) {
-      showWeak(false);
+      showWeak(false, understood && understood.language);
       return result;
     }
     var ranked = rank(result.items, understood);
@@ -634,7 +666,7 @@
         if (item && item.terms) item.terms = {};
       });
     });
-    showWeak(ranked.strength === "weak");
+    showWeak(ranked.strength === "weak", understood.language);
     return result;
   }
 
@@ -644,7 +676,7 @@
   function passOnInput(event) {
     var box = event.target;
     if (!box || !box.matches || !box.matches(".md-search__input")) return;
-    if (!box.value.trim()) showWeak(false);
+    if (!box.value.trim()) showWeak(false, null);
     if (event.inputType === "insertText" || event.isComposing) return;   // a key: Material sees its keyup
     box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
