@@ -106,6 +106,8 @@ test("rewrite drops question words, adds the editors' words and corrects a typo 
   assert.ok(asked.includes("leerling"), "leerlign -> leerling");
   assert.ok(!asked.includes("hoe") && !asked.includes("ik"));
   assert.ok(terms("rolmodel").includes("voorbeeldfunctie"));
+  assert.ok(terms("theorie van bolwby").includes("gehechtheidstheorie"), "a typo in an editors' word");
+  assert.equal(search("theorie van bolwby").pages[0], "theorie/gehechtheidstheorie.html");
   assert.equal(Z.rewrite("+herstel -ruzie", "nl"), null, "lunr syntax is left alone");
   assert.equal(Z.rewrite("xqzwv", "nl"), null, "twin: a word like no other is not turned into one");
 });

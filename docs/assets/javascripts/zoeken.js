@@ -216,12 +216,14 @@
       state.stop = new Set((table.stopwoorden || []).map(fold));
       state.common = new Set((table.algemeen || []).map(fold));
       state.single = new Map();                      // root of a one-word key -> the guideline's words
+      state.singleKeys = [];                         // the one-word keys, for a typo in one of them
       state.phrases = [];                            // keys of more words: all their roots in the query
       Object.keys(table.woorden || {}).forEach(function (key) {
         var keyWords = words(normalise(key, language)).map(function (w) { return matchable(fold(w), language); });
         var value = [].concat(table.woorden[key]);
         if (keyWords.length === 1) {
           keyWords[0].forEach(function (stem) { state.single.set(stem, (state.single.get(stem) || []).concat(value)); });
+          state.singleKeys.push(keyWords[0][0]);
         } else if (keyWords.length > 1) state.phrases.push({ roots: keyWords, value: value, key: key });
       });
       state.phrases.sort(function (a, b) { return b.roots.length - a.roots.length; });
@@ -357,6 +359,17 @@
     return { found: found, parts: parts };
   }
 
+  /* The editors' one-word key an unknown word is a typo of (edit distance 1 from 5 letters, 2 from 9). */
+  function misspelt(state, key) {
+    var limit = key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0;
+    if (!limit || state.vocabulary.has(key) || hasPrefix(state, key)) return null;
+    for (var i = 0; i < state.singleKeys.length; i++) {
+      var candidate = state.singleKeys[i];
+      if (candidate.length >= 5 && distance(key, candidate, limit) <= limit) return state.single.get(candidate);
+    }
+    return null;
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
     if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
@@ -364,6 +377,7 @@
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
     var groups = [];                                 // [{typed, terms: [{term, kind}]}]
+    function misspeltKey(key) { return misspelt(state, key); }
     function synonymsOf(wordStems) {
       for (var i = 0; i < wordStems.length; i++) if (state.single.has(wordStems[i])) return state.single.get(wordStems[i]);
       return null;
@@ -403,7 +417,8 @@
 
     typed.forEach(function (word) {
       if (word.used || state.stop.has(word.key) || (word.text.length < 2 && !/\d/.test(word.text))) return;
-      var synonyms = synonymsOf(word.stems);          // the editors know this word: no split, no correction
+      var synonyms = synonymsOf(word.stems) ||        // the editors know this word: no split, no correction
+        misspeltKey(word.key);                        // ... or a word of theirs with a typo (bolwby)
       var own = alternatives(state, word.text, !synonyms);
       var group = { typed: word.text, terms: own.found };
       if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
