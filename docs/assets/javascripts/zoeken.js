@@ -539,6 +539,17 @@
     return { docs: best, tf: tf, keys: keys, tails: tails, sizes: sizes };
   }
 
+  /* Typed key by key, a query asks for the same groups again: keep the last few hundred (read only). */
+  function cachedMatch(state, group) {
+    var key = JSON.stringify([group.terms, group.kinds, group.alts, group.exact]);
+    var cache = state.matches || (state.matches = new Map());
+    if (!cache.has(key)) {
+      if (cache.size >= 300) cache.clear();
+      cache.set(key, groupMatch(state, group));
+    }
+    return cache.get(key);
+  }
+
   /* How well a heading has the group: a word of it, or the last part of a compound in it
      (theorie -> Gehechtheidstheorie). */
   function inHeading(heading, match) {
@@ -577,7 +588,7 @@
     var groups = understood.groups.map(function (g) {
       var part = g.share === undefined ? 1 : g.share;
       if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part };
-      var match = groupMatch(state, g), df = match.docs.size;
+      var match = cachedMatch(state, g), df = match.docs.size;
       var idf = Math.log(1 + (state.documents - df + 0.5) / (df + 0.5));
       var known = g.kinds.indexOf("synonym") >= 0 ? KNOWN : 1;   // a word the editors know (zoekwoorden.yml)
       return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part };
