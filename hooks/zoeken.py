@@ -12,7 +12,8 @@ What Material's search (lunr) lacks, and where this site adds it:
   takes from the search index itself, per language.
 - **No help when nothing is found.** The search dialog (overrides/partials/search.html) gets links to
   the glossary, the six recommendations and the exercises, in the page's language, relative to the page;
-  this hook puts them in the page context (`zoek_leeg`).
+  this hook puts them in the page context (`zoek_leeg`). The line for results that match only part of a
+  query ("no strong match") goes with the words in zoekwoorden.js, so no page carries it on first load.
 """
 from __future__ import annotations
 
@@ -154,6 +155,8 @@ def on_post_build(config, **kwargs):
                                               f"its ids include {', '.join(known[:12])}"))
     if problems:
         raise gereedschap.BouwFout(f"hooks/{DATA}:\n  " + "\n  ".join(problems))
+    for each in data:                           # the "no strong match" line, shown by zoeken.js
+        data[each]["zwak"] = gereedschap.words(DATA, each, "leeg")["zwak"]
     target = posixpath.join(config.site_dir, SCRIPT)
     with open(target, "w", encoding="utf-8") as handle:
         handle.write(script(data))

@@ -17,6 +17,7 @@ import yaml
 TABLE = pathlib.Path(__file__).resolve().parent / "browser" / "zoekvragen.yml"
 GROUPS = ("begrippen", "alledaags", "samenstellingen", "typfouten", "vragen", "verkleinwoorden", "probleem",
           "engels")
+OUTSIDE = "buiten"        # queries from outside the guideline's field: `verwacht: []`, the honest message is due
 TOP = 3
 
 
@@ -31,7 +32,8 @@ class Vraag:
 
     @property
     def taal(self) -> str:
-        """The language of the site the query is asked on: English for the group 'engels'."""
+        """The language of the site the query is asked on: English for the group 'engels'
+        (an off-topic query in English letters only, e.g. "weather tomorrow", is asked on the Dutch site)."""
         return "en" if self.groep == "engels" else "nl"
 
 
@@ -39,10 +41,12 @@ def load_table(path: pathlib.Path = TABLE) -> list[Vraag]:
     """The rows of the table, checked: known group, a query, at least one expected page."""
     rows = []
     for number, row in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], start=1):
-        if row.get("groep") not in GROUPS or not str(row.get("vraag") or "").strip() or not row.get("verwacht"):
-            raise ValueError(f"{path.name}, entry {number}: needs groep (one of {', '.join(GROUPS)}), "
-                             f"vraag and verwacht: {row!r}")
-        rows.append(Vraag(row["groep"], str(row["vraag"]), tuple(row["verwacht"]), str(row.get("bron") or "")))
+        outside = row.get("groep") == OUTSIDE
+        if (row.get("groep") not in GROUPS + (OUTSIDE,) or not str(row.get("vraag") or "").strip()
+                or bool(row.get("verwacht")) == outside):
+            raise ValueError(f"{path.name}, entry {number}: needs groep (one of {', '.join(GROUPS)}; or "
+                             f"{OUTSIDE} with verwacht: []), vraag and verwacht: {row!r}")
+        rows.append(Vraag(row["groep"], str(row["vraag"]), tuple(row["verwacht"] or ()), str(row.get("bron") or "")))
     return rows
 
 
@@ -117,6 +121,15 @@ class Zoeker:
         self.last = (query, (answer["groups"], answer["timing"]))
         return self.last[1]
 
+    def honest(self) -> bool:
+        """After ask(): does the dialog say that nothing matched well (no results, or the message that no
+        result is a strong match)? Material's own "no results" line counts too."""
+        return self.page.evaluate("""() => {
+          const shown = el => el && !el.hidden && el.offsetParent !== null;
+          return [...document.querySelectorAll('[data-zoek-leeg]')].some(shown) ||
+            !document.querySelector('.md-search-result__item');
+        }""")
+
     def pages(self, groups: list[list[str]]) -> list[str]:
         """The site paths of the result pages in order (the first link of each group), without ?h= or #."""
         root = urlsplit(self.base).path
@@ -142,15 +155,53 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def report(results: list[tuple[Vraag, int | None]], timings: list[float] | None = None) -> str:
-    """A table of hit@1, hit@3 and MRR per group (and latency median/p95 when given)."""
+def report(results: list[tuple[Vraag, int | None]], timings: list[float] | None = None,
+           honest: list[tuple[Vraag, bool]] | None = None) -> str:
+    """A table of hit@1, hit@3 and MRR per group (and latency median/p95 when given); for off-topic
+    queries (group buiten) the share that got the honest message."""
     lines = [f"  {'group':16} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR':>6}"]
     for group in GROUPS + ("all",):
-        ranks = [rank for row, rank in results if group in ("all", row.groep)]
+        ranks = [rank for row, rank in results if group in ("all", row.groep) and row.groep != OUTSIDE]
         if ranks:
             s = scores(ranks)
             lines.append(f"  {group:16} {len(ranks):4} {s['hit@1']:6.0%} {s['hit@3']:6.0%} {s['MRR']:6.2f}")
+    if honest:
+        lines.append(f"  {OUTSIDE:16} {len(honest):4}  honest message shown: "
+                     f"{sum(1 for _, ok in honest if ok) / len(honest):.0%}")
     if timings:
         lines.append(f"  latency last key -> results shown: median {statistics.median(timings):.0f} ms, "
                      f"p95 {percentile(timings, 0.95):.0f} ms (n={len(timings)})")
     return "\n".join(lines)
+
+
+def measure(browser, base: str, table: list[Vraag], *, misses: bool = True) -> str:
+    """Ask every row of a table through the search at base (http://… or file://…) and return the report:
+    hit@1, hit@3, MRR per group, the off-topic rows' honest message, latency; with misses listed."""
+    results, timings, honest, lines, weak = [], [], [], [], []
+    for language, start in (("nl", "index.html"), ("en", "en/index.html")):
+        rows = [row for row in table if row.taal == language]
+        if not rows:
+            continue
+        page = browser.new_page()
+        searcher = Zoeker(page, base).open(start)
+        for row in rows:
+            groups, milliseconds = searcher.ask(row.vraag)
+            found = searcher.pages(groups)
+            timings.append(milliseconds)
+            if row.groep == OUTSIDE:
+                ok = searcher.honest()
+                honest.append((row, ok))
+                if not ok and misses:
+                    lines.append(f"  MISS {row.groep:15} {row.vraag!r}: no honest message; top {TOP}: {found[:TOP]}")
+                continue
+            rank = rank_of(found, row.verwacht)
+            results.append((row, rank))
+            if searcher.honest():
+                weak.append(row)
+            if misses and (rank is None or rank > TOP):
+                lines.append(f"  MISS {row.groep:15} {row.vraag!r}: expected {' or '.join(row.verwacht)}; "
+                             f"top {TOP}: {found[:TOP]}")
+        page.close()
+    lines += [f"  weak {row.groep:15} {row.vraag!r}" for row in weak] if misses else []
+    return "\n".join(lines + [report(results, timings, honest),
+                               f"  field queries with the 'no strong match' message or no results: {len(weak)} of {len(results)}"])

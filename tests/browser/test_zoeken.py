@@ -17,9 +17,12 @@ import json
 import pytest
 
 from conftest import outside_requests, shared_result
-from zoektabel import GROUPS, TOP, Zoeker, load_table, rank_of, scores
+from zoektabel import GROUPS, OUTSIDE, TOP, Zoeker, load_table, rank_of, scores
 
 PASS_SHARE = 0.95
+BLIND = "blind-2026-12-07a"     # issue 27's first blind set: measured 71% before the new ranking, 78% after
+BLIND_FLOOR = 0.75             # ... a floor that keeps what was reached (its groups are too small for 95%)
+OUTSIDE_FLOOR = 0.6            # off-topic queries (groep buiten) with the honest message: 60% reached, not yet all
 TABLE = load_table()
 PROTOCOLS = ("http", "file")
 HERSTEL = "aanbevelingen/6-herstel-van-de-relatie.html"
@@ -62,7 +65,7 @@ def answers(browser, server, site, run_folder):
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_zoekvragen_per_group(answers, protocol, group):
     """At least 95% of a group's queries list an expected page among the first three results."""
-    rows = [row for row in TABLE if row.groep == group]
+    rows = [row for row in TABLE if row.groep == group and row.bron != BLIND]
     assert rows, f"group {group} has no queries in zoekvragen.yml"
     ranks, misses = [], []
     for row in rows:
@@ -75,6 +78,48 @@ def test_zoekvragen_per_group(answers, protocol, group):
     print(f"{protocol} {group}: hit@3 {share:.0%} of {len(rows)}" + ("\n" + "\n".join(misses) if misses else ""))
     assert share >= PASS_SHARE, (f"{protocol}, group {group}: {len(misses)} of {len(rows)} queries miss "
                                  f"(hit@3 {share:.0%}, needs {PASS_SHARE:.0%}):\n" + "\n".join(misses))
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoekvragen_blind_set(answers, protocol):
+    """Issue 27's first blind set (written by someone who had not seen this table or the code) keeps at
+    least the hit@3 it reached; every miss is listed."""
+    rows = [row for row in TABLE if row.bron == BLIND and row.groep != OUTSIDE]
+    assert len(rows) >= 80, "the blind set is missing from zoekvragen.yml"
+    ranks, misses = [], []
+    for row in rows:
+        found = answers(protocol)[row.taal][row.vraag]
+        ranks.append(rank_of(found, row.verwacht))
+        if ranks[-1] is None or ranks[-1] > TOP:
+            misses.append(f"  {row.groep}: {row.vraag!r}: expected {' or '.join(row.verwacht)}; top {TOP}: {found[:TOP]}")
+    share = scores(ranks)["hit@3"]
+    print(f"{protocol} {BLIND}: hit@3 {share:.0%} of {len(rows)}\n" + "\n".join(misses))
+    assert share >= BLIND_FLOOR, f"{protocol}: blind set hit@3 {share:.0%} < {BLIND_FLOOR:.0%}:\n" + "\n".join(misses)
+
+
+def test_zoeken_outside_gets_the_honest_message(page, server):
+    """A query from outside the guideline's field (group buiten) gets the plain message with the links to
+    the glossary, the recommendations and the exercises: no list, or a list under "no strong match"
+    (at least OUTSIDE_FLOOR of them; the misses are listed). Twin: queries of the field get neither."""
+    rows = [row for row in TABLE if row.groep == OUTSIDE]
+    assert rows, "no off-topic queries (groep: buiten) in zoekvragen.yml"
+    searcher = Zoeker(page, server).open("index.html")
+    dishonest = []
+    for row in rows:
+        groups, _ = searcher.ask(row.vraag)
+        if not searcher.honest():
+            dishonest.append(f"  {row.vraag!r}: top {TOP}: {searcher.pages(groups)[:TOP]}")
+        else:
+            shown = page.locator("[data-zoek-leeg]:visible")
+            assert not groups or shown.count() == 1, f"{row.vraag!r}: results without the message"
+            if shown.count():
+                assert shown.locator("a").count() == 3
+    share = 1 - len(dishonest) / len(rows)
+    print(f"off-topic queries with the honest message: {share:.0%} of {len(rows)}\n" + "\n".join(dishonest))
+    assert share >= OUTSIDE_FLOOR, "off-topic queries shown as if they matched:\n" + "\n".join(dishonest)
+    for query in ["herstelgesprek", "ruzie met een leerling", "relatieherstel", "klas"]:
+        groups, _ = searcher.ask(query)
+        assert groups and not searcher.honest(), f"{query!r}: a query of the field got the 'no match' message"
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
@@ -211,4 +256,65 @@ def test_zoeken_typed_on_the_keyboard(page, server, site, protocol):
             "(wanted) => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)"
             ".some(item => item.querySelector('a').href.split('?')[0].endsWith(wanted))", arg=expected,
             timeout=10_000)
+    assert page.console_errors == []
+
+
+def test_zoeken_weak_match_says_so(page, server):
+    """Results that cover only part of the query come under a plain sentence and the three links; a strong
+    match hides it, and so does emptying the box."""
+    searcher = Zoeker(page, server).open("index.html")
+    panel = page.locator("[data-zoek-leeg]")
+    groups, _ = searcher.ask("sensitief kwantumfysica")
+    assert groups, "one word of the query is in the guideline: its pages are listed"
+    assert panel.is_visible() and "Geen sterke treffer" in panel.inner_text()
+    assert "Niets gevonden" not in panel.inner_text()
+    assert panel.locator("a").count() == 3
+    assert searcher.ask("herstelgesprek voorbereiden")[0]
+    assert panel.is_hidden(), "twin: a strong match shows no such sentence"
+    groups, _ = searcher.ask("kwantumfysica")
+    assert groups == []
+    assert panel.is_visible() and "Niets gevonden" in panel.inner_text(), "nothing found: the other line"
+    assert "Geen sterke treffer" not in panel.inner_text()
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoeken_cards_read_right(page, server, site, protocol):
+    """No struck-through "missing" line on the cards, highlights that do not look like links, and the
+    ✕ without a title (its tooltip stayed over the button). Twin: Material's own cards (the understanding
+    switched off) do show the struck-through line for the same query."""
+    searcher = Zoeker(page, base_of(protocol, server, site)).open("index.html")
+    query = "ruzie met een leerling oplossen"
+    searcher.ask(query)
+    result = page.locator(".md-search-result")
+    assert result.locator(".md-search-result__item").count() > 0
+    assert result.locator("del, s").count() == 0 and "Ontbreekt" not in result.inner_text()
+    mark = result.locator("mark").first
+    assert mark.count() == 1, "no highlighted word to check"
+    style = mark.evaluate("m => { const s = getComputedStyle(m); return [s.textDecorationLine, s.color, "
+                          "getComputedStyle(m.parentElement).color, s.backgroundColor]; }")
+    assert style[0] == "none" and style[1] == style[2], f"a highlight looks like a link: {style}"
+    assert style[3] not in ("rgba(0, 0, 0, 0)", "transparent")
+    reset = page.locator("button[type=reset].md-search__icon")
+    assert reset.get_attribute("title") is None and reset.get_attribute("aria-label")
+    page.evaluate("() => { window.LeidraadZoeken.aan = false; }")
+    searcher.ask(query + " ")
+    assert result.locator("del, s").count() > 0, "twin: Material's cards would strike the missing words through"
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_zoeken_pasted_query_searches(page, server, site, protocol):
+    """A query pasted with the mouse (an input event, no key) searches. Twin: a value set without any event
+    finds nothing, so the search came from the paste."""
+    Zoeker(page, base_of(protocol, server, site)).open("index.html")
+    page.evaluate("""() => { const box = document.querySelector('.md-search__input');
+      box.value = 'xqzwv'; box.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true})); }""")
+    page.wait_for_selector("[data-zoek-leeg]:visible")
+    page.evaluate("() => { document.querySelector('.md-search__input').value = 'relatieherstel'; }")
+    page.wait_for_timeout(300)      # nothing to await: the box has no event, Material cannot know
+    assert page.locator(".md-search-result__item").count() == 0
+    page.evaluate("""() => { const box = document.querySelector('.md-search__input');
+      box.value = 'herstelgesprek';
+      box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste', data: null})); }""")
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item a')]"
+                           ".some(a => a.href.includes('herstel'))", timeout=10_000)
     assert page.console_errors == []

@@ -25,10 +25,24 @@
  *   other words, only in the running text and weakly (`text:klas*^2`): they cannot pull up a page whose
  *   title happens to have them. A number is a whole word (`2^10`).
  *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
- * - tidy(RESULT): Material lists "missing" words and highlights (?h=) the terms it searched for; with
- *   the rewritten query that would show the added forms, so each result names what the reader typed.
+ * - rank(items, understood), from tidy(RESULT): lunr finds the candidates (every document with a word of
+ *   the rewritten query); the order comes from here, by the whole query. Each word the reader typed is a
+ *   group (its forms, the editors' words, its parts, its correction); a group weighs by how rare its words
+ *   are in the language's documents (BM25's idf; common and everyday words little), a section scores the
+ *   groups it has (BM25 saturation and length; more in its heading), a page its best section, part of
+ *   the rest and more when its own title has a word of the query; glossary and statements (and overviews)
+ *   come after content unless named. It also says how sure the best result is: strong, weak (results
+ *   under a plain "no strong match" line with the three links) or none (outside the field: only the line
+ *   and links). The cards lose Material's struck-through "missing" words.
+ *   Why not a second engine (MiniSearch has BM25+, fuzzy and prefix search): Material's worker, cards,
+ *   grouping, highlighting and ?h= stay as they are, and what was wrong was the order, which needs what
+ *   only this file knows (which terms stand for which typed word, which are synonyms or parts). A second
+ *   engine would build a second index of the same text in the page; this takes the postings from the
+ *   index Material already hands over (about 150 ms once; a query about 1-12 ms).
+ * - A pasted query searches: Material reads the box on keyup only, so an input event without a key is
+ *   passed on as one.
  */
-(function () {
+(function (root) {
   "use strict";
   var SECOND = "en";                     // the language under /en/; Dutch at the root
   var FIELD = "zoekwoorden";             // searched, never shown: words from hooks/zoekwoorden.yml
@@ -36,6 +50,23 @@
   var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
   var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
   var LUNR_SYNTAX = /[+~^*:"]|(^|\s)-\S/;
+  /* Ranking (rank): how much a match of each kind counts, and the pages that must not crowd out content. */
+  var MATCH = { typed: 1, form: 0.9, synonym: 0.9, part: 0.6, typo: 0.75 };
+  var PREFIX = 0.85;                     // a longer word that starts with the term (herstel -> herstelgesprek)
+  var SHORT_PREFIX = 0.4;                // ... when the term is short (car -> care): a hint, not a match
+  var HEADING = 1.5;                     // the word is in the section's or page's heading
+  var NAMED = 1.2;                       // ... in the page's own title: the query names the page
+  var COMMON_WEIGHT = 0.15;              // a common word (klas, teacher) beside others
+  var SIDE_PAGES = /^(?:en\/)?(?:begrippen|privacy|toegankelijkheid|versies|over-deze-leidraad)\.html$/;
+  var SIDE_WEIGHT = 0.35;                // glossary and statements: first only when the query names them
+  var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|theorie\/cirkel-verkenner|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
+  var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others (and the circle explorer, which
+                                         // names every kind of behaviour): after the pages they point to
+  var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
+  var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
+  var UNKNOWN = 0.75;                    // a word no document has: nearly as much as the rarest word
+  var SURE_SHARE = 0.75;                 // ... or this share, even from one word in the running text
+  var STRONG_SHARE = 0.4;                // the best page has this share of the query's weight: a strong match
   var SPLIT = new RegExp("[^\\p{L}\\p{N}]+", "u");
 
   var languages = {};                    // per language: vocabulary and the editors' words
@@ -49,10 +80,11 @@
   /* The stems a word may have, so that its forms find each other in the vocabulary: the word, and the
      word without one ending, each with the spelling that changes with it. Two words are forms of one
      another when they share a stem (kaart: kaart, kar; kaarten: kaarten, kaart). Dutch: diminutive (-je,
-     -tje, -pje, -etje, plural -s), plural (-en, -s), adjective and verb endings (-e, -t, -de, -te, -end);
+     -tje, -pje, -etje, plural -s), plural (-en, -s), adjective and verb endings (-e, -t, -de, -te, -end),
+     the verbal noun (-ing, -ingen: bespreking -> bespreken);
      then klass -> klas, stoor -> stor, boz -> bos, briev -> brief, werkblaad -> werkblad. English: -s,
      -es, -ed, -ing, final -e. */
-  var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je",
+  var DUTCH_ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je", "ingen", "ing",
                        "ende", "end", "den", "ten", "en", "er", "de", "te", "es", "e", "s", "t"];
   var ENGLISH_ENDINGS = ["ing", "ed", "es", "s", "e"];
   function spelling(stem, language) {
@@ -73,6 +105,7 @@
       if (word.length - ending.length < 3 || word.slice(-ending.length) !== ending) continue;
       var stem = word.slice(0, -ending.length);
       if (ending === "t" && /(c|ch|s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment
+      if (/^ing/.test(ending) && /([^aeiou])\1$/.test(stem)) continue;  // spelling is not spel(en)
       stem = spelling(stem, language);
       if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
     }
@@ -110,6 +143,8 @@
       .replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
+  function plain(html) { return String(html).replace(/<[^>]*>/g, " ").replace(/&(?:[a-z]+|#\d+);/gi, " "); }
+
   function escapeText(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -117,7 +152,7 @@
   /* ------------------------------------------------------------------------------------- SETUP */
 
   function prepare(message) {
-    var data = window.leidraadZoekwoorden || {};
+    var data = root.leidraadZoekwoorden || {};
     var index = message && message.data;
     if (!index || !Array.isArray(index.docs) || !index.config) return message;
     var extra = {};
@@ -137,23 +172,36 @@
     index.config.fields[FIELD] = { boost: FIELD_BOOST };
 
     languages = {};
+    var titles = {};                                 // page location -> its title (for its sections)
+    index.docs.forEach(function (doc) { if (doc.location.indexOf("#") < 0) titles[doc.location] = doc.title; });
     index.docs.forEach(function (doc) {
       var language = languageOf(doc.location);
       var state = languages[language] || (languages[language] = {
-        language: language, documents: 0, vocabulary: new Map(), roots: new Map()
+        language: language, documents: 0, vocabulary: new Map(), roots: new Map(),
+        docs: new Map(), postings: new Map(), headings: new Map()
       });
+      var number = state.documents;
       state.documents += 1;
+      var page = doc.location.split("#")[0];
       var text = [doc.title, doc.text, doc[FIELD] || ""].join(" ")
         .replace(/<[^>]*>/g, " ").replace(/&(?:[a-z]+|#\d+);/gi, " ");
-      var seen = new Set();
-      words(text).forEach(function (form) {
+      var seen = new Map(), all = words(text);
+      all.forEach(function (form) {
         var key = fold(form);
-        if (seen.has(key)) return;
-        seen.add(key);
+        if (seen.has(key)) { seen.set(key, seen.get(key) + 1); return; }
+        seen.set(key, 1);
         var entry = state.vocabulary.get(key);
         if (!entry) state.vocabulary.set(key, entry = { form: form, df: 0 });
         entry.df += 1;
       });
+      seen.forEach(function (count, key) {
+        (state.postings.get(key) || state.postings.set(key, new Map()).get(key)).set(number, count);
+      });
+      state.length = (state.length || 0) + all.length;
+      var heading = new Set(words(plain(doc.title) + " " + (doc[FIELD] || "")).map(fold));
+      state.docs.set(doc.location, { number: number, page: page, heading: heading, length: all.length,
+        named: new Set(words(plain(titles[page] || "")).map(fold)),
+        prior: SIDE_PAGES.test(page) ? SIDE_WEIGHT : OVERVIEW_PAGES.test(page) ? OVERVIEW_WEIGHT : 1 });
     });
     Object.keys(languages).forEach(function (language) {
       var state = languages[language];
@@ -168,12 +216,14 @@
       state.stop = new Set((table.stopwoorden || []).map(fold));
       state.common = new Set((table.algemeen || []).map(fold));
       state.single = new Map();                      // root of a one-word key -> the guideline's words
+      state.singleKeys = [];                         // the one-word keys, for a typo in one of them
       state.phrases = [];                            // keys of more words: all their roots in the query
       Object.keys(table.woorden || {}).forEach(function (key) {
         var keyWords = words(normalise(key, language)).map(function (w) { return matchable(fold(w), language); });
         var value = [].concat(table.woorden[key]);
         if (keyWords.length === 1) {
           keyWords[0].forEach(function (stem) { state.single.set(stem, (state.single.get(stem) || []).concat(value)); });
+          state.singleKeys.push(keyWords[0][0]);
         } else if (keyWords.length > 1) state.phrases.push({ roots: keyWords, value: value, key: key });
       });
       state.phrases.sort(function (a, b) { return b.roots.length - a.roots.length; });
@@ -241,9 +291,10 @@
     }
     for (var i = 0; i < key.length; i++) {
       if (!best[i] || best[i].parts.length >= 3) continue;
-      for (var j = i + 4; j <= key.length; j++) {
+      for (var j = i + 3; j <= key.length; j++) {
         var part = key.slice(i, j);
         if ((i === 0 && j === key.length) || !known(part)) continue;   // the word itself is no split
+        if (part.length === 3 && (i > 0 || !state.vocabulary.has(part))) continue;  // les-overgangen: a known short first word
         var entry = state.vocabulary.get(part);
         var score = best[i].score + 100 - Math.log(1 + (entry ? entry.df : 1));
         [j, key[j] === "s" ? j + 1 : -1, key[j] === "e" ? j + 1 : -1, key.slice(j, j + 2) === "en" ? j + 2 : -1]
@@ -254,7 +305,14 @@
       }
     }
     var result = best[key.length];
-    return result && result.parts.length >= 2 ? result.parts : null;
+    if (result && result.parts.length >= 2) return result.parts;
+    // Not all of it is known (collegaconsultatie): the longest known first or last part, at least 5 letters.
+    for (var length = key.length - 3; length >= 5; length--) {
+      var half = known(key.slice(0, length)) ? [key.slice(0, length)] :
+        known(key.slice(key.length - length)) ? [key.slice(key.length - length)] : null;
+      if (half) { half.partial = true; return half; }
+    }
+    return null;
   }
 
   /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first. */
@@ -301,6 +359,17 @@
     return { found: found, parts: parts };
   }
 
+  /* The editors' one-word key an unknown word is a typo of (edit distance 1 from 5 letters, 2 from 9). */
+  function misspelt(state, key) {
+    var limit = key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0;
+    if (!limit || state.vocabulary.has(key) || hasPrefix(state, key)) return null;
+    for (var i = 0; i < state.singleKeys.length; i++) {
+      var candidate = state.singleKeys[i];
+      if (candidate.length >= 5 && distance(key, candidate, limit) <= limit) return state.single.get(candidate);
+    }
+    return null;
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
     if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
@@ -308,20 +377,23 @@
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
     var groups = [];                                 // [{typed, terms: [{term, kind}]}]
+    function misspeltKey(key) { return misspelt(state, key); }
     function synonymsOf(wordStems) {
       for (var i = 0; i < wordStems.length; i++) if (state.single.has(wordStems[i])) return state.single.get(wordStems[i]);
       return null;
     }
 
+    /* Each phrase of the editors' words is one alternative; its words all count (rank: alt, word). */
     function synonymGroup(label, value) {
       var terms = [];
-      value.forEach(function (phrase) {
-        words(normalise(phrase, language)).forEach(function (w) {
-          if (state.stop.has(fold(w))) return;
-          alternatives(state, w, false).found.forEach(function (alt) {
-            terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common });
+      value.forEach(function (phrase, number) {
+        words(normalise(phrase, language)).filter(function (w) { return w.length > 1 && !state.stop.has(fold(w)); })
+          .forEach(function (w, position) {
+            alternatives(state, w, false).found.forEach(function (alt) {
+              terms.push({ term: alt.term, kind: alt.kind === "typed" ? "synonym" : "form", common: alt.common,
+                           alt: number + 1, word: position });
+            });
           });
-        });
       });
       return { typed: label, terms: terms };
     }
@@ -334,18 +406,27 @@
       });
       if (matched.length !== phrase.roots.length) return;
       matched.forEach(function (w) { w.used = true; });
-      groups.push(synonymGroup(matched.map(function (w) { return w.text; }).join(" "), phrase.value));
+      var group = synonymGroup(matched.map(function (w) { return w.text; }).join(" "), phrase.value);
+      matched.forEach(function (w, position) {       // the reader's own words: one more alternative
+        alternatives(state, w.text, false).found.forEach(function (alt) {
+          group.terms.push({ term: alt.term, kind: alt.kind, common: alt.common, alt: 0, word: position });
+        });
+      });
+      groups.push(group);
     });
 
     typed.forEach(function (word) {
       if (word.used || state.stop.has(word.key) || (word.text.length < 2 && !/\d/.test(word.text))) return;
-      var synonyms = synonymsOf(word.stems);          // the editors know this word: no split, no correction
+      var synonyms = synonymsOf(word.stems) ||        // the editors know this word: no split, no correction
+        misspeltKey(word.key);                        // ... or a word of theirs with a typo (bolwby)
       var own = alternatives(state, word.text, !synonyms);
       var group = { typed: word.text, terms: own.found };
       if (synonyms) group.terms = group.terms.concat(synonymGroup(word.text, synonyms).terms);
       if (group.terms.length) groups.push(group);
       own.parts.forEach(function (part) {
-        var partGroup = { typed: part, terms: alternatives(state, part, false).found.map(function (alt) {
+        var partGroup = { typed: part, of: word.text, whole: group.terms.length > 0,
+          parts: own.parts.partial ? 2 : own.parts.length,          // half known: the other half is unknown
+          terms: alternatives(state, part, false).found.map(function (alt) {
           return { term: alt.term, kind: "part", common: alt.common };
         }) };
         var partSynonyms = synonymsOf(matchable(part, language));
@@ -353,6 +434,9 @@
         if (partGroup.terms.length) groups.push(partGroup);
       });
       if (!group.terms.length && !own.parts.length) groups.push({ typed: word.text, terms: [] });
+      if (own.parts.partial && !group.terms.length) {  // the unknown half of a compound: it counts, unfound
+        groups.push({ typed: word.text, terms: [], of: word.text, parts: 2, whole: false });
+      }
     });
 
     var strong = groups.some(function (g) { return g.terms.some(function (t) { return !t.common; }); });
@@ -375,36 +459,281 @@
       // does not outrank the pages about the other words.
       text.push((clause.common ? "text:" : "") + term + (clause.exact ? "" : "*") + "^" + clause.weight);
     });
-    return { text: text.join(" "), groups: groups.map(function (g) {
-      return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }) };
+    return { text: text.join(" "), language: language, groups: groups.map(function (g) {
+      return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
+               share: g.of ? (g.whole ? 0 : 1 / g.parts) : 1,  // a part of a compound: its share of the word
+               kinds: g.terms.map(function (t) { return t.kind; }),
+               alts: g.terms.map(function (t) { return [t.alt || 0, t.word || 0]; }),
+               exact: g.terms.map(function (t) { return !!t.exact || /^\d+$/.test(t.term); }),
+               // a number (groep 5, 2026) is a hint beside other words, not what the query is about
+               common: /^\d+$/.test(g.typed) || (g.terms.length > 0 && g.terms.every(function (t) { return t.common; })) };
     }) };
+  }
+
+  /* -------------------------------------------------------------------------------------- RANK */
+
+  /* The vocabulary words a term stands for: itself when exact, else every word that starts with it. */
+  function keysOf(state, term, exact) {
+    var key = fold(term);
+    if (exact) return state.vocabulary.has(key) ? [key] : [];
+    var low = 0, high = state.sorted.length, found = [];
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (state.sorted[middle] < key) low = middle + 1; else high = middle;
+    }
+    for (var i = low; i < state.sorted.length && found.length < 400 && state.sorted[i].indexOf(key) === 0; i++) {
+      found.push(state.sorted[i]);
+    }
+    return found;
+  }
+
+  /* Does a longer word extend the term as an ending or as a compound (herstel -> herstels, herstelgesprek:
+     a word of the vocabulary follows, after a linking s or e), rather than as another word (regel ->
+     regelmatig)? */
+  function compoundOf(state, term, key) {
+    var rest = key.slice(term.length);
+    if (rest.length <= 3) return true;
+    return [rest, rest.replace(/^(s|e|en)/, "")].some(function (tail) {
+      return tail.length >= 3 && state.vocabulary.has(tail);
+    });
+  }
+
+  /* One group of the query (a word the reader typed, with its forms, synonyms, parts or correction):
+     the documents it matches and how well (doc number -> factor), and its words for headings. */
+  function groupMatch(state, group) {
+    var parts = new Map(), tf = new Map(), keys = new Map(), tails = [];
+    group.terms.forEach(function (term, i) {
+      var factor = MATCH[group.kinds[i]] || MATCH.part, whole = fold(term);
+      var where = group.alts ? group.alts[i] : [0, 0];
+      var alt = parts.get(where[0]) || parts.set(where[0], []).get(where[0]);
+      var word = alt[where[1]] || (alt[where[1]] = new Map());
+      if (whole.length >= 6) tails.push({ tail: whole, factor: factor, alt: where[0], word: where[1] });
+      keysOf(state, term, group.exact[i]).forEach(function (key) {
+        var f = key === whole ? factor : factor * (whole.length >= 5 && compoundOf(state, whole, key) ? PREFIX : SHORT_PREFIX);
+        (keys.get(key) || keys.set(key, []).get(key)).push({ f: f, alt: where[0], word: where[1] });
+        (state.postings.get(key) || new Map()).forEach(function (count, n) {
+          if (!(word.get(n) >= f)) word.set(n, f);
+          tf.set(n, Math.max(tf.get(n) || 0, count));
+        });
+      });
+    });
+    // A document has the group as well as its best alternative: the typed word, or a phrase of the
+    // editors' words, of which each word counts for its share (ongewenst gedrag: both, or half).
+    var docs = new Map();
+    parts.forEach(function (alt) {
+      var size = alt.filter(Boolean).length;
+      alt.forEach(function (word) {
+        if (!word) return;
+        word.forEach(function (f, n) { (docs.get(n) || docs.set(n, new Map()).get(n)).set(word, f); });
+      });
+      docs.forEach(function (found, n) {
+        var sum = 0;
+        alt.forEach(function (word) { if (word) sum += found.get(word) || 0; });
+        found.best = Math.max(found.best || 0, sum / size);
+      });
+    });
+    var best = new Map();
+    docs.forEach(function (found, n) { best.set(n, found.best); });
+    var sizes = new Map();
+    parts.forEach(function (alt, number) { sizes.set(number, alt.filter(Boolean).length); });
+    return { docs: best, tf: tf, keys: keys, tails: tails, sizes: sizes };
+  }
+
+  /* Typed key by key, a query asks for the same groups again: keep the last few hundred (read only). */
+  function cachedMatch(state, group) {
+    var key = JSON.stringify([group.terms, group.kinds, group.alts, group.exact]);
+    var cache = state.matches || (state.matches = new Map());
+    if (!cache.has(key)) {
+      if (cache.size >= 300) cache.clear();
+      cache.set(key, groupMatch(state, group));
+    }
+    return cache.get(key);
+  }
+
+  /* How well a heading has the group: a word of it, or the last part of a compound in it
+     (theorie -> Gehechtheidstheorie). */
+  function inHeading(heading, match) {
+    var found = new Map();                           // "alt word" -> best factor
+    function note(alt, word, f) {
+      var key = alt + " " + word;
+      if (!(found.get(key) >= f)) found.set(key, f);
+    }
+    heading.forEach(function (word) {
+      (match.keys.get(word) || []).forEach(function (k) { note(k.alt, k.word, k.f); });
+      match.tails.forEach(function (t) {
+        if (word.length > t.tail.length && word.slice(-t.tail.length) === t.tail) note(t.alt, t.word, t.factor * PREFIX);
+      });
+    });
+    var sums = new Map(), best = 0;
+    found.forEach(function (f, key) {
+      var alt = +key.split(" ")[0];
+      sums.set(alt, (sums.get(alt) || 0) + f);
+    });
+    sums.forEach(function (sum, alt) { best = Math.max(best, sum / (match.sizes.get(alt) || 1)); });
+    return best;
+  }
+
+  /* Rank Material's result groups (one per page) by the whole query. Each group of the query weighs by
+     how rare its words are in this language's documents (BM25's idf; a common word weighs little, a word
+     the index does not know weighs as the rarest: it is what the query is about and nothing has it).
+     A section scores the weights of the groups it has (more in its heading); a page its best section, a
+     part of what its other sections add, and more when its own title has a word of the query (the query
+     names it); glossary, statements and home count half unless named. The score grows with the share of
+     the query's weight that the page covers. Returns the ranked groups and how well the best one matches:
+     strong, weak (shown with a plain message), or none (outside the guideline: no list at all). */
+  function rank(items, understood, debug) {
+    var state = understood && languages[understood.language];
+    if (!state || !Array.isArray(items)) return { items: items, strength: "strong" };
+    var rarest = Math.log(1 + (state.documents + 0.5) / 0.5), average = state.length / state.documents;
+    var groups = understood.groups.map(function (g) {
+      var part = g.share === undefined ? 1 : g.share;
+      if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part };
+      var match = cachedMatch(state, g), df = match.docs.size;
+      var idf = Math.log(1 + (state.documents - df + 0.5) / (df + 0.5));
+      var known = g.kinds.indexOf("synonym") >= 0 ? KNOWN : 1;   // a word the editors know (zoekwoorden.yml)
+      return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part };
+    });
+    var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
+    var meaningfulQuery = groups.some(function (g) { return !g.common; });   // not only klas, leerling ...
+    var pages = items.map(function (group) {
+      var docs = Array.isArray(group) ? group : [group];
+      var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null, headed = false;
+      var section = 0;                                 // the largest share of the query in one section
+      docs.forEach(function (doc) {
+        var own = doc && state.docs.get(doc.location);
+        if (!own) return;
+        info = info || own;
+        var score = 0, together = 0;                   // together: the query's weight this section has
+        groups.forEach(function (g, i) {
+          if (!g.match) return;
+          var f = g.match.docs.get(own.number) || 0;
+          if (!f) return;
+          covered[i] = Math.max(covered[i], f);
+          together += g.part * g.weight * Math.min(f, 1);
+          var n = g.match.tf.get(own.number) || 1;             // BM25: repeats saturate, long sections weigh less
+          var saturated = n * (K1 + 1) / (n + K1 * (1 - B + B * own.length / average)) / (K1 + 1);
+          var heading = inHeading(own.heading, g.match);
+          if (heading >= MATCH.part && !g.common) headed = true;
+          score += g.weight * Math.max(f * saturated, HEADING * heading);
+        });
+        doc.score = score;
+        best = Math.max(best, score);
+        section = Math.max(section, together / total);
+      });
+      var union = 0, strict = 0, meaningful = 0;
+      groups.forEach(function (g, i) {
+        if (!g.match) return;
+        if (covered[i] >= MATCH.part && !g.common) meaningful += 1;
+        union += g.part * g.weight * covered[i];
+        if (covered[i] && info) named += g.weight * NAMED * inHeading(info.named, g.match);
+        if (covered[i] >= MATCH.part && (!g.common || !meaningfulQuery)) strict += g.part * g.weight;
+      });
+      var share = union / total;
+      var score = (best + 0.3 * union + named) * (0.5 + Math.min(share, 1));
+      if (info && !named) score *= info.prior;
+      docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
+      if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
+      return { group: group, score: score, share: share, strict: strict / total,
+               evident: section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
+    });
+    pages.sort(function (a, b) { return b.score - a.score; });
+    var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
+      return !best || (page.evident && page.share > best.share) ? page : best;
+    }, null);
+    if (top) top = { share: top.share, evident: top.evident, strict: Math.max.apply(null, pages.map(function (p) { return p.strict; })) };
+    // Strong: the best page has a good share of the query's weight, and more than one rare word somewhere
+    // in its text (a word of the query in a heading, two words of it, or nearly all of it). Weak: results
+    // that cover part of it, shown under a plain message. None: of the words that mean something (not
+    // common ones like klas), none was found: the message and its links, no list. A query of common
+    // words only (klas) is no query from outside: it gets its results.
+    var strength = !top ? "none" : top.share >= STRONG_SHARE && top.evident ? "strong" :
+      top.strict >= 0.2 ? "weak" : "none";
+    return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength,
+             ranked: debug ? pages.map(function (p) { return p.group; }) : undefined };
   }
 
   /* ------------------------------------------------------------------------------------ RESULT */
 
+  /* The plain message above results that match only part of the query: the block of links that taal.js
+     shows when nothing is found (overrides/partials/search.html), with a line of its own instead of
+     "Nothing found" (the words come with zoekwoorden.js, so the page itself carries no extra bytes).
+     taal.js hides that block for every answer with results right after tidy(), so this runs after it. */
+  function showWeak(show, language) {
+    var panel = typeof document === "object" && document.querySelector("[data-zoek-leeg]");
+    if (!panel) return;
+    Promise.resolve().then(function () {
+      var kop = panel.querySelector("p:not([data-zoek-zwak])");
+      var line = panel.querySelector("p[data-zoek-zwak]");
+      var text = ((root.leidraadZoekwoorden || {})[language] || {}).zwak;
+      if (show && !line && kop && text) {
+        line = document.createElement("p");
+        line.setAttribute("data-zoek-zwak", "");
+        line.textContent = text;
+        kop.parentNode.insertBefore(line, kop.nextSibling);
+      }
+      show = show && !!line;
+      if (line) line.hidden = !show;
+      if (kop) kop.hidden = show;
+      if (show) panel.hidden = false;
+    });
+  }
+
+  /* Found words in the cards are marked like a highlighter on paper, not underlined in the link colour
+     (Material's look, which reads as a link inside the card); in forced colours, where backgrounds go,
+     an underline marks them. A style element (hooks/csp.py allows inline styles) added with this file,
+     so the first load of a page stays as it was. */
+  var STYLE = ".md-search-result mark{color:inherit;text-decoration:none;" +
+    "background-color:var(--md-typeset-mark-color)}" +
+    "@media (forced-colors:active){.md-search-result mark{text-decoration:underline}}";
+  if (typeof document === "object" && document.head && !document.querySelector("style[data-zoeken]")) {
+    var style = document.createElement("style");
+    style.setAttribute("data-zoeken", "");
+    style.textContent = STYLE;
+    document.head.appendChild(style);
+  }
+
+  /* Ranked by the whole query; no "missing" words on the cards (Material strikes them through, which reads
+     as an error even on the right page). */
   function tidy(result, understood) {
-    if (!understood || !result || !Array.isArray(result.items)) return result;
+    if (!understood || !result || !Array.isArray(result.items)) {
+      showWeak(false, understood && understood.language);
+      return result;
+    }
+    var ranked = rank(result.items, understood);
+    result.items = ranked.items;
     result.items.forEach(function (items) {
       (Array.isArray(items) ? items : [items]).forEach(function (item) {
-        if (!item || !item.terms) return;
-        var terms = {};
-        understood.groups.forEach(function (group) {
-          var matched = group.terms.filter(function (term) { return item.terms[term]; });
-          if (matched.length) matched.forEach(function (term) { terms[term] = true; });
-          else if (!(group.typed in terms)) terms[group.typed] = false;
-        });
-        item.terms = terms;
+        if (item && item.terms) item.terms = {};
       });
     });
+    showWeak(ranked.strength === "weak", understood.language);
     return result;
   }
 
-  var api = window.LeidraadZoeken = {
+  /* Material reads the search box on keyup: a query pasted with the mouse (or dropped, or dictated) would
+     search nothing. Every other change of the box is passed on as a keyup; Material ignores a value it
+     has already searched. A query pasted before this file loaded is searched now. */
+  function passOnInput(event) {
+    var box = event.target;
+    if (!box || !box.matches || !box.matches(".md-search__input")) return;
+    if (!box.value.trim()) showWeak(false, null);
+    if (event.inputType === "insertText" || event.isComposing) return;   // a key: Material sees its keyup
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  if (typeof document === "object" && document.addEventListener) {
+    document.addEventListener("input", passOnInput, true);
+    var box = document.querySelector(".md-search__input");
+    if (box && box.value.trim()) box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+
+  var api = root.LeidraadZoeken = {
     aan: true,                                       // false: queries go to Material as typed (tests)
     prepare: prepare,
     rewrite: rewrite,
     tidy: tidy,
+    rank: rank,
     stems: stems,
     distance: distance
   };
-})();
+  if (typeof module === "object" && module.exports) module.exports = api;   // node --test
+})(typeof window === "object" ? window : globalThis);

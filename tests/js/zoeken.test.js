@@ -1,0 +1,177 @@
+/* Unit tests for the query understanding and ranking of the site search (docs/assets/javascripts/zoeken.js).
+ *
+ *   node --test tests/js/
+ *
+ * No browser and no build: a small index in Material's format (one page per recommendation, theory,
+ * glossary, statement), the editors' words in the shape hooks/zoeken.py writes them, and a stand-in for
+ * lunr that returns every document having a term of the rewritten query (as a prefix), grouped per page.
+ * The browser tests (tests/browser/test_zoeken.py) ask the real search; these check the logic in
+ * milliseconds, each with a twin that shows the check can fail.
+ */
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+
+const WORDS = {
+  nl: {
+    woorden: { rolmodel: ["voorbeeldfunctie"], bowlby: ["gehechtheidstheorie"], favoriet: ["eerlijk", "gelijk"],
+               ruzie: ["conflict"], "veilig team": ["veilig klimaat", "collega's"] },
+    paginas: { "begrippen.html#herstelgesprek": ["slotje"] },
+    stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is"],
+    algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie"],
+  },
+  en: { woorden: { favourites: ["fair", "equal"] }, paginas: {}, stopwoorden: ["the", "a", "of", "my", "i"],
+        algemeen: ["pupil", "pupils", "class", "teacher"] },
+};
+
+/* [location, title, text]: enough pages that klas and leerlingen are on more than a fifth of them. */
+const DOCS = [
+  ["begrippen.html", "Begrippen", "Alle begrippen van de leidraad voor leerlingen in de klas."],
+  ["begrippen.html#voorbeeldfunctie", "Voorbeeldfunctie", "De leerkracht is een voorbeeld voor leerlingen in de klas: voorbeeldfunctie, eerlijk en gelijk."],
+  ["begrippen.html#herstelgesprek", "Herstelgesprek", "Een gesprek na een conflict met leerlingen."],
+  ["privacy.html", "Privacyverklaring", "Deze site verstuurt nooit gegevens van leerlingen in de klas."],
+  ["aanbevelingen/1-band.html", "1 Zorg voor een persoonlijke band", "Leer leerlingen in de klas kennen."],
+  ["aanbevelingen/1-band.html#theorie", "Theorie achter deze aanbeveling", "De gehechtheidstheorie: een veilige basis voor leerlingen."],
+  ["aanbevelingen/2-kansen.html", "2 Kansen voor positief gedrag", "Positief gedrag van leerlingen bekrachtigen."],
+  ["aanbevelingen/2-kansen.html#aanbeveling-2-4", "2.4 Wees je bewust van je voorbeeldfunctie", "Je voorbeeldfunctie: respectvol met leerlingen omgaan in de klas."],
+  ["aanbevelingen/4-reflecteren.html", "4 Reflecteer regelmatig op je relaties", "Reflecteren op de relatie met leerlingen in de klas, ook met collega's."],
+  ["aanbevelingen/5-conflicten.html", "5 Voorkom conflicten", "Conflicten met leerlingen voorkomen."],
+  ["aanbevelingen/5-conflicten.html#aanbeveling-5-4", "5.4 Behandel leerlingen eerlijk", "Eerlijk en gelijk behandelen voorkomt een conflict in de klas."],
+  ["aanbevelingen/5-conflicten.html#aanbeveling-5-5", "5.5 Zorg voor heldere regels", "Heldere regels en soepele overgangen tussen lesactiviteiten."],
+  ["aanbevelingen/6-herstel.html", "6 Zorg voor herstel van de relatie", "Na een conflict of ruzie de relatie herstellen met een herstelgesprek."],
+  ["theorie/gehechtheidstheorie.html", "Gehechtheidstheorie", "Een veilige haven en een veilige basis; sensitief reageren op leerlingen."],
+  ["aan-de-slag/veilig-klimaat.html", "Een veilig klimaat in het team", "Met collega's een veilig klimaat maken, ook met de schoolleider."],
+  ["en/aanbevelingen/5-conflicten.html", "5 Prevent conflicts", "Prevent conflicts with pupils in the class."],
+  ["en/aanbevelingen/5-conflicten.html#aanbeveling-5-4", "5.4 Treat pupils fairly", "Treat every pupil fair and equal in class."],
+  ["en/aanbevelingen/1-band.html", "1 A personal bond", "Get to know every pupil in class; a teacher makes time for each of them."],
+  ["en/theorie/cirkel.html", "Circle explorer", "Eight kinds of teacher behaviour: the teacher picks, leads, helps and understands the class."],
+  ["en/aanbevelingen/2-kansen.html", "2 Opportunities for positive behaviour", "Praise the positive behaviour of pupils."],
+  ["en/aanbevelingen/3-autonomie.html", "3 Autonomy and structure", "Offer choices and clear structure to pupils."],
+  ["en/aanbevelingen/4-reflecteren.html", "4 Reflect on relationships", "Reflect on each relationship with colleagues."],
+  ["en/aanbevelingen/6-herstel.html", "6 Restore the relationship", "After a conflict, a restorative conversation."],
+  ["en/theorie/gehechtheidstheorie.html", "Attachment theory", "A safe haven and a secure base."],
+  ["en/begrippen.html", "Glossary", "Every term of the guideline in brief."],
+];
+
+function load() {
+  delete require.cache[require.resolve("../../docs/assets/javascripts/zoeken.js")];
+  globalThis.leidraadZoekwoorden = JSON.parse(JSON.stringify(WORDS));
+  const api = require(path.join(__dirname, "../../docs/assets/javascripts/zoeken.js"));
+  api.prepare({ type: 0, data: { config: { fields: { title: { boost: 1000 }, text: { boost: 1 } } },
+    docs: DOCS.map(([location, title, text]) => ({ location, title, text })) } });
+  return api;
+}
+const Z = load();
+
+const fold = (s) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+
+/* A stand-in for lunr: every document of the language with a term of the rewritten query, per page. */
+function candidates(understood, language) {
+  const terms = understood.groups.flatMap((g) => g.terms);
+  const pages = new Map();
+  for (const [location, title, text] of DOCS) {
+    if ((language === "en") !== location.startsWith("en/")) continue;
+    const words = fold(`${title} ${text}`).split(/[^\p{L}\p{N}]+/u);
+    if (!terms.some((t) => words.some((w) => w.startsWith(fold(t))))) continue;
+    const page = location.split("#")[0];
+    if (!pages.has(page)) pages.set(page, []);
+    pages.get(page).push({ location, title, text, score: 1, terms: { x: false } });
+  }
+  return [...pages.values()];
+}
+
+function search(query, language = "nl") {
+  const understood = Z.rewrite(query, language);
+  if (!understood) return { pages: [], strength: "none", understood };
+  const ranked = Z.rank(candidates(understood, language), understood);
+  return { pages: ranked.items.map((group) => group[0].location.split("#")[0]), strength: ranked.strength, understood };
+}
+
+function terms(query, language = "nl") {
+  return Z.rewrite(query, language).groups.flatMap((g) => g.terms);
+}
+
+test("stems link the forms of a word; the distance counts a transposition as one", () => {
+  assert.ok(Z.stems("complimentjes", "nl").includes("compliment"));
+  assert.ok(Z.stems("bespreking", "nl").includes("besprek"));
+  assert.ok(Z.stems("bespreken", "nl").includes("besprek"));
+  assert.equal(Z.distance("leerlign", "leerling", 2), 1);
+  assert.equal(Z.distance("leerling", "klas", 2), 3);        // twin: far apart is more than the limit
+});
+
+test("rewrite drops question words, adds the editors' words and corrects a typo in a longer query", () => {
+  const asked = terms("hoe voorkom ik ruzie met een leerlign");
+  assert.ok(asked.includes("conflict"), "ruzie -> conflict (zoekwoorden.yml)");
+  assert.ok(asked.includes("leerling"), "leerlign -> leerling");
+  assert.ok(!asked.includes("hoe") && !asked.includes("ik"));
+  assert.ok(terms("rolmodel").includes("voorbeeldfunctie"));
+  assert.ok(terms("theorie van bolwby").includes("gehechtheidstheorie"), "a typo in an editors' word");
+  assert.equal(search("theorie van bolwby").pages[0], "theorie/gehechtheidstheorie.html");
+  assert.equal(Z.rewrite("+herstel -ruzie", "nl"), null, "lunr syntax is left alone");
+  assert.equal(Z.rewrite("xqzwv", "nl"), null, "twin: a word like no other is not turned into one");
+});
+
+test("a phrase of the editors' words keeps the reader's own words and no one-letter terms", () => {
+  const group = Z.rewrite("veilig team", "nl").groups[0];
+  assert.ok(group.terms.includes("veilig") && group.terms.includes("klimaat") && group.terms.includes("team"));
+  assert.ok(!group.terms.includes("s"), "collega's gives collega, not a term 's'");
+});
+
+test("rank: the page with more of the query's meaningful words comes first", () => {
+  const found = search("heldere regels conflict");
+  assert.equal(found.pages[0], "aanbevelingen/5-conflicten.html");
+  assert.equal(found.strength, "strong");
+});
+
+test("rank: a common word weighs little beside a rare one", () => {
+  // klas and leerlingen are on most pages; herstelgesprek on two. The herstel page wins, not a page
+  // that has klas and leerlingen many times.
+  const found = search("herstelgesprek klas leerlingen");
+  assert.ok(["aanbevelingen/6-herstel.html", "begrippen.html"].includes(found.pages[0]), found.pages.join(" "));
+  assert.notEqual(found.pages[0], "aanbevelingen/1-band.html");
+});
+
+test("rank: the glossary and statements come after content pages unless the query names them", () => {
+  const found = search("voorbeeldfunctie");
+  assert.equal(found.pages[0], "aanbevelingen/2-kansen.html");
+  assert.ok(found.pages.indexOf("begrippen.html") > 0, "the glossary is listed, after the content page");
+  assert.equal(search("begrippen").pages[0], "begrippen.html", "twin: named, the glossary comes first");
+  assert.equal(search("privacyverklaring").pages[0], "privacy.html");
+});
+
+test("rank: a query that names a theory goes to the theory page, not to a 'Theory' section", () => {
+  const found = search("theorie van bowlby");
+  assert.equal(found.pages[0], "theorie/gehechtheidstheorie.html");
+  assert.equal(search("gehechtheidstheorie").pages[0], "theorie/gehechtheidstheorie.html");
+});
+
+test("rank: a longer word counts only as an ending or a compound (regel -> regels, not regelmatig)", () => {
+  const found = search("regel");
+  assert.equal(found.pages[0], "aanbevelingen/5-conflicten.html");
+  assert.notEqual(found.pages[0], "aanbevelingen/4-reflecteren.html", "'Reflecteer regelmatig' is not about rules");
+});
+
+test("rank: a thesaurus word finds the page that says it in the guideline's words (English)", () => {
+  const found = search("teacher picks favourites", "en");
+  assert.equal(found.pages[0], "en/aanbevelingen/5-conflicten.html");
+});
+
+test("strength: strong, weak (part of the query) or none (nothing of the field)", () => {
+  assert.equal(search("eerlijk behandelen").strength, "strong");
+  assert.equal(search("sensitief appeltaartrecept").strength, "weak", "one word found, one unknown");
+  const outside = search("klas appeltaart");
+  assert.equal(outside.strength, "none", "the one meaningful word is unknown: the honest message, no list");
+  assert.deepEqual(outside.pages, []);
+  assert.notEqual(search("klas").strength, "none", "twin: a common word of the field alone still finds pages");
+});
+
+test("tidy: results ranked, and no 'missing' words on the cards", () => {
+  const understood = Z.rewrite("heldere regels conflict", "nl");
+  const result = { items: candidates(understood, "nl").reverse() };
+  const tidied = Z.tidy(result, understood);
+  assert.equal(tidied.items[0][0].location.split("#")[0], "aanbevelingen/5-conflicten.html");
+  for (const group of tidied.items) for (const item of group) assert.deepEqual(item.terms, {});
+  const untouched = { items: [[{ location: "x.html", terms: { a: false } }]] };
+  assert.deepEqual(Z.tidy(untouched, null).items[0][0].terms, { a: false }, "twin: without a rewrite, as Material sent it");
+});
