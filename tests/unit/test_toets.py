@@ -65,8 +65,8 @@ OPEN = ("  - id: open-1\n    vraag:\n      nl: Waarom?\n      en: Why?\n    mode
         "      en: Because.\n    anker: " + ANKER + "\n    bron: 500-501\n")
 ERRORS = [
     ("yaml-syntax", HEAD + "  - id: x: y\n",
-     "line 6: YAML syntax error: mapping values are not allowed in this context. Check the indentation (spaces, no "
-     "tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'."),
+     "line 6: the text of 'id' contains ': ', which YAML reads as the start of a new field. Put the text in quotes: "
+     '- id: "x: y"'),
     ("yaml-alias", HEAD.replace("nl: Proef", "nl: &t Proef") + question(1),
      "line 2: '&t' is a YAML anchor or alias; they are not allowed in a block. Write the text out where you need it."),
     ("empty-file", "",

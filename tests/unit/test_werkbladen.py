@@ -64,8 +64,15 @@ def part_html(sheet_html, part_yaml: str, **options) -> str:
 
 ERRORS = [
     ("yaml-colon", 'titel: Let op: dit\naanbeveling: "1.3"',
-     "line 4: YAML syntax error: mapping values are not allowed in this context. Check the indentation (spaces, "
-     "no tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'."),
+     "line 4: the text of 'titel' contains ': ', which YAML reads as the start of a new field. Put the text in "
+     'quotes: titel: "Let op: dit"'),
+    ("yaml-indent-too-far", HEAD + "  - veld:\n      label: Naam\n        regels: 1",
+     "line 9: this line does not line up with the line above it (8 spaces against 6), so YAML reads 'regels: 1' "
+     "as more of the text of 'label'. Give the fields of one part the same number of spaces."),
+    ("yaml-indent-short", HEAD + "  - veld:\n     label: Naam\n      regels: 1\n  - tabel:\n      kolommen: [a]\n"
+     "      rijen: 2",
+     "line 8: this line does not line up with the line below it (5 spaces against 6), so YAML reads 'regels: 1' "
+     "as more of the text of 'label'. Give the fields of one part the same number of spaces."),
     ("yaml-unclosed-quote", HEAD + '  - tekst: "open\n  - tekst: dicht',
      "line 7: YAML syntax error: while scanning a quoted scalar, found unexpected end of stream. Check the "
      "indentation (spaces, no tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', "
