@@ -439,8 +439,8 @@ def test_texts_are_escaped(markdown, tmp_path, monkeypatch):
 # --- README ------------------------------------------------------------------------------------------
 
 def test_readme_table_of_fields_is_generated_from_the_syntax():
-    """README's table of a chapter file's fields is exactly toets_syntax.readme_table() (scripts/readme-tabellen)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """REDACTIE.md's table of a chapter file's fields is exactly toets_syntax.readme_table() (scripts/readme-tabellen)."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- toets-velden:begin -->\n(.*?)\n<!-- toets-velden:end -->", readme, re.S)
-    assert table, "README lacks the <!-- toets-velden:begin --> … <!-- toets-velden:end --> markers"
+    assert table, "REDACTIE.md lacks the <!-- toets-velden:begin --> … <!-- toets-velden:end --> markers"
     assert table.group(1) == toets_syntax.readme_table(), "run scripts/readme-tabellen"

@@ -84,7 +84,7 @@ ERRORS = [
      "line 5: field 'titel' appears twice here; keep one."),
     ("empty-block", "",
      "line 3: the werkblad block is empty; start with 'titel:', 'aanbeveling:' and 'onderdelen:' "
-     "(see the README, 'Een werkblad')."),
+     "(see REDACTIE.md, 'Een werkblad')."),
     ("not-a-mapping-list", "- titel\n- proef",
      "line 4: a werkblad block holds fields (titel, aanbeveling, intro, onderdelen), each as 'name: value' on "
      "its own line, not a list."),
@@ -263,7 +263,7 @@ def test_an_unexpected_failure_is_reported_not_shown_as_code(markdown, monkeypat
     monkeypatch.setattr(werkbladen, "identify", broken)
     result = markdown(page_with(MINIMAL))
     assert result.warnings == [f"{FILE}, line 3: could not render this 'werkblad' block (RuntimeError: kapot). "
-                               "Check the block against README."]
+                               "Check the block against REDACTIE.md."]
     assert "<pre" not in result.html and "blokfout" in result.html
 
 
@@ -293,18 +293,18 @@ def test_a_huge_block_is_refused_before_it_is_read(error_of):
 # --- the README and its generated table ----------------------------------------------------------
 
 def test_the_readme_example_is_valid(sheet_html):
-    """The worked example in README.md ("Een werkblad") renders, '?' inside [ ] and all."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The worked example in REDACTIE.md ("Een werkblad") renders, '?' inside [ ] and all."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     example = re.search(r"````markdown\n```werkblad\n(.*?)\n```\n````", readme, re.S).group(1)
     html = sheet_html(example)
     assert 'class="werkblad"' in html and "Waar hadden we het over?" in html
 
 
 def test_readme_table_of_parts_is_generated_from_the_syntax():
-    """README's table of parts is exactly werkblad_syntax.readme_table() (scripts/readme-tabellen writes it)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """REDACTIE.md's table of parts is exactly werkblad_syntax.readme_table() (scripts/readme-tabellen writes it)."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- onderdelen:begin -->\n(.*?)\n<!-- onderdelen:end -->", readme, re.S)
-    assert table, "README lacks the <!-- onderdelen:begin --> … <!-- onderdelen:end --> markers"
+    assert table, "REDACTIE.md lacks the <!-- onderdelen:begin --> … <!-- onderdelen:end --> markers"
     assert table.group(1) == werkblad_syntax.readme_table(), "run scripts/readme-tabellen"
     assert "`kolommen` (required, 1–8 names" in werkblad_syntax.readme_table()
 
