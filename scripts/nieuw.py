@@ -231,37 +231,33 @@ def sort_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", plain)
 
 
-def insert_term(text: str, anchor: str, block: str, *, term: str | None = None, before: str | None = None
-                ) -> tuple[str, str | None]:
-    """(the glossary with block inserted, the id of the term it now stands before): before the first term that
-    sorts after `term`, or before the term with the id `before`; at the end when there is none."""
+def insert_term(text: str, anchor: str, block: str, *, term: str) -> tuple[str, str | None]:
+    """(the glossary with block before the first term that sorts after `term`, the id of that term); at the
+    end when there is none."""
     lines = text.split("\n")
     terms = [(i, *found) for i, line in enumerate(lines) if (found := term_heading(line))]
     if any(found_id == anchor for _, _, found_id in terms):
         fail(f"the glossary already has a term with the id '{anchor}'")
-    if term is not None:
-        at = next(((i, found_id) for i, name, found_id in terms if sort_key(name) > sort_key(term)), (None, None))
-    else:
-        at = next(((i, found_id) for i, _, found_id in terms if found_id == before), (None, None))
-    if at[0] is None:
+    at, following = next(((i, found_id) for i, name, found_id in terms if sort_key(name) > sort_key(term)),
+                         (None, None))
+    if at is None:
         return text.rstrip("\n") + "\n\n" + block, None
-    return "\n".join(lines[:at[0]]) + "\n" + block + "\n" + "\n".join(lines[at[0]:]), at[1]
+    return "\n".join(lines[:at]) + "\n" + block + "\n" + "\n".join(lines[at:]), following
 
 
 def nieuw_begrip(anchor: str, term: str, english: str) -> None:
-    """A term in docs/begrippen.md in alphabetical order, and in begrippen.en.md at the same place (the English
-    glossary keeps the Dutch order, so that both pages have the same sections in the same order)."""
+    """A term in docs/begrippen.md and begrippen.en.md, each in its own language's alphabetical order."""
     if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", anchor):
         fail(f"'{anchor}' is not a good id: lower-case words with dashes, starting with a letter, e.g. samen-spelen")
     dutch, english_page = ROOT / "docs" / "begrippen.md", ROOT / "docs" / "begrippen.en.md"
     text_nl, following = insert_term(dutch.read_text(encoding="utf-8"), anchor,
                                      TERM["nl"].format(term=term, id=anchor), term=term)
-    text_en, _ = insert_term(english_page.read_text(encoding="utf-8"), anchor,
-                             TERM["en"].format(term=english, id=anchor), before=following)
+    text_en, following_en = insert_term(english_page.read_text(encoding="utf-8"), anchor,
+                                        TERM["en"].format(term=english, id=anchor), term=english)
     print(f"New term '{term}' (#{anchor}):")
-    for page, text in ((dutch, text_nl), (english_page, text_en)):
+    for page, text, before in ((dutch, text_nl, following), (english_page, text_en, following_en)):
         page.write_text(text, encoding="utf-8")
-        print(f"  written   {page.relative_to(ROOT)}" + (f" (before #{following})" if following else " (at the end)"))
+        print(f"  written   {page.relative_to(ROOT)}" + (f" (before #{before})" if before else " (at the end)"))
     print("Left for you (REDACTIE.md, 'Een nieuw begrip'):")
     print("  - write the explanation in both glossaries and point 'Meer:' / 'More:' at the page that explains it;")
     print(f"  - link the term from at least one page where it is used: [{term}](../begrippen.md#{anchor});")
