@@ -28,6 +28,7 @@ ENGINEER_ONLY = ["bites", "strict_build", "own_css", "search_index", "first_load
 CONTENT_CHECKS = ["tests/site"]
 LEFT_OUT_FILES = ["tests/site/test_bouw.py", "tests/site/test_usb.py"]
 RE_LOG = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+RE_PLACEHOLDER = re.compile(r"Schrijf hier|Write here|Write the page here")   # the scaffolds' (scripts/nieuw.py)
 
 
 def say(text: str = "") -> None:
@@ -69,6 +70,10 @@ class Collector:
             doc = (getattr(getattr(item, "function", None), "__doc__", None) or item.name).strip()
             self.docs[item.nodeid] = re.sub(r"\s+", " ", doc.split("\n\n")[0])
 
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.failed.append((report.nodeid, f"the checks in {report.nodeid} can be read", str(report.longrepr)[-1500:]))
+
     def pytest_runtest_logreport(self, report):
         if report.when == "call" and report.passed:
             self.passed += 1
@@ -91,7 +96,10 @@ def content_checks(site: pathlib.Path) -> Collector:
                  "-o", "addopts=", "--import-mode=importlib", "-p", "no:terminal", "-p", "no:cacheprovider",
                  "-p", "no:xdist", "-W", "ignore"]
     os.chdir(ROOT)
-    pytest.main(arguments, plugins=[collector])
+    code = pytest.main(arguments, plugins=[collector])
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or collector.passed == 0:
+        collector.failed.append(("pytest", "the content checks ran", f"pytest stopped ({code!r}) after "
+                                 f"{collector.passed} checks: run scripts/test --fast to see why"))
     return collector
 
 
@@ -121,7 +129,22 @@ def main() -> int:
             return 1
         say(f"   In orde: {found.passed} controles.")
     say(f"Alles in orde ({time.monotonic() - start:.0f} s). Je kunt je wijziging vastleggen (git commit).")
+    left = placeholders()
+    if left:
+        say("Nog te schrijven (de opdrachten nieuw-werkblad, nieuwe-pagina en nieuw-begrip zetten deze zinnen klaar):")
+        for where in left:
+            say(f"   {where}")
     return 0
+
+
+def placeholders() -> list[str]:
+    """'docs/x.md, regel 3' for every 'Schrijf hier' / 'Write here' a scaffold left and no one replaced yet."""
+    found = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            if RE_PLACEHOLDER.search(line):
+                found.append(f"{path.relative_to(ROOT)}, regel {number}: {line.strip()[:90]}")
+    return found
 
 
 if __name__ == "__main__":

@@ -4,13 +4,14 @@
                                           bv. scripts/nieuw-werkblad samen-spelen 2.3 "Samen spelen" "Playing together"
     scripts/nieuwe-pagina PAD "Nederlandse titel" "English title"
                                           bv. scripts/nieuwe-pagina theorie/reflecteren "Reflecteren" "Reflecting"
-    scripts/nieuw-begrip ID "Nederlandse term" "English term"
-                                          bv. scripts/nieuw-begrip samen-spelen "Samen spelen" "Playing together"
+    scripts/nieuw-begrip ID "Nederlandse term" "English term" [PAGINA]
+                                          bv. scripts/nieuw-begrip kennismakingsgesprek "Kennismakingsgesprek"
+                                              "Getting-to-know-you conversation" aanbevelingen/2-kansen-voor-positief-gedrag.md
 
 Each does every step a machine can do (REDACTIE.md has the checklists): the Dutch and the English file, the
 entry in mkdocs.yml's nav and, for a new section, its English name under nav_translations; a worksheet is also
 linked from the exercise index and from its recommendation's "Aan de slag", in both languages; a term is put
-in alphabetical order in both glossaries. What is left is the content, marked "Schrijf hier" / "Write here".
+in alphabetical order in both glossaries and, given a page, linked where that page first mentions it. What is left is the content, marked "Schrijf hier" / "Write here".
 Nothing is overwritten: an existing file or term stops the script before it writes anything.
 """
 from __future__ import annotations
@@ -46,7 +47,7 @@ onderdelen:
 """
 SHEET_EN = """# {titel}
 
-Write a few sentences here on what the exercise is about and why. Belongs to
+Write here in a few sentences what the exercise is about and why. Belongs to
 [{nummer} {sub_en}](../{pagina}#{anker}).
 
 ```werkblad
@@ -66,17 +67,21 @@ onderdelen:
       aanvulling: true
 ```
 """
-PAGE = "# {titel}\n\n{tekst}\n"
+PAGE = ("---\n# {opmerking}\naanvulling: true\n---\n\n# {titel}\n\n{tekst}\n")
+PAGE_NOTE = {"nl": "Een pagina met eigen inhoud, niet uit de leidraad (REDACTIE.md, 'Wat van ons is'). Geeft de "
+                   "pagina tekst uit de leidraad, haal de regel hieronder dan weg.",
+             "en": "A page of this site's own, not from the guideline (REDACTIE.md, 'Wat van ons is'). If the page "
+                   "gives text from the guideline, remove the line below."}
 INDEX_LINE = {"nl": "- [{titel}]({name}.md): Schrijf hier in één zin wat de oefening is.",
               "en": "- [{titel}]({name}.md): Write here in one sentence what the exercise is."}
 REC_LINE = {"nl": "    - [{titel}](../aan-de-slag/{name}.md): Schrijf hier in één zin wat de oefening is.",
             "en": "    - [{titel}](../aan-de-slag/{name}.md): Write here in one sentence what the exercise is."}
 TERM = {"nl": "## {term} {{ #{id} }}\n\nSchrijf hier in een of twee zinnen wat {term} is. Deze eerste alinea is de "
               "uitleg die een lezer ziet als hij op een link naar dit begrip wijst.\n\n"
-              "Meer: [de pagina waar het begrip uitgelegd wordt](index.md)\n",
+              "Meer: [Schrijf hier de pagina waar het begrip uitgelegd wordt](index.md)\n",
         "en": "## {term} {{ #{id} }}\n\nWrite here in one or two sentences what {term} is. This first paragraph "
               "is the explanation a reader sees when pointing at a link to this term.\n\n"
-              "More: [the page that explains the term](index.md)\n"}
+              "More: [Write here the page that explains the term](index.md)\n"}
 
 
 def fail(message: str) -> None:
@@ -199,8 +204,8 @@ def nieuwe_pagina(path: str, titel: str, title: str) -> None:
     if folder and not siblings and re.search(rf"^\s+{re.escape(titel)}:", config, re.M):
         fail(f"mkdocs.yml already has a nav entry or translation named '{titel}'; choose another title")
     print(f"New page '{path}':")
-    write_new(files[0], PAGE.format(titel=titel, tekst="Schrijf hier de pagina."))
-    write_new(files[1], PAGE.format(titel=title, tekst="Write the page here."))
+    write_new(files[0], PAGE.format(opmerking=PAGE_NOTE["nl"], titel=titel, tekst="Schrijf hier de pagina."))
+    write_new(files[1], PAGE.format(opmerking=PAGE_NOTE["en"], titel=title, tekst="Write the page here."))
     if siblings:
         config = add_to_nav(config, f"{path}.md", after=siblings[-1])
         print(f"  nav       mkdocs.yml (after {siblings[-1]})")
@@ -216,6 +221,12 @@ def nieuwe_pagina(path: str, titel: str, title: str) -> None:
     print(f"  - write docs/{path}.md and translate it in docs/{path}.en.md: the same headings with the same "
           "{ #ids };")
     print("  - link to it from the pages that should lead to it; then run scripts/controleer.")
+
+
+def gereedschap_relative(target: str, page: str) -> str:
+    """The relative link from docs/page to docs/target ('../begrippen.md' from a page in a folder)."""
+    import posixpath
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 def term_heading(line: str) -> tuple[str, str] | None:
@@ -245,22 +256,65 @@ def insert_term(text: str, anchor: str, block: str, *, term: str) -> tuple[str, 
     return "\n".join(lines[:at]) + "\n" + block + "\n" + "\n".join(lines[at:]), following
 
 
-def nieuw_begrip(anchor: str, term: str, english: str) -> None:
-    """A term in docs/begrippen.md and begrippen.en.md, each in its own language's alphabetical order."""
+def link_first_mention(text: str, word: str, target: str) -> tuple[str, int | None]:
+    """(text with the first mention of word in running text made a link to target, its 1-based line or None).
+    Front matter, headings, fenced blocks, links and code are left alone."""
+    lines = text.split("\n")
+    front = 0
+    if lines and lines[0].strip() == "---":
+        front = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0) + 1
+    fence = None
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+    for number in range(front, len(lines)):
+        line = lines[number]
+        opening = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if opening:
+            fence = None if fence and opening[1].startswith(fence) else (fence or opening[1])
+            continue
+        if fence or line.lstrip().startswith(("#", "<", "!!!", "???")):
+            continue
+        masked = re.sub(r"!?\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]*>", lambda m: "\0" * len(m[0]), line)
+        found = pattern.search(masked)
+        if found:
+            lines[number] = f"{line[:found.start()]}[{line[found.start():found.end()]}]({target}){line[found.end():]}"
+            return "\n".join(lines), number + 1
+    return text, None
+
+
+def nieuw_begrip(anchor: str, term: str, english: str, page: str | None = None) -> None:
+    """A term in docs/begrippen.md and begrippen.en.md, each in its own language's alphabetical order; with a
+    page (e.g. aanbevelingen/2-kansen-voor-positief-gedrag.md), its first mention there linked to the term."""
     if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", anchor):
         fail(f"'{anchor}' is not a good id: lower-case words with dashes, starting with a letter, e.g. samen-spelen")
+    if page and not (ROOT / "docs" / page).exists():
+        fail(f"docs/{page} does not exist; give a page in docs/, e.g. aanbevelingen/1-persoonlijke-band.md")
     dutch, english_page = ROOT / "docs" / "begrippen.md", ROOT / "docs" / "begrippen.en.md"
     text_nl, following = insert_term(dutch.read_text(encoding="utf-8"), anchor,
                                      TERM["nl"].format(term=term, id=anchor), term=term)
     text_en, following_en = insert_term(english_page.read_text(encoding="utf-8"), anchor,
                                         TERM["en"].format(term=english, id=anchor), term=english)
     print(f"New term '{term}' (#{anchor}):")
-    for page, text, before in ((dutch, text_nl, following), (english_page, text_en, following_en)):
-        page.write_text(text, encoding="utf-8")
-        print(f"  written   {page.relative_to(ROOT)}" + (f" (before #{before})" if before else " (at the end)"))
+    for glossary, text, before in ((dutch, text_nl, following), (english_page, text_en, following_en)):
+        glossary.write_text(text, encoding="utf-8")
+        print(f"  written   {glossary.relative_to(ROOT)}" + (f" (before #{before})" if before else " (at the end)"))
+    linked = False
+    if page:
+        for suffix, word in ((".md", term), (".en.md", english)):
+            path = ROOT / "docs" / re.sub(r"\.md$", suffix, page)
+            if not path.exists():
+                continue
+            target = gereedschap_relative("begrippen.md", page) + f"#{anchor}"
+            text, line = link_first_mention(path.read_text(encoding="utf-8"), word, target)
+            if line:
+                path.write_text(text, encoding="utf-8")
+                print(f"  link      {path.relative_to(ROOT)}, line {line} ('{word}' now links to the term)")
+                linked = linked or suffix == ".md"
+            else:
+                print(f"  no link   {path.relative_to(ROOT)} does not mention '{word}'")
     print("Left for you (REDACTIE.md, 'Een nieuw begrip'):")
     print("  - write the explanation in both glossaries and point 'Meer:' / 'More:' at the page that explains it;")
-    print(f"  - link the term from at least one page where it is used: [{term}](../begrippen.md#{anchor});")
+    if not linked:
+        print(f"  - link the term from at least one page where it is used: [{term}](../begrippen.md#{anchor});")
     print("  - then run scripts/controleer.")
 
 
@@ -270,7 +324,7 @@ if __name__ == "__main__":
         nieuw_werkblad(*arguments)
     elif command == "pagina" and len(arguments) == 3:
         nieuwe_pagina(*arguments)
-    elif command == "begrip" and len(arguments) == 3:
+    elif command == "begrip" and len(arguments) in (3, 4):
         nieuw_begrip(*arguments)
     else:
         print(__doc__)
