@@ -141,8 +141,11 @@ def test_every_date_of_the_changelog_is_a_day_with_commits():
         pytest.skip("no git history here")
     entries = yaml.safe_load((ROOT / "hooks" / "versies.yml").read_text(encoding="utf-8"))
     listed = [entry["datum"].isoformat() for entry in entries]
-    assert [day for day in listed if day not in days] == []
-    assert min(days) in listed
+    without = [day for day in listed if day not in days]
+    assert without == [], (f"hooks/versies.yml has entries for {', '.join(without)}, days on which git has no commit. "
+                           "Put a change under the day you commit it (a copy without the project's history cannot "
+                           "check this: use a clone).")
+    assert min(days) in listed, f"hooks/versies.yml has no entry for {min(days)}, a day with commits"
 
 
 def test_the_content_version_is_the_newest_commit_of_docs(site):
