@@ -8,7 +8,9 @@ This hook
   warnings and errors are never hidden (`quiet`);
 - collects every warning of a build, in both languages (a logging handler on the `mkdocs` logger);
 - while `scripts/serve` runs (`mkdocs serve --no-strict`, so a rebuild with a warning still finishes), writes
-  those warnings as a banner at the top of every page: file, line and fix, as the strict build says them.
+  those warnings as a banner at the top of every page: file, line and fix, as the strict build says them; an
+  error that stops even that build (a broken data file in hooks/) still shows only in the terminal. While
+  serving, the data files beside the hooks are read again for every build (scripts/serve watches hooks/).
   `scripts/serve build`, `scripts/controleer` and the tests stay strict: there the same warning stops the build.
 """
 from __future__ import annotations
@@ -18,6 +20,8 @@ import logging
 import pathlib
 
 from mkdocs.plugins import event_priority
+
+import gereedschap
 
 QUIET_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n",)   # INFO lines only; its warnings still show
 QUIET_LINES = ("Cleaning site directory", "Building documentation to directory")  # MkDocs INFO lines
@@ -116,6 +120,8 @@ def on_config(config, **kwargs):
     i18n = config.plugins.get("i18n")
     if not getattr(i18n, "building", False):
         _messages.clear()
+        if _command == "serve":      # an editor's data file (zoekwoorden.yml, versies.yml …) is read afresh
+            gereedschap.data.cache_clear()
     return config
 
 
@@ -130,6 +136,6 @@ def on_post_build(config, **kwargs):
 
 
 def on_build_error(error, **kwargs):
-    """An error that ends the build: the next build starts with no old messages."""
+    """An error that ends the build: the next build starts with no old messages. (While serving, MkDocs then
+    holds every request until a build succeeds: such an error, e.g. a broken data file, shows in the terminal.)"""
     _messages.clear()
-
