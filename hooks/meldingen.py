@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import logging
 import pathlib
+import re
 
 from mkdocs.plugins import event_priority
 
@@ -70,8 +71,21 @@ def quiet() -> None:
         mkdocs_logger.addHandler(_HANDLER)
 
 
+RE_MKDOCS_LINK = re.compile(r"^Doc file '(?P<file>[^']+)' contains a link '(?P<target>[^']+)'")
+
+
+def for_the_editor(messages: list[str]) -> list[str]:
+    """The messages without MkDocs' own about a link that hooks/links.py has already named with its line."""
+    def said_before(message: str) -> bool:
+        found = RE_MKDOCS_LINK.match(message)
+        return bool(found) and any(f"the link '{found['target']}'" in other and found["file"] in other
+                                   for other in messages if other is not message)
+    return [message for message in messages if not said_before(message)]
+
+
 def banner(messages: list[str], language: str) -> str:
     """The banner's HTML: what the build found, each message escaped, and what to do."""
+    messages = for_the_editor(messages)
     words = WORDS.get(language, WORDS["nl"])
     one, many = COUNT.get(language, COUNT["nl"])
     count = one if len(messages) == 1 else many.format(n=len(messages))

@@ -20,6 +20,16 @@ def test_the_banner_names_every_problem_escaped_and_says_what_to_do():
     assert "The build finds one problem" in meldingen.add_banner(page, ["x"], "en")
 
 
+def test_mkdocs_own_link_message_is_left_out_when_ours_named_the_link():
+    ours = ("docs/samenvatting.md, line 78: the link 'aanbevelingen/1-persoonlijke-band.md#waarm' leads to '#waarm', "
+            "but docs/aanbevelingen/1-persoonlijke-band.md has no heading or element with that id; did you mean 'waarom'?")
+    theirs = ("Doc file 'samenvatting.md' contains a link 'aanbevelingen/1-persoonlijke-band.md#waarm', but the doc "
+              "'aanbevelingen/1-persoonlijke-band.md' does not contain an anchor '#waarm'.")
+    other = "Doc file 'index.md' contains a link 'x.md', but the target is not found among documentation files."
+    assert meldingen.for_the_editor([ours, theirs, other]) == [ours, other]
+    assert "De bouw vindt 2 problemen" in meldingen.banner([ours, theirs, other], "nl")
+
+
 def test_no_banner_without_problems_and_never_twice():
     page = "<body><p>x</p></body>"
     assert meldingen.add_banner(page, [], "nl") == page
