@@ -11,7 +11,8 @@
 Each does every step a machine can do (REDACTIE.md has the checklists): the Dutch and the English file, the
 entry in mkdocs.yml's nav and, for a new section, its English name under nav_translations; a worksheet is also
 linked from the exercise index and from its recommendation's "Aan de slag", in both languages; a term is put
-in alphabetical order in both glossaries and, given a page, linked where that page first mentions it. What is left is the content, marked "Schrijf hier" / "Write here".
+in alphabetical order in both glossaries and, given a page, linked where that page first mentions it. What is
+left is the content, marked "Schrijf hier" / "Write here" (scripts/controleer lists what is still there).
 Nothing is overwritten: an existing file or term stops the script before it writes anything.
 """
 from __future__ import annotations

@@ -3,7 +3,8 @@ the guide words it, ends with `scripts/controleer` saying "Alles in orde" (the s
 checks), right after the scaffold (no hand step) and again once the content is written.
 
 Each copy is a git repository with the project's history, as a fresh clone is (plus one commit of whatever the
-working tree holds that is not committed yet); the editor's new files are not committed (they get today's date). These tests build the whole project twice each: marker `kopie` (not in --fast).
+working tree holds that is not committed yet); the editor's new files are not committed (they get today's date).
+These tests build the whole project twice each: marker `kopie` (not in --fast).
 """
 from __future__ import annotations
 
