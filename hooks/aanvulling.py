@@ -1,6 +1,6 @@
 """Mark what this site adds to the guideline, so a reader can always tell the guideline from us.
 
-Editors mark an addition in one of three ways (README, "Wat van ons is"):
+Editors mark an addition in one of three ways (REDACTIE.md, "Wat van ons is"):
 
 - `!!! aanvulling "Bespreek in je team"` (or `??? aanvulling` to fold it): an admonition of our own type;
 - `<div class="aanvulling" markdown>` … `</div>` around any Markdown (md_in_html);

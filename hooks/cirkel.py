@@ -2,7 +2,7 @@
 
 Material and pymdown-extensions have no diagram that is drawn at build time, readable without
 JavaScript, accessible (role="img", <title>, <desc>, a text alternative) and themed by CSS variables.
-This hook adds three fenced blocks (syntax in README, "De interpersoonlijke cirkel"):
+This hook adds three fenced blocks (syntax in REDACTIE.md, "De interpersoonlijke cirkel"):
 
 - ```cirkel            the circle: highlighted sectors, complementarity arrows, a profile;
 - ```cirkel-verkenner  the explorer: choose a sector, read what it is and what it invites;
@@ -92,7 +92,7 @@ def names(lang: str) -> dict[str, str]:
 # ------------------------------------------------------------------------------------------- options
 
 def options(kind: str) -> dict[str, Field]:
-    """The declarative option table of a block kind (README's table is generated from it)."""
+    """The declarative option table of a block kind (REDACTIE.md's table is generated from it)."""
     sectors = tuple(sector_ids())
     table = {}
     if kind == "cirkel":
@@ -122,7 +122,7 @@ def parse_block(source: str, kind: str = "cirkel") -> dict:
 
 
 def readme_table() -> str:
-    """README's table of the circle's options (scripts/readme-tabellen writes it)."""
+    """REDACTIE.md's table of the circle's options (scripts/readme-tabellen writes it)."""
     rows = ["| option | blocks | what it takes |", "| --- | --- | --- |"]
     for key in options("cirkel"):
         spec, blocks = options("cirkel")[key], [k for k in FENCES if key in options(k)]

@@ -31,11 +31,14 @@ import controle
 import csp
 import hele_leidraad
 import hosting
+import links
+import meldingen
 import pagina_bestanden
 import taal
 import teamscan
 import toets
 import verklaringen
+import vertaald
 import verwijzing
 import werkbladen
 import zoeken
@@ -44,7 +47,11 @@ from gereedschap import bouw, build_language
 # Per event, the steps in the order they run. A step returns the new value of the event's first argument
 # (or None: unchanged), as a MkDocs hook does.
 STEPS = {
+    "startup": [
+        meldingen.on_startup,       # a quiet build: no INFO lines an editor cannot act on
+    ],
     "config": [            # once per language: register our fences and Markdown extensions, check data files
+        meldingen.on_config,        # quiet in every build; collect its warnings (banners while serving)
         controle.on_config,         # a page that is not UTF-8 stops the build at once, every such page named
         aanvulling.on_config,       # the `aanvulling` tree processor (the marker of what the site adds)
         begrippen_tooltips.on_config,  # the tree processor that gives glossary links their definition
@@ -79,11 +86,14 @@ STEPS = {
         controle.on_page_markdown,            # front matter with markup
         zoeken.on_page_markdown,              # no synonyms in tags:
         hosting.on_page_markdown,             # the service worker's loader (not under mkdocs serve)
+        links.on_page_markdown,               # links to missing files, with line and 'did you mean'
+        vertaald.on_page_markdown,            # an English page that kept its Dutch title
     ],
     "page_content": [
         verwijzing.on_page_content,           # the edition stamp and the citation block
         pagina_bestanden.on_page_content,     # which CSS and JS this page needs
         zoeken.on_page_content,               # remembers the page's ids
+        links.on_page_content,                # … and so does the link check (last: every part is there)
     ],
     "page_context": [
         aanvulling.on_page_context,
@@ -101,6 +111,7 @@ STEPS = {
     "post_page": [
         hele_leidraad.on_post_page,           # remembers the page's title
         controle.on_post_page,                # duplicate and invalid ids
+        links.on_post_page,                   # anchors, once every page is rendered (before MkDocs' own check)
         csp.on_post_page,                     # the policy, with the hashes of the final inline scripts: last
     ],
     "post_build": [
@@ -111,6 +122,7 @@ STEPS = {
     ],
     "site": [              # once every language is built (hooks/pijplijn_na.py, after static-i18n's on_post_build)
         hosting.on_post_build,                # the service worker and what it fetches ahead, security.txt, headers
+        meldingen.on_post_build,              # while serving: the build's warnings as a banner on every page
     ],
 }
 
@@ -142,8 +154,9 @@ def _i18n_building(config) -> bool:
 
 
 def on_startup(command, dirty):
-    """Note the MkDocs command (`mkdocs serve` builds many runs; the service worker stays off there)."""
+    """Note the MkDocs command (`mkdocs serve` builds many runs: no service worker, banners instead of a hang)."""
     bouw.start_session(command)
+    run("startup", command)
 
 
 @event_priority(-110)

@@ -1,4 +1,4 @@
-"""The self-test data (README, "Toets jezelf"): one YAML file per chapter in hooks/toets/, its schema and checks.
+"""The self-test data (REDACTIE.md, "Toets jezelf"): one YAML file per chapter in hooks/toets/, its schema and checks.
 
 `BESTAND`, `VRAAG` and `KEUZE` are the single description of what an editor writes in a chapter file:
 each field with its kind, whether it is required and what it means (gereedschap.Field, like the worksheet
@@ -312,7 +312,7 @@ KINDS = {"tweetalig": check_bilingual, "janee": check_yes_no, "keuzes": check_ch
 
 
 def readme_table() -> str:
-    """README's table of a chapter file's fields, generated from the tables above."""
+    """REDACTIE.md's table of a chapter file's fields, generated from the tables above."""
     rows = ["| field | in | what it takes |", "| --- | --- | --- |"]
     for owner, table in (("file", BESTAND), ("question", VRAAG), ("choice", KEUZE)):
         for key, spec in table.items():

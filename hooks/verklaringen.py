@@ -3,17 +3,20 @@
 Material's footer has no slot for links and MkDocs knows nothing of a version of the content. This hook
 - hands overrides/partials/copyright.html the footer links to the three statements, in the language
   being built (`voet_links`; the template makes them relative with `| url`, so they work from file://);
-- replaces three markers in a page's Markdown (README, "Verklaringen"):
+- replaces four markers in a page's Markdown (REDACTIE.md, "Verklaringen"):
   `<!-- wijzigingen -->`  what changed, newest first, from hooks/versies.yml (one entry per day);
   `<!-- inhoudsversie -->` the version of the content: the date of the newest commit under docs/, and the
                           build date of this copy;
   `<!-- contact -->`      where to report a problem: `extra.contact` in mkdocs.yml, or, while that is empty,
-                          a placeholder that says plainly the publisher still has to fill it in.
+                          a placeholder that says plainly the publisher still has to fill it in;
+  `<!-- aantal-paginas -->` "108 pagina's (54 per taal)": counted from docs/, so a new page needs no edit
+                          of the accessibility statement.
 Words in hooks/verklaringen.yml. A broken versies.yml stops the build with the entry it is about.
 """
 from __future__ import annotations
 
 import datetime
+import pathlib
 import re
 import subprocess
 
@@ -24,7 +27,7 @@ from verwijzing import build_date, long_date
 WORDS = "verklaringen.yml"
 CHANGES = "versies.yml"
 STATEMENTS = ("toegankelijkheid", "privacy", "versies")   # docs/<name>.md, in the footer in this order
-RE_MARKER = re.compile(r"<!--\s*(wijzigingen|inhoudsversie|contact)\s*-->")
+RE_MARKER = re.compile(r"<!--\s*(wijzigingen|inhoudsversie|contact|aantal-paginas)\s*-->")
 RE_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 
 
@@ -99,6 +102,19 @@ def contact_markdown(language: str, contact: str) -> str:
     return f"**{w['contact']}:** [{contact}]({href})"
 
 
+def page_count(docs_dir: str) -> int:
+    """The pages per language: the Dutch Markdown files under docs/ (every one has its English twin)."""
+    docs = pathlib.Path(docs_dir)
+    return sum(1 for path in docs.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", path.name))
+
+
+def count_markdown(language: str, docs_dir: str) -> str:
+    """"108 pagina's (54 per taal)" / "108 pages (54 per language)", from the files in docs/."""
+    per_language = page_count(docs_dir)
+    return words(language)["aantal_paginas"].format(alle=per_language * len(gereedschap.LANGUAGES),
+                                                    per_taal=per_language)
+
+
 # ------------------------------------------------------------------------------------- MkDocs glue
 
 def on_config(config, **kwargs):
@@ -114,6 +130,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     language = gereedschap.language_of(page)
     fill = {"wijzigingen": lambda: changes_markdown(language),
             "inhoudsversie": lambda: version_markdown(language, str(config.docs_dir)),
+            "aantal-paginas": lambda: count_markdown(language, str(config.docs_dir)),
             "contact": lambda: contact_markdown(language, str((getattr(config, "extra", None) or {}).get("contact") or ""))}
     return RE_MARKER.sub(lambda match: fill[match.group(1)](), markdown)
 

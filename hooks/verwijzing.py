@@ -5,7 +5,8 @@ MkDocs and Material print no citation and no "last changed" date. This hook appe
 - an APA-style reference to the page (page title, date, site name, address);
 - the reference to the original guideline (NRO, onderwijskennis.nl; the source gives no year: "z.d.");
 - the date the page last changed: front matter `bijgewerkt: 2025-06-03` wins, else the last git commit
-  of the Markdown file; without either, the block says so and gives the build date, labelled as such.
+  of the Markdown file (today for a page with changes not yet committed); without either, the block says so
+  and gives the build date, labelled as such.
 
 The address is `extra.verwijzing_basis_url` in mkdocs.yml plus the page path. Left empty, the block
 shows the page path and `assets/javascripts/verwijzing.js` fills in the address the reader is using
@@ -82,8 +83,16 @@ def git_dates(docs_dir: str) -> dict[str, datetime.date]:
                              text=True, timeout=30, check=True).stdout.strip()
         history = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."],
                                  cwd=docs_dir, capture_output=True, text=True, timeout=60, check=True).stdout
+        pending = subprocess.run(["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", "."],
+                                 cwd=docs_dir, capture_output=True, text=True, timeout=60, check=True).stdout
     except (OSError, subprocess.SubprocessError):
-        history, top = "", ""
+        history, top, pending = "", "", ""
+    # A page that is new or changed but not yet committed changes today: it gets the build date, so that an
+    # editor's fresh page has a version before its first commit (a renamed file's old name follows it: skip).
+    entries = pending.split("\0")
+    for number, entry in enumerate(entries):
+        if len(entry) > 3 and not (number and entries[number - 1][:1] in "RC" and entries[number - 1][:1].strip()):
+            dates[str(pathlib.Path(top, entry[3:]))] = build_date()
     current = None
     for line in history.splitlines():
         if line.startswith("\0"):

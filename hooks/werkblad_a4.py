@@ -4,7 +4,7 @@ A blank worksheet prints on exactly one A4 page. The hook estimates, in millimet
 rules of a sheet take (matching werkbladen.css: @page margins 10 mm × 12 mm, text 10.5pt, line 1.3) and
 gives the write-in lines the height that fills the rest, between 5.2 and 9 mm; a sheet that cannot fit
 stops the build with what to shorten. (A filled-in sheet may flow onto a second page: werkbladen.js
-prints every word a teacher wrote, README "Je antwoorden bewaren".)
+prints every word a teacher wrote, docs/privacy.md.)
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""The worksheet syntax (README, "Een werkblad"): one declarative table of parts, and its checks.
+"""The worksheet syntax (REDACTIE.md, "Een werkblad"): one declarative table of parts, and its checks.
 
 `PARTS` is the single description of what an editor may write in a ```werkblad block: each part's
-fields with their kind, range, default and meaning. The checks read it, and README's table of parts is
+fields with their kind, range, default and meaning. The checks read it, and REDACTIE.md's table of parts is
 generated from it (`readme_table`, kept in step by tests/unit/test_werkbladen.py). `validate` turns the
 YAML of a block (read by gereedschap.parse_yaml, with a line per key) into checked, normalised data, or
 raises a BlockError that says what is wrong, on which line, and how to fix it.
@@ -108,7 +108,7 @@ def validate(value, lines: dict[tuple, int]) -> dict:
     """Checked, normalised worksheet data with defaults filled in, or a BlockError saying how to fix it."""
     if value is None:
         raise BlockError("the werkblad block is empty; start with 'titel:', 'aanbeveling:' and 'onderdelen:' "
-                         "(see the README, 'Een werkblad').")
+                         "(see REDACTIE.md, 'Een werkblad').")
     if not isinstance(value, dict):
         raise BlockError("a werkblad block holds fields (titel, aanbeveling, intro, onderdelen), "
                          f"each as 'name: value' on its own line, not {describe(value)}.", 0)
@@ -131,7 +131,7 @@ def validate(value, lines: dict[tuple, int]) -> dict:
 
 
 def check_sleutel(value: dict, lines: dict[tuple, int]) -> str | None:
-    """The optional key under which a sheet's answers are kept (README: "Waar antwoorden blijven")."""
+    """The optional key under which a sheet's answers are kept (REDACTIE.md: "Waar antwoorden blijven")."""
     if "sleutel" not in value:
         return None
     line = line_of(lines, ("sleutel",))
@@ -225,7 +225,7 @@ def check_combination(part: dict, name: str, line: int | None) -> dict:
 
 
 def readme_table() -> str:
-    """README's table of parts, generated from PARTS (scripts/readme-tabellen writes it into README.md)."""
+    """REDACTIE.md's table of parts, generated from PARTS (scripts/readme-tabellen writes it there)."""
     rows = ["| part | fields | renders as |", "| --- | --- | --- |"]
     for name, part in PARTS.items():
         if part.fields is None:
@@ -238,7 +238,7 @@ def readme_table() -> str:
 
 
 def field_doc(key: str, spec: Field) -> str:
-    """'`rijen` (required, 1–40: empty rows)' for README."""
+    """'`rijen` (required, 1–40: empty rows)' for REDACTIE.md."""
     notes = ["required"] if spec.required else ["optional"] if spec.default is None else []
     if spec.kind == "int":
         notes.append(f"{spec.low}–{spec.high}" + (f", default {spec.default}" if spec.default is not None else ""))

@@ -7,7 +7,7 @@ one-page print layout and no check of an editor's input. This hook adds them:
 - the `werkblad` superfence, registered from on_config (a hook cannot be named in mkdocs.yml);
 - parse (gereedschap.parse_yaml) -> validate (werkblad_syntax) -> fit on A4 (werkblad_a4) -> identify
   -> render (templates/werkblad*.html, autoescaped); any problem is reported with file, line and fix;
-- a stable identity for every answer (README, "Waar antwoorden blijven"): a sheet is known by its
+- a stable identity for every answer (REDACTIE.md, "Waar antwoorden blijven"): a sheet is known by its
   `sleutel` (default: its page's file name), a field by its question's text, never by its position or the
   site's path, so inserting, removing or reordering parts never moves an answer to another question;
 - the page holding `<!-- alle-werkbladen -->` gets every worksheet of its nav section, one per printed

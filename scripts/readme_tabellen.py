@@ -1,4 +1,4 @@
-"""Generated parts of README.md (scripts/readme-tabellen): each is written between two markers."""
+"""Generated parts of REDACTIE.md, the editors' guide (scripts/readme-tabellen): each between two markers."""
 from __future__ import annotations
 
 import pathlib
@@ -23,19 +23,22 @@ def generated() -> dict[str, str]:
     return tables
 
 
+GUIDE = "REDACTIE.md"
+
+
 def update(text: str, tables: dict[str, str]) -> str:
-    """README text with every generated part replaced (a missing marker pair is an error)."""
+    """The guide's text with every generated part replaced (a missing marker pair is an error)."""
     for name, table in tables.items():
         pattern = re.compile(rf"(<!-- {name}:begin -->\n).*?(\n<!-- {name}:end -->)", re.S)
         if not pattern.search(text):
-            raise SystemExit(f"README.md has no <!-- {name}:begin --> … <!-- {name}:end --> markers")
+            raise SystemExit(f"{GUIDE} has no <!-- {name}:begin --> … <!-- {name}:end --> markers")
         text = pattern.sub(lambda m: m.group(1) + table + m.group(2), text)
     return text
 
 
 if __name__ == "__main__":
-    readme = ROOT / "README.md"
-    old = readme.read_text(encoding="utf-8")
+    guide = ROOT / GUIDE
+    old = guide.read_text(encoding="utf-8")
     new = update(old, generated())
-    readme.write_text(new, encoding="utf-8")
-    print("README.md: generated tables " + ("updated" if new != old else "already up to date"))
+    guide.write_text(new, encoding="utf-8")
+    print(f"{GUIDE}: generated tables " + ("updated" if new != old else "already up to date"))

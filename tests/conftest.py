@@ -86,7 +86,10 @@ def shared_result(folder: pathlib.Path, name: str, make, *, meanwhile=()):
 @pytest.fixture(scope="session")
 def site(run_folder) -> pathlib.Path:
     """The site, built once per test run with the strict build (by the first worker that needs it);
-    fails loudly if the build does."""
+    fails loudly if the build does. LEIDRAAD_SITE names a site already built from this checkout (scripts/controleer
+    builds once and hands its build to the content checks)."""
+    if os.environ.get("LEIDRAAD_SITE"):
+        return pathlib.Path(os.environ["LEIDRAAD_SITE"])
     site_dir = run_folder / "site"
 
     def build():

@@ -197,7 +197,7 @@ def fence_format(render, logger: logging.Logger):
             message = context.where(error, fence)
         except Exception as error:  # noqa: BLE001 - superfences would swallow it and show the block as code
             message = context.where(BlockError(f"could not render this '{language}' block ({type(error).__name__}: "
-                                               f"{error}). Check the block against README.", None), fence)
+                                               f"{error}). Check the block against REDACTIE.md.", None), fence)
         logger.warning(message)
         return error_box(message, context.language)
 

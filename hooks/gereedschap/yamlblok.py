@@ -30,7 +30,7 @@ def parse_yaml(source: str) -> tuple[object, dict[tuple, int]]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        raise yaml_problem(error) from None
+        raise yaml_problem(error, source) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. a control character
         raise BlockError(f"YAML syntax error: {str(error).splitlines()[0]}; remove that character.",
                          source[:error.position].count("\n")) from None
@@ -60,9 +60,65 @@ def refuse_special_tokens(source: str) -> None:
         loader.dispose()
 
 
-def yaml_problem(error: yaml.MarkedYAMLError) -> BlockError:
-    """A YAML syntax error as an editor reads it, at the line where the problem starts."""
+RE_KEY_LINE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[\w-]+):(?: +(?P<value>.*))?$")
+QUOTES_HINT = ("Check the indentation (spaces, no tabs) and put a text in quotes when it contains ': ' or starts "
+               "with a quote, '-', '[', '{' or '*'.")
+
+
+def indent(line: str) -> int:
+    """The number of spaces a line starts with."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def misaligned(lines: list[str], at: int) -> BlockError | None:
+    """Plain words for 'mapping values are not allowed' (or a key not found) at line `at`, when the cause is a
+    line indented further than a field with a text above it: YAML then reads it as more of that text. The
+    culprit is the one of the two whose indentation the block's other fields do not share."""
+    above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
+    if above is None or indent(lines[at]) <= indent(lines[above]):
+        return None
+    field = RE_KEY_LINE.match(lines[above])
+    if not field or not field["value"] or field["value"].strip() in (">", ">-", "|", "|-"):
+        return None
+    usual = [indent(line) for line in lines if RE_KEY_LINE.match(line) and not line.lstrip().startswith("-")]
+    culprit, other = (above, at) if usual.count(indent(lines[above])) < usual.count(indent(lines[at])) else (at, above)
+    where = "the line below it" if other > culprit else "the line above it"
+    return BlockError(f"this line does not line up with {where} ({indent(lines[culprit])} spaces against "
+                      f"{indent(lines[other])}), so YAML reads '{lines[at].strip()}' as more of the text of "
+                      f"'{field['key']}'. Give the fields of one part the same number of spaces.", culprit)
+
+
+def colon_in_text(lines: list[str], at: int, column: int) -> BlockError | None:
+    """Plain words for a text that holds ': ' (YAML reads it as a field): quote the text."""
+    field = RE_KEY_LINE.match(lines[at])
+    if not field or not field["value"] or ": " not in field["value"] or column <= len(field["indent"]) + len(field["key"]):
+        return None
+    start = lines[at].index(field["key"]) + len(field["key"]) + 1
+    quoted = field["value"].strip().replace('"', '\\"')
+    return BlockError(f"the text of '{field['key']}' contains ': ', which YAML reads as the start of a new field. "
+                      f"Put the text in quotes: {lines[at][:start].strip()} \"{quoted}\"", at)
+
+
+def yaml_problem(error: yaml.MarkedYAMLError, source: str = "") -> BlockError:
+    """A YAML syntax error as an editor reads it, at the line where the problem starts, in plain words where
+    the cause is a common slip (a line indented too far or not far enough, ': ' inside a text)."""
     problem = (error.problem or "unreadable YAML").strip()
+    lines = source.split("\n")
+    mark = error.problem_mark
+    if mark is not None and mark.line < len(lines) and ("mapping values are not allowed" in problem
+                                                         or "did not find expected key" in problem):
+        plain = misaligned(lines, mark.line) or (colon_in_text(lines, mark.line, mark.column)
+                                                  if "mapping values" in problem else None)
+        if plain:
+            return plain
+    if mark is not None and mark.line < len(lines) and re.search(r"expected key|expected '-'|expected <block end>",
+                                                                 problem):
+        above = next((i for i in range(mark.line - 1, -1, -1) if lines[i].strip()), None)
+        if above is not None and lines[mark.line].strip() and indent(lines[mark.line]) != indent(lines[above]):
+            return BlockError(f"this line does not line up with the lines of its part ({indent(lines[mark.line])} "
+                              f"spaces, the line above {indent(lines[above])}). A field lines up with the other "
+                              "fields of its part, and every '- ' of the list 'onderdelen' with the others.",
+                              mark.line)
     if error.context:
         problem = f"{error.context.strip()}, {problem}"
     # An unclosed quote or bracket is noticed later on: point at where it was opened.
@@ -70,9 +126,7 @@ def yaml_problem(error: yaml.MarkedYAMLError) -> BlockError:
     mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
     if "got '?'" in problem:
         problem += " (a '?' inside [ ] needs quotes: [\"Waar ging het over?\"])"
-    return BlockError(f"YAML syntax error: {problem}. Check the indentation (spaces, no tabs) and put a text in "
-                      "quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'.",
-                      mark.line if mark else None)
+    return BlockError(f"YAML syntax error: {problem}. {QUOTES_HINT}", mark.line if mark else None)
 
 
 def record_lines(node, path: tuple, lines: dict[tuple, int]) -> None:

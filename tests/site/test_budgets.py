@@ -19,6 +19,12 @@ PAGE_BUDGET_KB = 90      # first load of a page: HTML + CSS + JS (+ icons), gzip
 GATHERED = {"werkblad": re.compile(r'<form class="werkblad[ "]'),
             "hoofdstuk": re.compile(r'<section class="hele-leidraad__hoofdstuk"'),
             "hulpmiddel": re.compile(r"\sdata-cirkel-(?:verkenner|reflectie)[\s>]")}   # an interactive tool on the page
+# Every page carries the whole nav, so each page an editor adds to mkdocs.yml makes every other page a little
+# heavier (one entry: about 0.02 KB gzip). 90 KB is for a nav of up to NAV_INCLUDED entries; each entry beyond
+# that raises every page's ceiling by NAV_KB_PER_ENTRY, several times what an entry costs, so no new page,
+# worksheet or section can tip another page over its budget (issue 20: one entry tipped the circle explorer).
+NAV_INCLUDED = 50
+NAV_KB_PER_ENTRY = 0.1
 OWN_BUDGET_KB = 20       # our own CSS and JS that one page loads, gzip (worksheet pages: ~17 KB with saving and files)
 SEARCH_INDEX_BUDGET_KB = 200  # the search index both languages share, gzip
 
@@ -43,16 +49,28 @@ def source_of(site, path: str):
     return ROOT / "docs" / (f"{stem}.en.md" if english else f"{stem}.md")
 
 
+def nav_entries() -> int:
+    """The entries of the nav in mkdocs.yml (pages and section names): every page carries them all."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = text[text.index("\nnav:\n") + 6:]
+    return len(re.findall(r"^\s+- ", nav.split("\n\n")[0], re.M))
+
+
 def ceiling_of(site, path: str) -> tuple[float, str]:
-    """(KB, how it is made up): 90, or 90 plus the allowance per gathered part the page's front matter declares."""
+    """(KB, how it is made up): 90 (plus the nav's allowance), plus the allowance per gathered part the page's
+    front matter declares."""
     source = source_of(site, path)
     budget = front_matter(source).get("budget") if source.exists() else None
+    extra = max(0, nav_entries() - NAV_INCLUDED)
+    base = PAGE_BUDGET_KB + extra * NAV_KB_PER_ENTRY
+    why = (f"{PAGE_BUDGET_KB} KB + {extra} nav entries beyond {NAV_INCLUDED} × {NAV_KB_PER_ENTRY:g} KB"
+           if extra else f"the {PAGE_BUDGET_KB} KB every page has")
     if not budget:
-        return PAGE_BUDGET_KB, f"the {PAGE_BUDGET_KB} KB every page has"
+        return base, why
     count = len(GATHERED[budget["per"]].findall((site / path).read_text(encoding="utf-8")))
     kb = float(budget["kb"])
-    return (PAGE_BUDGET_KB + count * kb,
-            f"{PAGE_BUDGET_KB} KB + {count} × {kb:g} KB per {budget['per']} (front matter 'budget' of "
+    return (base + count * kb,
+            f"{why} + {count} × {kb:g} KB per {budget['per']} (front matter 'budget' of "
             f"{source.relative_to(ROOT)})")
 
 
@@ -69,7 +87,8 @@ def test_every_page_first_load_fits_the_budget(site, benchmark, all_pages):
                         "Shorten the page or what it gathers; on a page that gathers others, raise 'kb' in its "
                         "front matter only after scripts/benchmark shows it still loads fast.")
     assert over == [], "\n".join(over)
-    gathering = [path for path, _, _ in rows if ceiling_of(site, path)[0] > PAGE_BUDGET_KB]
+    plain = ceiling_of(site, "index.html")[0]
+    gathering = [path for path, _, _ in rows if ceiling_of(site, path)[0] > plain]
     assert sorted(gathering) == ["aan-de-slag/alle-werkbladen.html", "en/aan-de-slag/alle-werkbladen.html",
                                  "en/hele-leidraad.html", "en/theorie/cirkel-verkenner.html", "hele-leidraad.html",
                                  "theorie/cirkel-verkenner.html"]
@@ -81,6 +100,31 @@ def test_the_budget_check_bites(site, benchmark, monkeypatch, all_pages):
     monkeypatch.setitem(globals(), "ceiling_of", lambda s, p: (20, "a tiny allowance") if "alle" in p else real(s, p))
     with pytest.raises(AssertionError, match="alle-werkbladen.html weighs"):
         test_every_page_first_load_fits_the_budget(site, benchmark, all_pages)
+
+
+def test_a_nav_entry_cannot_tip_a_page(site):
+    """One more nav entry adds less to a page than the allowance it brings: a new entry beside the longest one
+    in the circle explorer's nav, with a file name and a title of 30 random letters each (harder to compress
+    than any real name), adds less than NAV_KB_PER_ENTRY gzip; and the nav is past NAV_INCLUDED, so the next
+    entry does raise every ceiling."""
+    import gzip
+    import random
+    import string
+
+    html = (site / "theorie" / "cirkel-verkenner.html").read_text(encoding="utf-8")
+    entries = re.findall(r'<li class="md-nav__item[^"]*">\s*<a href="[^"#][^"]*" class="md-nav__link">.*?</li>',
+                         html, re.S)
+    assert len(entries) > 20, "found no nav entries on the page"
+    longest = max(entries, key=len)
+    letters = random.Random(20).choices(string.ascii_lowercase, k=60)
+    new = re.sub(r'href="[^"]*"', f'href="../aan-de-slag/{"".join(letters[:30])}.html"', longest)
+    new = re.sub(r'(<span class="md-ellipsis">\s*).*?(\s*</span>)', lambda m: m[1] + "".join(letters[30:]) + m[2],
+                 new, flags=re.S)
+    size = lambda text: len(gzip.compress(text.encode("utf-8"), mtime=0))  # noqa: E731
+    added = (size(html.replace(longest, longest + new, 1)) - size(html)) / 1024
+    assert 0 < added < NAV_KB_PER_ENTRY, (f"one nav entry adds {added:.3f} KB gzip to every page, the allowance "
+                                          f"per entry is {NAV_KB_PER_ENTRY} KB")
+    assert nav_entries() >= NAV_INCLUDED, f"the nav has {nav_entries()} entries: the allowance starts after {NAV_INCLUDED}"
 
 
 def test_first_load_counts_css_and_js(site, benchmark, all_pages):

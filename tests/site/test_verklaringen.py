@@ -141,8 +141,11 @@ def test_every_date_of_the_changelog_is_a_day_with_commits():
         pytest.skip("no git history here")
     entries = yaml.safe_load((ROOT / "hooks" / "versies.yml").read_text(encoding="utf-8"))
     listed = [entry["datum"].isoformat() for entry in entries]
-    assert [day for day in listed if day not in days] == []
-    assert min(days) in listed
+    without = [day for day in listed if day not in days]
+    assert without == [], (f"hooks/versies.yml has entries for {', '.join(without)}, days on which git has no commit. "
+                           "Put a change under the day you commit it (a copy without the project's history cannot "
+                           "check this: use a clone).")
+    assert min(days) in listed, f"hooks/versies.yml has no entry for {min(days)}, a day with commits"
 
 
 def test_the_content_version_is_the_newest_commit_of_docs(site):
@@ -185,13 +188,27 @@ def test_the_accessibility_statement_gives_its_figures_and_dates(all_pages):
 
 
 def test_the_statement_counts_the_pages_the_site_has(site):
-    """'alle 108 pagina's (54 per taal)': the page count of the last axe run is the built site's (update the
-    statement, with its date, when a page is added)."""
+    """'alle 108 pagina's (54 per taal)': the marker <!-- aantal-paginas --> (hooks/verklaringen.py) counts the
+    pages from docs/, so a new page changes the statement by itself; here the count meets the built site."""
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     english = [p for p in pages if p.relative_to(site).parts[0] == "en"]
     for path, pattern in (("toegankelijkheid.html", r"alle (\d+) pagina's \((\d+) per taal\)"),
                           ("en/toegankelijkheid.html", r"all (\d+) pages \((\d+) per language\)")):
         found = re.search(pattern, (site / path).read_text(encoding="utf-8"))
-        assert found, f"{path}: no page count"
-        assert (int(found[1]), int(found[2])) == (len(pages), len(english)), (path, found[0], len(pages))
+        assert found, (f"{path} names no page count: docs/toegankelijkheid.md (and .en.md) should say "
+                       "'alle <!-- aantal-paginas -->' where the axe run is described.")
+        said, built = (int(found[1]), int(found[2])), (len(pages), len(english))
+        assert said == built, (f"{path} says '{found[0]}', but the site has {built[0]} pages ({built[1]} in English). "
+                               "Is there a page in docs/ without its twin, or an HTML page that is not built from docs/?")
 
+
+def test_the_page_count_follows_the_files_in_docs(tmp_path):
+    """The count is the Dutch files times the languages: a page added in both languages raises it by two."""
+    import verklaringen
+    for name in ("index.md", "index.en.md", "theorie/a.md", "theorie/a.en.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    assert verklaringen.count_markdown("nl", str(tmp_path)) == "4 pagina's (2 per taal)"
+    (tmp_path / "b.md").write_text("# b\n", encoding="utf-8")
+    (tmp_path / "b.en.md").write_text("# b\n", encoding="utf-8")
+    assert verklaringen.count_markdown("en", str(tmp_path)) == "6 pages (3 per language)"

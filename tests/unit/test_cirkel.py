@@ -326,13 +326,13 @@ def test_an_unexpected_failure_is_reported_instead_of_showing_code(markdown, mon
     monkeypatch.setitem(cirkel.RENDER, "cirkel-reflectie", lambda *args: 1 / 0)
     result = markdown("# Proef\n\n```cirkel-reflectie\n```\n", src_uri="theorie/proef.md")
     assert result.warnings == ["docs/theorie/proef.md, line 3: could not render this 'cirkel-reflectie' block "
-                               "(ZeroDivisionError: division by zero). Check the block against README."]
+                               "(ZeroDivisionError: division by zero). Check the block against REDACTIE.md."]
     assert "<pre" not in result.html and "blokfout" in result.html
 
 
 def test_readme_table_of_options_is_generated_from_the_option_tables():
-    """README's table of the circle's options is cirkel.readme_table() (scripts/readme-tabellen writes it)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """REDACTIE.md's table of the circle's options is cirkel.readme_table() (scripts/readme-tabellen writes it)."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- cirkel-opties:begin -->\n(.*?)\n<!-- cirkel-opties:end -->", readme, re.S)
     assert table and table.group(1) == cirkel.readme_table(), "run scripts/readme-tabellen"
 

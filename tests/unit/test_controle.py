@@ -108,7 +108,7 @@ def test_a_front_matter_that_is_not_closed_or_not_yaml():
     (message,) = controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\ndescription: [open\n---\n# K\n")
     assert message.startswith("docs/x.md, line 3: front matter: YAML syntax error")
     (message,) = controle.front_matter_syntax_problems("docs/x.md", "---\ntitle: x\n  tags: y\n---\n")
-    assert message.startswith("docs/x.md, line 3: front matter: YAML syntax error")
+    assert message.startswith("docs/x.md, line 3: front matter: this line does not line up with the line above it")
     assert controle.front_matter_syntax_problems("docs/x.md", "---\n- a\n- b\n---\n") == [
         "docs/x.md, line 2: the front matter is a list, not fields, so the page shows it as text; write one field per "
         "line, e.g. title: Mijn pagina"]

@@ -66,8 +66,8 @@ OPEN = ("  - id: open-1\n    vraag:\n      nl: Waarom?\n      en: Why?\n    mode
         "      en: Because.\n    anker: " + ANKER + "\n    bron: 500-501\n")
 ERRORS = [
     ("yaml-syntax", HEAD + "  - id: x: y\n",
-     "line 6: YAML syntax error: mapping values are not allowed in this context. Check the indentation (spaces, no "
-     "tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'."),
+     "line 6: the text of 'id' contains ': ', which YAML reads as the start of a new field. Put the text in quotes: "
+     '- id: "x: y"'),
     ("yaml-alias", HEAD.replace("nl: Proef", "nl: &t Proef") + question(1),
      "line 2: '&t' is a YAML anchor or alias; they are not allowed in a block. Write the text out where you need it."),
     ("empty-file", "",
@@ -442,8 +442,8 @@ def test_texts_are_escaped(markdown, tmp_path, monkeypatch):
 # --- README ------------------------------------------------------------------------------------------
 
 def test_readme_table_of_fields_is_generated_from_the_syntax():
-    """README's table of a chapter file's fields is exactly toets_syntax.readme_table() (scripts/readme-tabellen)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """REDACTIE.md's table of a chapter file's fields is exactly toets_syntax.readme_table() (scripts/readme-tabellen)."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- toets-velden:begin -->\n(.*?)\n<!-- toets-velden:end -->", readme, re.S)
-    assert table, "README lacks the <!-- toets-velden:begin --> … <!-- toets-velden:end --> markers"
+    assert table, "REDACTIE.md lacks the <!-- toets-velden:begin --> … <!-- toets-velden:end --> markers"
     assert table.group(1) == toets_syntax.readme_table(), "run scripts/readme-tabellen"

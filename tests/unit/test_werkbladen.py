@@ -64,8 +64,15 @@ def part_html(sheet_html, part_yaml: str, **options) -> str:
 
 ERRORS = [
     ("yaml-colon", 'titel: Let op: dit\naanbeveling: "1.3"',
-     "line 4: YAML syntax error: mapping values are not allowed in this context. Check the indentation (spaces, "
-     "no tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', '[', '{' or '*'."),
+     "line 4: the text of 'titel' contains ': ', which YAML reads as the start of a new field. Put the text in "
+     'quotes: titel: "Let op: dit"'),
+    ("yaml-indent-too-far", HEAD + "  - veld:\n      label: Naam\n        regels: 1",
+     "line 9: this line does not line up with the line above it (8 spaces against 6), so YAML reads 'regels: 1' "
+     "as more of the text of 'label'. Give the fields of one part the same number of spaces."),
+    ("yaml-indent-short", HEAD + "  - veld:\n     label: Naam\n      regels: 1\n  - tabel:\n      kolommen: [a]\n"
+     "      rijen: 2",
+     "line 8: this line does not line up with the line below it (5 spaces against 6), so YAML reads 'regels: 1' "
+     "as more of the text of 'label'. Give the fields of one part the same number of spaces."),
     ("yaml-unclosed-quote", HEAD + '  - tekst: "open\n  - tekst: dicht',
      "line 7: YAML syntax error: while scanning a quoted scalar, found unexpected end of stream. Check the "
      "indentation (spaces, no tabs) and put a text in quotes when it contains ': ' or starts with a quote, '-', "
@@ -77,7 +84,7 @@ ERRORS = [
      "line 5: field 'titel' appears twice here; keep one."),
     ("empty-block", "",
      "line 3: the werkblad block is empty; start with 'titel:', 'aanbeveling:' and 'onderdelen:' "
-     "(see the README, 'Een werkblad')."),
+     "(see REDACTIE.md, 'Een werkblad')."),
     ("not-a-mapping-list", "- titel\n- proef",
      "line 4: a werkblad block holds fields (titel, aanbeveling, intro, onderdelen), each as 'name: value' on "
      "its own line, not a list."),
@@ -256,7 +263,7 @@ def test_an_unexpected_failure_is_reported_not_shown_as_code(markdown, monkeypat
     monkeypatch.setattr(werkbladen, "identify", broken)
     result = markdown(page_with(MINIMAL))
     assert result.warnings == [f"{FILE}, line 3: could not render this 'werkblad' block (RuntimeError: kapot). "
-                               "Check the block against README."]
+                               "Check the block against REDACTIE.md."]
     assert "<pre" not in result.html and "blokfout" in result.html
 
 
@@ -286,18 +293,18 @@ def test_a_huge_block_is_refused_before_it_is_read(error_of):
 # --- the README and its generated table ----------------------------------------------------------
 
 def test_the_readme_example_is_valid(sheet_html):
-    """The worked example in README.md ("Een werkblad") renders, '?' inside [ ] and all."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The worked example in REDACTIE.md ("Een werkblad") renders, '?' inside [ ] and all."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     example = re.search(r"````markdown\n```werkblad\n(.*?)\n```\n````", readme, re.S).group(1)
     html = sheet_html(example)
     assert 'class="werkblad"' in html and "Waar hadden we het over?" in html
 
 
 def test_readme_table_of_parts_is_generated_from_the_syntax():
-    """README's table of parts is exactly werkblad_syntax.readme_table() (scripts/readme-tabellen writes it)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """REDACTIE.md's table of parts is exactly werkblad_syntax.readme_table() (scripts/readme-tabellen writes it)."""
+    readme = (ROOT / "REDACTIE.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- onderdelen:begin -->\n(.*?)\n<!-- onderdelen:end -->", readme, re.S)
-    assert table, "README lacks the <!-- onderdelen:begin --> … <!-- onderdelen:end --> markers"
+    assert table, "REDACTIE.md lacks the <!-- onderdelen:begin --> … <!-- onderdelen:end --> markers"
     assert table.group(1) == werkblad_syntax.readme_table(), "run scripts/readme-tabellen"
     assert "`kolommen` (required, 1–8 names" in werkblad_syntax.readme_table()
 

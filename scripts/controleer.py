@@ -1,0 +1,151 @@
+"""scripts/controleer: één opdracht die een redacteur na elke wijziging draait (REDACTIE.md, "Controleer je werk").
+
+It does two things and says in plain Dutch what it found:
+1. the strict build (the same as `scripts/serve build` and the tests): every problem with file, line and fix;
+2. the content checks: the tests of tests/site that are about the content (links and anchors, the English
+   twin of every page, the marker for additions, the statements, worksheets, self-tests, dates), run on that
+   one build (LEIDRAAD_SITE, tests/conftest.py), in one process.
+Left out, because only an engineer can act on them: the checks of the checks ("bites" twins), the tiny test
+projects of tests/site/test_bouw.py, the USB zip, the weight of our own CSS and JS, the search index size,
+and the whole-project copies (marker kopie); the browser tests need a browser and minutes. `scripts/test`
+runs everything.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+# Tests that check what only an engineer can change (see the docstring); matched against the test's name.
+ENGINEER_ONLY = ["bites", "strict_build", "own_css", "search_index", "first_load_counts", "load_only_where",
+                 "nav_entry_cannot"]
+CONTENT_CHECKS = ["tests/site"]
+LEFT_OUT_FILES = ["tests/site/test_bouw.py", "tests/site/test_usb.py"]
+RE_LOG = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+RE_PLACEHOLDER = re.compile(r"Schrijf hier|Write here|Write the page here")   # the scaffolds' (scripts/nieuw.py)
+
+
+def say(text: str = "") -> None:
+    """Print a line at once (the editor watches it happen)."""
+    print(text, flush=True)
+
+
+def build(site: pathlib.Path) -> tuple[bool, list[str]]:
+    """(built, the problems as sentences) from the strict build into site."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    problems, current = [], None
+    for line in (result.stdout + result.stderr).splitlines():
+        found = RE_LOG.match(line)
+        if found:
+            current = found[2].strip()
+            problems.append(current)
+        elif current is not None and line.startswith("  ") and not line.startswith("  File "):
+            problems[-1] += " " + line.strip()    # a message that runs over several lines
+        else:
+            current = None
+    if result.returncode != 0 and not problems:
+        problems = [(result.stderr or result.stdout).strip().splitlines()[-1]]
+    problems = [p for p in problems if not p.startswith("Aborted with")]
+    return result.returncode == 0, problems
+
+
+class Collector:
+    """A pytest plugin that keeps each failed content check's question (docstring) and answer (message)."""
+
+    def __init__(self):
+        self.docs: dict[str, str] = {}
+        self.failed: list[tuple[str, str, str]] = []
+        self.passed = 0
+
+    def pytest_collection_modifyitems(self, items):
+        for item in items:
+            doc = (getattr(getattr(item, "function", None), "__doc__", None) or item.name).strip()
+            self.docs[item.nodeid] = re.sub(r"\s+", " ", doc.split("\n\n")[0])
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.failed.append((report.nodeid, f"the checks in {report.nodeid} can be read", str(report.longrepr)[-1500:]))
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" and report.passed:
+            self.passed += 1
+        if report.failed:
+            crash = getattr(report.longrepr, "reprcrash", None)
+            message = crash.message if crash else str(report.longrepr)
+            message = re.sub(r"^AssertionError: ", "", message).split("\nassert ")[0].strip()
+            self.failed.append((report.nodeid, self.docs.get(report.nodeid, report.nodeid), message))
+
+
+def content_checks(site: pathlib.Path) -> Collector:
+    """Run the content checks on the built site; return what they found."""
+    import pytest
+
+    os.environ["LEIDRAAD_SITE"] = str(site)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    collector = Collector()
+    arguments = [*CONTENT_CHECKS, *(f"--ignore={path}" for path in LEFT_OUT_FILES),
+                 "-m", "not kopie and not browser", "-k", " and ".join(f"not {name}" for name in ENGINEER_ONLY),
+                 "-o", "addopts=", "--import-mode=importlib", "-p", "no:terminal", "-p", "no:cacheprovider",
+                 "-p", "no:xdist", "-W", "ignore"]
+    os.chdir(ROOT)
+    code = pytest.main(arguments, plugins=[collector])
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or collector.passed == 0:
+        collector.failed.append(("pytest", "the content checks ran", f"pytest stopped ({code!r}) after "
+                                 f"{collector.passed} checks: run scripts/test --fast to see why"))
+    return collector
+
+
+def main() -> int:
+    """Build, check, and say what to do next."""
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="controleer-") as folder:
+        site = pathlib.Path(folder) / "site"
+        say("1. De site bouwen, streng: elke waarschuwing telt …")
+        built, problems = build(site)
+        if not built:
+            say(f"   De bouw stopt. {'Dit moet' if len(problems) == 1 else 'Deze punten moeten'} eerst anders:")
+            for number, problem in enumerate(problems, 1):
+                say(f"   {number}. {problem}")
+            say("   Pas het aan in het genoemde bestand (op de genoemde regel) en draai scripts/controleer opnieuw.")
+            return 1
+        say(f"   In orde ({time.monotonic() - start:.0f} s).")
+        say("2. De inhoud controleren: links, Engelse tweeling, markeringen, werkbladen, toetsen, datums …")
+        found = content_checks(site)
+        if found.failed:
+            say(f"   {len(found.failed)} van de {len(found.failed) + found.passed} controles vinden iets:")
+            for number, (_, question, answer) in enumerate(found.failed, 1):
+                say(f"   {number}. Controle: {question}")
+                say("      Gevonden: " + answer.replace("\n", "\n      "))
+            say("   Pas het aan en draai scripts/controleer opnieuw. Weet je niet wat er bedoeld wordt? "
+                "Zoek de zin op in REDACTIE.md, of vraag het een ontwikkelaar.")
+            return 1
+        say(f"   In orde: {found.passed} controles.")
+    say(f"Alles in orde ({time.monotonic() - start:.0f} s). Je kunt je wijziging vastleggen (git commit).")
+    left = placeholders()
+    if left:
+        say("Nog te schrijven (de opdrachten nieuw-werkblad, nieuwe-pagina en nieuw-begrip zetten deze zinnen klaar):")
+        for where in left:
+            say(f"   {where}")
+    return 0
+
+
+def placeholders() -> list[str]:
+    """'docs/x.md, regel 3' for every 'Schrijf hier' / 'Write here' a scaffold left and no one replaced yet."""
+    found = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            if RE_PLACEHOLDER.search(line):
+                found.append(f"{path.relative_to(ROOT)}, regel {number}: {line.strip()[:90]}")
+    return found
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""The editors' guide, carried out: every checklist of REDACTIE.md in a fresh copy of the project, step by step as
+the guide words it, ends with `scripts/controleer` saying "Alles in orde" (the strict build and the content
+checks), right after the scaffold (no hand step) and again once the content is written.
+
+Each copy is a git repository with the project's history, as a fresh clone is (plus one commit of whatever the
+working tree holds that is not committed yet); the editor's new files are not committed (they get today's date).
+These tests build the whole project twice each: marker `kopie` (not in --fast).
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+GUIDE = ROOT / "REDACTIE.md"
+GIT = {"GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
+       "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
+
+
+def fresh_clone(tmp_path: pathlib.Path) -> pathlib.Path:
+    """The project as a fresh clone has it (its files, one commit), with the shared .venv and node_modules."""
+    copy = tmp_path / "project"
+    top_level = {".venv", ".git", "site", "dist", "node_modules"}     # at the top only: tests/site stays
+
+    def ignore(folder, names):
+        return [n for n in names if n in ("__pycache__", ".pytest_cache") or (pathlib.Path(folder) == ROOT and n in top_level)]
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    for shared in (".venv", "node_modules"):
+        if (ROOT / shared).exists():
+            (copy / shared).symlink_to((ROOT / shared).resolve())
+    def git(*command, check=True):
+        return subprocess.run(["git", *command], cwd=copy, check=check, capture_output=True, text=True,
+                              env={**os.environ, **GIT})
+    git("init", "-q")
+    if git("fetch", "-q", str(ROOT), "HEAD", check=False).returncode == 0:   # the history, as a clone has it
+        git("reset", "-q", "--soft", "FETCH_HEAD")
+    git("add", "-A")
+    git("commit", "-qm", "the working tree as the test found it", "--allow-empty")
+    return copy
+
+
+def run(copy: pathlib.Path, *command: str) -> subprocess.CompletedProcess:
+    """Run one of the project's scripts in the copy, as an editor types it."""
+    return subprocess.run(["bash", *command], cwd=copy, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def green(copy: pathlib.Path, after: str) -> str:
+    """`scripts/controleer` ends with 'Alles in orde'; its output, for further checks."""
+    result = run(copy, "scripts/controleer")
+    assert result.returncode == 0 and "Alles in orde" in result.stdout, (
+        f"after {after}, scripts/controleer is not green:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}")
+    return result.stdout
+
+
+def edit(path: pathlib.Path, *replacements: tuple[str, str]) -> None:
+    """Replace texts in a file, each of which must be there (the guide names them)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, f"{path.name} has no '{old}'"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def checklist(title: str) -> str:
+    """The text of one checklist of the guide ('### Een nieuw werkblad' up to the next heading)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    found = re.search(rf"^### {re.escape(title)}\n(.*?)(?=^##)", text, re.S | re.M)
+    assert found, f"REDACTIE.md has no checklist '{title}'"
+    return found[1]
+
+
+def command_of(title: str) -> list[str]:
+    """The command of step 1 of a checklist, exactly as the guide prints it."""
+    import shlex
+    found = re.search(r"^1\. Typ: `(scripts/[^`]+)`", checklist(title), re.M)
+    assert found, f"checklist '{title}' does not start with a command"
+    return shlex.split(found[1])
+
+
+def placeholders_left(copy: pathlib.Path, output: str) -> list[str]:
+    """What scripts/controleer still lists as to be written."""
+    return [line for line in output.split("Nog te schrijven", 1)[-1].splitlines()[1:]] if "Nog te schrijven" in output else []
+
+
+# ------------------------------------------------------------------------------------- not a copy
+
+CHECKLISTS = {"Een nieuw werkblad": "test_checklist_a_new_worksheet",
+              "Een nieuwe pagina": "test_checklist_a_new_page",
+              "Een nieuw begrip": "test_checklist_a_new_term",
+              "Een nieuwe toetsvraag": "test_checklist_a_new_self_test_question",
+              "Een nieuw zoekwoord": "test_checklist_a_new_search_word"}
+
+
+def test_every_checklist_in_the_guide_has_its_test():
+    """REDACTIE.md's checklists are exactly the ones this module carries out."""
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("## Checklists"):text.index("\n## ", text.index("## Checklists") + 5)]
+    titles = re.findall(r"^### (.+)$", section, re.M)
+    assert titles == list(CHECKLISTS), f"REDACTIE.md's checklists are {titles}: give each new one a test here"
+    assert all(name in globals() for name in CHECKLISTS.values())
+
+
+# ----------------------------------------------------------------------------------- the checklists
+
+@pytest.mark.kopie
+def test_checklist_a_new_worksheet(tmp_path):
+    copy = fresh_clone(tmp_path)
+    made = run(copy, *command_of("Een nieuw werkblad"))                                              # step 1
+    assert made.returncode == 0, made.stderr
+    assert "aan-de-slag/samen-spelen.md" in (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    output = green(copy, "scripts/nieuw-werkblad alone")
+    assert len(placeholders_left(copy, output)) == 8, output
+    sheet = copy / "docs" / "aan-de-slag"
+    edit(sheet / "samen-spelen.md",                                                                   # step 2
+         ("Schrijf hier in een paar zinnen waar de oefening over gaat en waarom.",
+          "Een kind dat zelf het spel kiest, laat zien wat het belangrijk vindt. Speel tien minuten mee en volg."),
+         ("intro: Schrijf hier in één zin wat de leerkracht gaat doen.",
+          "intro: Je speelt tien minuten mee met een spel dat het kind zelf kiest, en jij volgt."))
+    edit(sheet / "samen-spelen.en.md",                                                                # step 3
+         ("Write here in a few sentences what the exercise is about and why.",
+          "A child who chooses the game shows what matters to them. Play along for ten minutes and follow."),
+         ("intro: Write here in one sentence what the teacher is going to do.",
+          "intro: You play for ten minutes with a game the child chooses, and you follow."))
+    for page, text in (("aan-de-slag/index.md", "tien minuten meespelen met een spel dat het kind kiest."),  # step 4
+                       ("aanbevelingen/2-kansen-voor-positief-gedrag.md", "tien minuten meespelen en volgen.")):
+        edit(copy / "docs" / page, ("Schrijf hier in één zin wat de oefening is.", text))
+    for page, text in (("aan-de-slag/index.en.md", "ten minutes of play in a game the child chooses."),
+                       ("aanbevelingen/2-kansen-voor-positief-gedrag.en.md", "ten minutes of play, following the child.")):
+        edit(copy / "docs" / page, ("Write here in one sentence what the exercise is.", text))
+    output = green(copy, "the worksheet was written")                                                # step 5
+    assert placeholders_left(copy, output) == []
+
+
+@pytest.mark.kopie
+def test_checklist_a_new_page(tmp_path):
+    copy = fresh_clone(tmp_path)
+    made = run(copy, *command_of("Een nieuwe pagina"))                                                # step 1
+    assert made.returncode == 0, made.stderr
+    green(copy, "scripts/nieuwe-pagina alone")
+    page = copy / "docs" / "theorie"
+    edit(page / "reflecteren.md", ("Schrijf hier de pagina.",                                         # step 2
+                                   "Wie terugkijkt op een dag in de klas, ziet soms een patroon.\n\n"
+                                   "## Zo begin je { #zo-begin-je }\n\nKies elke vrijdag één moment uit de week."))
+    edit(page / "reflecteren.en.md", ("Write the page here.",                                          # step 3
+                                      "Looking back on a day in class, you sometimes see a pattern.\n\n"
+                                      "## How to start { #zo-begin-je }\n\nEvery Friday, choose one moment of the week."))
+    edit(page / "index.md", ("\n<div class=\"aanvulling\" markdown>",                                  # step 4
+                             "\nOver terugkijken op je eigen week lees je meer bij [Reflecteren](reflecteren.md).\n"
+                             "\n<div class=\"aanvulling\" markdown>"))
+    edit(page / "index.en.md", ("\n<div class=\"aanvulling\" markdown>",
+                                "\nYou read more about looking back on your own week under [Reflecting](reflecteren.md).\n"
+                                "\n<div class=\"aanvulling\" markdown>"))
+    assert green(copy, "the page was written").count("Nog te schrijven") == 0                         # step 5
+
+
+@pytest.mark.kopie
+def test_checklist_a_new_term(tmp_path):
+    copy = fresh_clone(tmp_path)
+    made = run(copy, *command_of("Een nieuw begrip"))                                                  # step 1
+    assert made.returncode == 0 and "now links to the term" in made.stdout, made.stdout + made.stderr
+    green(copy, "scripts/nieuw-begrip alone")
+    edit(copy / "docs" / "begrippen.md",                                                               # step 2
+         ("Schrijf hier in een of twee zinnen wat Kennismakingsgesprek is. Deze eerste alinea is de uitleg die een "
+          "lezer ziet als hij op een link naar dit begrip wijst.",
+          "Een gesprek aan het begin van het jaar met een kind en zijn ouders, om elkaar te leren kennen."),
+         ("[Schrijf hier de pagina waar het begrip uitgelegd wordt](index.md)",
+          "[aanbeveling 2](aanbevelingen/2-kansen-voor-positief-gedrag.md)"))
+    edit(copy / "docs" / "begrippen.en.md",                                                            # step 3
+         ("Write here in one or two sentences what Getting-to-know-you conversation is. This first paragraph is "
+          "the explanation a reader sees when pointing at a link to this term.",
+          "A talk at the start of the year with a child and their parents, to get to know each other."),
+         ("[Write here the page that explains the term](index.md)",
+          "[recommendation 2](aanbevelingen/2-kansen-voor-positief-gedrag.md)"))
+    assert green(copy, "the term was written").count("Nog te schrijven") == 0                         # step 5
+    english = (copy / "docs" / "begrippen.en.md").read_text(encoding="utf-8")
+    assert english.index("{ #kennismakingsgesprek }") < english.index("{ #invloed }")   # 'G' before 'I'
+
+
+@pytest.mark.kopie
+def test_checklist_a_new_self_test_question(tmp_path):
+    copy = fresh_clone(tmp_path)
+    chapter = copy / "hooks" / "toets" / "2-kansen-voor-positief-gedrag.yml"                          # step 1
+    assert "hooks/toets/2-kansen-voor-positief-gedrag.yml" in checklist("Een nieuwe toetsvraag")
+    assert chapter.read_text(encoding="utf-8").count("\n  - id: ") < 8
+    with chapter.open("a", encoding="utf-8") as file:                                                  # step 2
+        file.write("\n  - id: eigen-vraag\n    vraag:\n      nl: Wat kun je doen als een kind weinig positieve "
+                   "momenten heeft in de klas?\n      en: What can you do when a child has few positive moments "
+                   "in class?\n    modelantwoord:\n      nl: \"Een taak of rol geven waarin het kind kan laten zien "
+                   "waar het goed in is.\"\n      en: \"Give a task or role in which the child can show what it is "
+                   "good at.\"\n    anker: aanbevelingen/2-kansen-voor-positief-gedrag.md#aanbeveling-2-2\n"
+                   "    bron: 1180-1190\n")
+    green(copy, "a question was added")                                                                # step 3
+
+
+@pytest.mark.kopie
+def test_checklist_a_new_search_word(tmp_path):
+    copy = fresh_clone(tmp_path)
+    words = copy / "hooks" / "zoekwoorden.yml"                                                         # step 1
+    steps = checklist("Een nieuw zoekwoord")
+    assert "`speelkwartier: pauze`" in steps and "`recess: break`" in steps
+    text = words.read_text(encoding="utf-8")
+    text = text.replace("\nnl:\n  woorden:\n", "\nnl:\n  woorden:\n    speelkwartier: pauze\n", 1)      # step 2
+    text = text.replace("\nen:\n  woorden:\n", "\nen:\n  woorden:\n    recess: break\n", 1)                # step 3
+    assert text.count("speelkwartier: pauze") == 1 and text.count("recess: break") == 1
+    words.write_text(text, encoding="utf-8")
+    green(copy, "two search words were added")                                                         # step 4
+    built = tmp_path / "site"
+    result = subprocess.run([str(copy / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--site-dir", str(built)],
+                            cwd=copy, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    script = (built / "assets" / "javascripts" / "zoekwoorden.js").read_text(encoding="utf-8")
+    assert "speelkwartier" in script and "recess" in script
+
+
+# ------------------------------------------------------------------------------ quiet, and the banner
+
+@pytest.mark.kopie
+def test_an_unchanged_project_builds_quietly(tmp_path):
+    """The strict build of the project as it is prints one line: how long it took (no i18n INFO lines)."""
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "--site-dir",
+                             str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("INFO    -  Documentation built in"), lines
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, timeout: float) -> float | None:
+    """Seconds until predicate() holds, or None after timeout."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if predicate():
+            return time.monotonic() - start
+        time.sleep(0.5)
+    return None
+
+
+@pytest.mark.kopie
+def test_a_typo_while_serving_shows_on_the_page(tmp_path):
+    """With scripts/serve running, a misspelt part in a worksheet block shows as a banner with file, line and fix
+    on every page; correcting it takes the banner away. The preview never hangs."""
+    copy = fresh_clone(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(["bash", "scripts/serve"], cwd=copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              env={**os.environ, "SERVE_ADDR": f"127.0.0.1:{port}"}, start_new_session=True)
+    page = f"http://127.0.0.1:{port}/aan-de-slag/2x10-oefening.html"
+    sheet = copy / "docs" / "aan-de-slag" / "2x10-oefening.md"
+    try:
+        assert wait_for(lambda: "2×10" in fetch(page), 300) is not None, "scripts/serve did not serve the site"
+        assert "redactie-melding" not in fetch(page)
+        edit(sheet, ("  - veld:\n", "  - veldd:\n"))
+        seconds = wait_for(lambda: "redactie-melding" in fetch(page), 300)
+        assert seconds is not None, "no banner appeared"
+        html = fetch(f"http://127.0.0.1:{port}/index.html")
+        assert "docs/aan-de-slag/2x10-oefening.md, line 15: unknown part &#x27;veldd&#x27;; did you mean " \
+               "&#x27;veld&#x27;?" in html
+        print(f"banner after {seconds:.1f} s")
+        edit(sheet, ("  - veldd:\n", "  - veld:\n"))
+        assert wait_for(lambda: "redactie-melding" not in fetch(page) and "2×10" in fetch(page), 300) is not None
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
