@@ -64,7 +64,6 @@ STEPS = {
     ],
     "pre_build": [
         begrippen_tooltips.on_pre_build,  # reads the glossary and abbreviations of this language
-        verwijzing.on_pre_build,          # the dates of every page from git
         taal.on_pre_build,                # the permalink's title in this language
     ],
     "files": [

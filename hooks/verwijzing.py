@@ -236,15 +236,8 @@ def fill_sheet_versions(html: str, files, docs_dir: str, language: str) -> str:
 
 
 def first_language() -> str:
-    """The language built first in this run (static-i18n builds the default one first; its pages have no
-    language folder)."""
-    return gereedschap.staat("verwijzing", run=True).setdefault("eerste_taal", gereedschap.taal())
-
-
-def on_pre_build(config):
-    """Note the language built first in this run (before any page of the next language)."""
-    first_language()
-    return config
+    """The default language, whose pages have no language folder (static-i18n puts the others under en/ …)."""
+    return gereedschap.LANGUAGES[0]
 
 
 def on_page_content(html, page, config, files):
