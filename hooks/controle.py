@@ -215,7 +215,7 @@ def twin_problems(sources: list[str]) -> list[str]:
     """Dutch pages (docs-relative paths) without their English twin."""
     have = set(sources)
     return [problem(f"docs/{src}", 1, f"this page has no English twin docs/{src[:-3]}.en.md; create it (copy the Dutch "
-                    "page and translate it, keeping its headings and ids: README 'A new page')")
+                    "page and translate it, keeping its headings and ids: REDACTIE.md, 'Een nieuwe pagina')")
             for src in sorted(have) if not src.endswith(".en.md") and f"{src[:-3]}.en.md" not in have]
 
 

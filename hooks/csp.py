@@ -251,7 +251,7 @@ def write_error_pages(config) -> None:
 
 def on_post_build(config, **kwargs):
     """Each language's 404.html in its place; the policy without page hashes, for a server that sends CSP as a
-    header (README, "On a web server")."""
+    header (HOSTING.md)."""
     write_error_pages(config)
     pathlib.Path(config.site_dir, "csp.txt").write_text(
         "# Content-Security-Policy of this site. Every page also carries it (with the hashes of its inline\n"

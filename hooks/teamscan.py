@@ -2,7 +2,7 @@
 
 Material and pymdown-extensions offer no questionnaire and nothing that adds up answers from several
 people. NICE gives teams an Excel sheet for this; here it works in the browser, offline, with no server
-and no account. Two fenced blocks, each without options (README, "Teamscan"):
+and no account. Two fenced blocks, each without options (ENGINEERS.md; REDACTIE.md for editors):
 
 - ```teamscan       every sub-recommendation of hooks/aanbevelingen.yml, linked to its anchor, with
                     "how often do you do this now?" (never / sometimes / often / always) and "I want to

@@ -7,7 +7,7 @@ Every fenced block of ours (```werkblad, ```cirkel …) needs the same plumbing,
 - `parse_yaml` reads a block with one loader everywhere, refuses anchors, aliases and tags and bounds the
   size, and notes the line of every key, so a hostile or careless block fails fast with a line;
 - `Field` and `check_fields` check a block's options against a declarative table (kind, range, default,
-  help text), the way pymdownx Blocks declares `OPTIONS`; README's tables are generated from them;
+  help text), the way pymdownx Blocks declares `OPTIONS`; REDACTIE.md's tables are generated from them;
 - `fence_format` wraps a block's renderer for pymdownx.superfences: any problem, expected or not, becomes
   a warning with file and line (fatal under --strict, all of them in one run) and a visible error box,
   never a block shown as code (superfences swallows exceptions);

@@ -10,7 +10,7 @@ from .bouw import per_run
 
 HERE = pathlib.Path(__file__).resolve().parent.parent
 LANGUAGES = ("nl", "en")
-# One loader for every block and data file. libyaml reads `[Waar hadden we het over?]` (README's example);
+# One loader for every block and data file. libyaml reads `[Waar hadden we het over?]` (REDACTIE.md's example);
 # PyYAML's pure-Python loader stops at the '?', so every hook must use the same one (STACK.md).
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -2,7 +2,7 @@
 and a link target 'page.md#id' checked against both languages' headings, with "did you mean".
 
 Read from docs/ as written (not from the built HTML), so a block can check its links while the page that
-holds it is being converted, before the linked page is built (the self-tests' `anker`, README "Toets jezelf").
+holds it is being converted, before the linked page is built (the self-tests' `anker`, REDACTIE.md "Toets jezelf").
 """
 from __future__ import annotations
 

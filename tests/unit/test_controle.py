@@ -155,7 +155,7 @@ def test_markup_in_front_matter_is_escaped_for_the_page():
 def test_a_dutch_page_without_its_english_twin():
     assert controle.twin_problems(["a.md", "a.en.md", "b/c.md"]) == [
         "docs/b/c.md, line 1: this page has no English twin docs/b/c.en.md; create it (copy the Dutch page and "
-        "translate it, keeping its headings and ids: README 'A new page')"]
+        "translate it, keeping its headings and ids: REDACTIE.md, 'Een nieuwe pagina')"]
 
 
 def test_a_nav_title_without_its_translation():

@@ -1,4 +1,4 @@
-/* The file part of bewaren.js (README "Je antwoorden bewaren"): "Bewaar als bestand" and "Zet terug uit bestand".
+/* The file part of bewaren.js (docs/privacy.md; ENGINEERS.md): "Bewaar als bestand" and "Zet terug uit bestand".
  *
  * bewaren.js loads it from the site (file:// too) the first time a page saves to or reads from a file, so a
  * page that is only filled in does not carry it (the first-load budget, tests/site/test_budgets.py).

@@ -1,4 +1,4 @@
-/* Keeping what a teacher or student types: the one storage layer of the site (README "Je antwoorden bewaren").
+/* Keeping what a teacher or student types: the one storage layer of the site (docs/privacy.md; ENGINEERS.md).
  *
  * Every tool (worksheets, the circle self-reflection, and later tools) keeps its answers as a *record* in
  * this browser's localStorage, under "leidraad:v2:<kind>:<language>:<name>", e.g.
@@ -280,7 +280,7 @@
     return record.problem ? statusText(record) : record.aside ? text("apart", { sleutel: record.aside }) : "";
   }
 
-  /** Whether this looks like a private window, as far as the browser lets a page tell (README). */
+  /** Whether this looks like a private window, as far as the browser lets a page tell (docs/privacy.md). */
   function privateWindow(callback) {
     if (!(navigator.storage && navigator.storage.estimate)) { callback(false); return; }
     navigator.storage.estimate().then(function (estimate) {

@@ -1,5 +1,5 @@
 /* Projectiemodus, the slides (loaded by projectie.js when the mode is turned on, so pages that are only read
-   do not carry it). Styles: assets/stylesheets/projectie.css. README: "Voor teamoverleg en studie".
+   do not carry it). Styles: assets/stylesheets/projectie.css. REDACTIE.md.
 
    Steps: one H2 section per slide; a section taller than the screen is shown in steps (at its
           sub-headings, then between blocks), counted "4.2 / 10". ArrowRight / ArrowLeft go to the next /

@@ -1,5 +1,5 @@
 /* Projectiemodus (projection mode) for team meetings: large type, high contrast, no site chrome, one H2
-   section per slide, in steps that fit the screen. README: "Voor teamoverleg en studie".
+   section per slide, in steps that fit the screen. REDACTIE.md.
 
    This file is on every page and small: the header button, the key "b" (beamer; Material uses f, s, /, n, p,
    ",", "."), ?projectie=1 / ?projectie=0 and the memory of the mode (sessionStorage, so it survives
