@@ -18,6 +18,7 @@ from papier import norm, print_page
 SESSIONS = ["1-start-met-de-teamscan", "2-deel-1-positieve-relaties", "3-deel-2-negativiteit-beperken",
             "4-van-afspraak-naar-plan", "5-terugblik-tweede-scan"]
 LANGUAGES = ["", "en/"]
+SPARE_MM = 15   # what a hand-out leaves free at the foot of its sheet, at the least
 PAGE_ONLY = {"": ["Voorbereiden", "Gespreksvragen", "Zo verwijs je"],    # what the hand-out leaves off paper
              "en/": ["Prepare", "Discussion questions", "How to cite"]}
 
@@ -60,13 +61,18 @@ def print_handout(page, url: str, path) -> tuple[list[list[str]], dict]:
 @pytest.mark.parametrize("session", SESSIONS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_handout_prints_on_one_a4_with_its_aim_and_agenda(page, server, tmp_path, lang, session):
-    """Through its link, the page prints the hand-out alone: one A4, its aim and its agenda, none of the page."""
+    """Through its link, the page prints the hand-out alone: one A4, its aim and its agenda, none of the page,
+    with room to spare."""
     pages, expected = print_handout(page, f"{server}/{lang}teamcyclus/{session}.html#hand-out",
                                     tmp_path / "hand-out.pdf")
     assert handout_problems(pages, expected) == []
     text = " ".join(pages[0])
     assert [word for word in PAGE_ONLY[lang] if word in text] == []
     assert norm(expected["title"]) in norm(text)
+    # room to spare for another browser's fonts and margins: 15 mm more still fits on the sheet
+    page.evaluate(f"() => document.querySelector('.handout').append(Object.assign(document.createElement('div'),"
+                  f" {{style: 'height: {SPARE_MM}mm'}}))")
+    assert len(print_page(page, tmp_path / "ruimte.pdf")) == 1, f"less than {SPARE_MM} mm to spare"
     assert outside_requests(page.requests_seen, server) == [] and page.console_errors == []
 
 
@@ -94,11 +100,11 @@ def test_handout_prints_on_one_a4_from_a_usb_stick(page, site, tmp_path, lang):
 # ---------------------------------------------------------------- twins: the check on hand-outs broken on purpose
 
 def test_twin_a_handout_grown_past_one_page_is_reported(page, server, tmp_path):
-    """Ten more questions on the hand-out push it onto a second sheet: the check says so."""
+    """Twenty-five more questions on the hand-out push it onto a second sheet: the check says so."""
     page.goto(f"{server}/teamcyclus/1-start-met-de-teamscan.html#hand-out")
     page.evaluate("""() => {
       const list = document.querySelector('.handout ol');
-      for (let i = 0; i < 10; i++) { list.append(Object.assign(document.createElement('li'),
+      for (let i = 0; i < 25; i++) { list.append(Object.assign(document.createElement('li'),
         {textContent: 'Een extra vraag die de hand-out langer maakt dan één blad papier toelaat.'})); }
     }""")
     expected = page.evaluate(HANDOUT_JS)
