@@ -13,7 +13,7 @@ import re
 import pytest
 
 from conftest import outside_requests
-from papier import norm, print_page
+from papier import heading_texts, norm, print_page, stamp_problems, stranded
 
 SESSIONS = ["1-start-met-de-teamscan", "2-deel-1-positieve-relaties", "3-deel-2-negativiteit-beperken",
             "4-van-afspraak-naar-plan", "5-terugblik-tweede-scan"]
@@ -61,14 +61,19 @@ def print_handout(page, url: str, path) -> tuple[list[list[str]], dict]:
 @pytest.mark.parametrize("session", SESSIONS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_handout_prints_on_one_a4_with_its_aim_and_agenda(page, server, tmp_path, lang, session):
-    """Through its link, the page prints the hand-out alone: one A4, its aim and its agenda, none of the page,
-    with room to spare."""
+    """Through its link, the page prints the hand-out alone: one A4, its aim and its agenda, the edition stamp,
+    none of the rest of the page, with room to spare."""
     pages, expected = print_handout(page, f"{server}/{lang}teamcyclus/{session}.html#hand-out",
                                     tmp_path / "hand-out.pdf")
     assert handout_problems(pages, expected) == []
     text = " ".join(pages[0])
     assert [word for word in PAGE_ONLY[lang] if word in text] == []
     assert norm(expected["title"]) in norm(text)
+    # a copied sheet still says where it comes from: the edition stamp (site, page title, version, address)
+    site = page.locator(".md-header__topic").first.text_content().strip()
+    title = page.locator("article h1").first.inner_text().replace("¶", "").strip()
+    assert stamp_problems(pages[0], site=site, title=title, address=f"{server}/{lang}teamcyclus/{session}.html",
+                          language="en" if lang else "nl") == []
     # room to spare for another browser's fonts and margins: 15 mm more still fits on the sheet
     page.evaluate(f"() => document.querySelector('.handout').append(Object.assign(document.createElement('div'),"
                   f" {{style: 'height: {SPARE_MM}mm'}}))")
@@ -79,9 +84,11 @@ def test_handout_prints_on_one_a4_with_its_aim_and_agenda(page, server, tmp_path
 @pytest.mark.parametrize("session", SESSIONS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_whole_page_prints_with_the_handout_on_a_sheet_of_its_own(page, server, tmp_path, lang, session):
-    """Printed without the link: the whole session, and one sheet that holds the hand-out and nothing else."""
+    """Printed without the link: the whole session, no heading left at a page foot, and one sheet that holds the
+    hand-out and nothing else."""
     pages, expected = print_handout(page, f"{server}/{lang}teamcyclus/{session}.html", tmp_path / "page.pdf")
     assert len(pages) > 1
+    assert stranded(pages, heading_texts(page)) == []
     sheets = [p for p in pages if norm(expected["title"]) in norm(" ".join(p))]
     assert len(sheets) == 1
     assert handout_problems(sheets, expected) == []
