@@ -7,7 +7,7 @@ focus); nothing adds those titles for us. A Markdown tree processor (`TitleProce
 is converted, for every link that points to `begrippen.md#id` (the glossary's own `#id` links are left
 alone: there the definition stands beside the link).
 
-It also writes the glossary's letter bar from its headings (`<!-- letterbalk -->`), and appends per-language abbreviations (`hooks/afkortingen.yml`) to each page's Markdown, because
+It also writes the glossary's letter bar from its headings (`<!-- letterbalk -->`), and appends per-language abbreviations (`data/afkortingen.yml`) to each page's Markdown, because
 `pymdownx.snippets` `auto_append` would give every language the same list (see STACK.md).
 Both steps are idempotent: a link that already has a title and a page that already defines an
 abbreviation are left alone, so the second (English) build changes nothing twice.
@@ -26,7 +26,7 @@ import gereedschap
 log = logging.getLogger("mkdocs.plugins.begrippen_tooltips")
 
 GLOSSARY = "begrippen.md"
-AFKORTINGEN = pathlib.Path(__file__).with_name("afkortingen.yml")
+AFKORTINGEN = gereedschap.DATA / "afkortingen.yml"
 MAX_LENGTH = 300  # a tooltip, not a paragraph: longer definitions are cut at a sentence end
 
 RE_TERM = re.compile(r"^##\s+(?P<name>.+?)\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
@@ -87,7 +87,7 @@ def glossary_file(docs_dir: pathlib.Path, language: str) -> pathlib.Path:
 
 
 def abbreviations(language: str) -> dict[str, str]:
-    """The abbreviations in one language from hooks/afkortingen.yml ({} if the file is absent)."""
+    """The abbreviations in one language from data/afkortingen.yml ({} if the file is absent)."""
     if not AFKORTINGEN.is_file():
         return {}
     return {str(k): str(v) for k, v in gereedschap.words(AFKORTINGEN.name, language).items()}

@@ -39,7 +39,7 @@ def load_data() -> dict:
     data = gereedschap.data(DATA)
     problems = data_problems(data)
     if problems:
-        raise gereedschap.BouwFout("hooks/cirkel.yml: " + "; ".join(problems))
+        raise gereedschap.BouwFout("data/cirkel.yml: " + "; ".join(problems))
     return data
 
 
@@ -244,7 +244,7 @@ def link_from_page(target: str, page: gereedschap.PageContext) -> str:
         return gereedschap.relative(re.sub(r"\.md$", ".html", path), start=page.url or "x.html") + suffix
     file = files.get_file_from_path(path)
     if file is None:
-        raise BlockError(f"hooks/cirkel.yml: link target '{path}' is not a page in docs/")
+        raise BlockError(f"data/cirkel.yml: link target '{path}' is not a page in docs/")
     return gereedschap.relative(file.url, start=page.url) + suffix
 
 

@@ -4,7 +4,7 @@ Material and pymdown-extensions offer no questionnaire and nothing that adds up 
 people. NICE gives teams an Excel sheet for this; here it works in the browser, offline, with no server
 and no account. Two fenced blocks, each without options (ENGINEERS.md; REDACTIE.md for editors):
 
-- ```teamscan       every sub-recommendation of hooks/aanbevelingen.yml, linked to its anchor, with
+- ```teamscan       every sub-recommendation of data/aanbevelingen.yml, linked to its anchor, with
                     "how often do you do this now?" (never / sometimes / often / always) and "I want to
                     work on this"; a name field. Kept by bewaren.js as the record `teamscan:<language>:scan`,
                     saved to a file like every worksheet.
@@ -140,7 +140,7 @@ def check_block(source: str, kind: str, context: gereedschap.PageContext) -> Non
     """Both blocks take no options, and each may appear once on a page (one record, one set of ids)."""
     if source.strip():
         raise BlockError(f"the {kind} block takes no options; leave it empty. Its questions are the "
-                         "sub-recommendations of hooks/aanbevelingen.yml, its words are in hooks/teamscan.yml.", 0)
+                         "sub-recommendations of data/aanbevelingen.yml, its words are in hooks/teamscan.yml.", 0)
     seen = context.extra.setdefault("teamscan", set())
     if kind in seen:
         raise BlockError(f"this page already holds a {kind} block; a page can hold only one.")

@@ -3,7 +3,7 @@
 Material and pymdown-extensions have no quiz: nothing that checks an answer, explains it, links to where
 the guideline says it, keeps progress, or prints a question sheet with the answers at the end. This hook:
 
-- reads the questions from one data file per chapter, hooks/toets/<hoofdstuk>.yml (shape and checks in
+- reads the questions from one data file per chapter, data/toets/<hoofdstuk>.yml (shape and checks in
   toets_syntax.py), once per build, and reports every problem of every file with file, line and fix
   (warnings under mkdocs.plugins.toets, fatal under --strict); each question's `anker` must be a heading
   of the page it names, in both languages, so a link to a section that is gone stops the build;
@@ -48,7 +48,7 @@ def on_config(config, **kwargs):
     if not state:
         root = pathlib.Path(config.config_file_path or "mkdocs.yml").resolve().parent
         state["docs"] = pathlib.Path(config.docs_dir)
-        state["chapters"] = toets_syntax.load(root / "hooks" / "toets", state["docs"], root)
+        state["chapters"] = toets_syntax.load(root / "data" / "toets", state["docs"], root)
         for chapter in state["chapters"].values():
             for message in chapter.problemen:
                 log.warning(message)
@@ -72,7 +72,7 @@ def chapter_of(source: str, context: gereedschap.PageContext) -> toets_syntax.Ho
     if not isinstance(value, dict):
         raise BlockError(f"a {FENCE} block names its chapter as 'hoofdstuk: gehechtheidstheorie', not "
                          f"{gereedschap.describe(value)}.", 0 if value is not None else None)
-    table = {"hoofdstuk": Field("text", required=True, help="the name of a file in hooks/toets/")}
+    table = {"hoofdstuk": Field("text", required=True, help="the name of a file in data/toets/")}
     name = gereedschap.check_fields(value, table, owner=f"the {FENCE} block", of="", lines=lines, path=(),
                                     noun="option")["hoofdstuk"]
     return checked_chapter(name, gereedschap.line_of(lines, ("hoofdstuk",)))
@@ -84,7 +84,7 @@ def checked_chapter(name: str, line: int | None) -> toets_syntax.Hoofdstuk:
     if name not in chapters:
         hint = gereedschap.did_you_mean(name, list(chapters))
         raise BlockError(f"unknown chapter '{name}'{'; ' + hint if hint else '.'} Valid chapters (the files in "
-                         f"hooks/toets/): {', '.join(chapters) or 'none yet'}.", line)
+                         f"data/toets/): {', '.join(chapters) or 'none yet'}.", line)
     chapter = chapters[name]
     if chapter.problemen:
         raise BlockError(f"{chapter.bestand} has {len(chapter.problemen)} problem(s), listed in the build log "
@@ -168,7 +168,7 @@ def render_overzicht(source: str, language: str, context: gereedschap.PageContex
     line = gereedschap.line_of(lines, ("hoofdstukken",))
     missing = [name for name in chapters if name not in names]
     if missing:
-        raise BlockError(f"the list leaves out {', '.join(f'hooks/toets/{n}.yml' for n in missing)}; add "
+        raise BlockError(f"the list leaves out {', '.join(f'data/toets/{n}.yml' for n in missing)}; add "
                          f"{'them' if len(missing) > 1 else 'it'} to 'hoofdstukken', or remove the file.", line)
     folder = posixpath.dirname(context.src_uri)
     lang = context.language

@@ -1,4 +1,4 @@
-"""The self-test data (REDACTIE.md, "Toets jezelf"): one YAML file per chapter in hooks/toets/, its schema and checks.
+"""The self-test data (REDACTIE.md, "Toets jezelf"): one YAML file per chapter in data/toets/, its schema and checks.
 
 `BESTAND`, `VRAAG` and `KEUZE` are the single description of what an editor writes in a chapter file:
 each field with its kind, whether it is required and what it means (gereedschap.Field, like the worksheet
@@ -51,7 +51,7 @@ class Hoofdstuk:
     """One chapter file, checked: its name, titles, page and questions (None when the file is unreadable)."""
 
     naam: str
-    bestand: str                       # as an editor finds it, e.g. hooks/toets/gehechtheidstheorie.yml
+    bestand: str                       # as an editor finds it, e.g. data/toets/gehechtheidstheorie.yml
     titel: dict = dataclasses.field(default_factory=dict)
     pagina: str = ""
     vragen: list = dataclasses.field(default_factory=list)

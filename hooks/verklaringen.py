@@ -4,7 +4,7 @@ Material's footer has no slot for links and MkDocs knows nothing of a version of
 - hands overrides/partials/copyright.html the footer links to the three statements, in the language
   being built (`voet_links`; the template makes them relative with `| url`, so they work from file://);
 - replaces four markers in a page's Markdown (REDACTIE.md, "Verklaringen"):
-  `<!-- wijzigingen -->`  what changed, newest first, from hooks/versies.yml (one entry per day);
+  `<!-- wijzigingen -->`  what changed, newest first, from data/versies.yml (one entry per day);
   `<!-- inhoudsversie -->` the version of the content: the date of the newest commit under docs/, and the
                           build date of this copy;
   `<!-- contact -->`      where to report a problem: `extra.contact` in mkdocs.yml, or, while that is empty,
@@ -39,13 +39,13 @@ def words(language: str) -> dict[str, str]:
 # ------------------------------------------------------------------------------------------ changes
 
 def changes() -> list[dict]:
-    """hooks/versies.yml, checked: a list of {datum, nl, en}, newest first, each day once."""
+    """data/versies.yml, checked: a list of {datum, nl, en}, newest first, each day once."""
     entries = gereedschap.data(CHANGES)
     if not isinstance(entries, list) or not entries:
-        raise gereedschap.BouwFout(f"hooks/{CHANGES}: expected a list of entries (datum, nl, en), newest first.")
+        raise gereedschap.BouwFout(f"data/{CHANGES}: expected a list of entries (datum, nl, en), newest first.")
     previous = None
     for number, entry in enumerate(entries, 1):
-        where = f"hooks/{CHANGES}, entry {number}"
+        where = f"data/{CHANGES}, entry {number}"
         if not isinstance(entry, dict) or set(entry) != {"datum", "nl", "en"}:
             raise gereedschap.BouwFout(f"{where}: an entry has exactly the fields datum, nl and en.")
         if not isinstance(entry["datum"], datetime.date):
@@ -118,7 +118,7 @@ def count_markdown(language: str, docs_dir: str) -> str:
 # ------------------------------------------------------------------------------------- MkDocs glue
 
 def on_config(config, **kwargs):
-    """Check hooks/versies.yml before any page is built."""
+    """Check data/versies.yml before any page is built."""
     changes()
     return config
 

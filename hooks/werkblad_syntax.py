@@ -75,13 +75,13 @@ class Aanbeveling:
 
 
 def aanbevelingen(entries: list[dict]) -> dict[str, Aanbeveling]:
-    """Every recommendation and sub-recommendation by its number, from hooks/aanbevelingen.yml."""
+    """Every recommendation and sub-recommendation by its number, from data/aanbevelingen.yml."""
     found = {}
     for place, entry in enumerate(entries, 1):
         titles = [entry.get("titel")] + list(entry.get("sub") or [])
         if not (str(entry.get("nummer", "")).isdigit() and entry.get("pagina") and entry.get("sub")
                 and all(isinstance(t, dict) and set(t) == {"nl", "en"} and all(t.values()) for t in titles)):
-            raise ValueError(f"hooks/aanbevelingen.yml, entry {place}: needs nummer, pagina, titel and a list sub; "
+            raise ValueError(f"data/aanbevelingen.yml, entry {place}: needs nummer, pagina, titel and a list sub; "
                              "every title as {nl: …, en: …}")
         number = str(entry["nummer"])
         found[number] = Aanbeveling(number, entry["titel"]["nl"], entry["pagina"], "", entry["titel"]["en"])

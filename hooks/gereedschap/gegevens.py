@@ -1,4 +1,8 @@
-"""Data beside the hooks, the page's language and the words of editor messages."""
+"""The editors' data (data/) and the interface words beside the hooks, the page's language, editor messages.
+
+Content that an editor changes (the self-test questions, search words, versions, the recommendations' titles,
+the circle's texts, abbreviations) lives in the top-level folder data/; the words of the interface stay beside
+the code that shows them (hooks/*.yml). `data(name)` reads data/<name> when it is there, else hooks/<name>."""
 from __future__ import annotations
 
 import difflib
@@ -9,6 +13,7 @@ import yaml
 from .bouw import per_run
 
 HERE = pathlib.Path(__file__).resolve().parent.parent
+DATA = HERE.parent / "data"      # the editors' data: questions, search words, versions, titles, circle texts
 LANGUAGES = ("nl", "en")
 # One loader for every block and data file. libyaml reads `[Waar hadden we het over?]` (REDACTIE.md's example);
 # PyYAML's pure-Python loader stops at the '?', so every hook must use the same one (STACK.md).
@@ -29,8 +34,10 @@ class BlockError(Exception):
 
 @per_run
 def data(name: str):
-    """A YAML data file from beside the hooks (trusted: written by editors, checked by its hook)."""
-    return yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=LOADER)
+    """A YAML file of data/ (an editor's content) or, when not there, of hooks/ (interface words): trusted, written
+    by editors and checked by the step that uses it."""
+    path = DATA / name if (DATA / name).is_file() else HERE / name
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
 
 
 def words(name: str, language: str, section: str | None = None) -> dict[str, str]:

@@ -36,7 +36,7 @@ def test_explorer_page_has_a_search_boost(site):
 
 
 def test_help_links_carry_the_official_titles_in_both_languages():
-    """Every `helpt` entry in cirkel.yml reads 'N.M title' exactly as hooks/aanbevelingen.yml has it."""
+    """Every `helpt` entry in cirkel.yml reads 'N.M title' exactly as data/aanbevelingen.yml has it."""
     import werkblad_syntax
     titles = {number.replace(".", "-"): (f"{number} {rec.titel}", f"{number} {rec.title}")
               for number, rec in werkblad_syntax.AANBEVELINGEN.items() if "." in number}

@@ -189,8 +189,8 @@ def test_checklist_a_new_term(tmp_path):
 @pytest.mark.kopie
 def test_checklist_a_new_self_test_question(tmp_path):
     copy = fresh_clone(tmp_path)
-    chapter = copy / "hooks" / "toets" / "2-kansen-voor-positief-gedrag.yml"                          # step 1
-    assert "hooks/toets/2-kansen-voor-positief-gedrag.yml" in checklist("Een nieuwe toetsvraag")
+    chapter = copy / "data" / "toets" / "2-kansen-voor-positief-gedrag.yml"                          # step 1
+    assert "data/toets/2-kansen-voor-positief-gedrag.yml" in checklist("Een nieuwe toetsvraag")
     assert chapter.read_text(encoding="utf-8").count("\n  - id: ") < 8
     with chapter.open("a", encoding="utf-8") as file:                                                  # step 2
         file.write("\n  - id: eigen-vraag\n    vraag:\n      nl: Wat kun je doen als een kind weinig positieve "
@@ -205,7 +205,7 @@ def test_checklist_a_new_self_test_question(tmp_path):
 @pytest.mark.kopie
 def test_checklist_a_new_search_word(tmp_path):
     copy = fresh_clone(tmp_path)
-    words = copy / "hooks" / "zoekwoorden.yml"                                                         # step 1
+    words = copy / "data" / "zoekwoorden.yml"                                                         # step 1
     steps = checklist("Een nieuw zoekwoord")
     assert "`speelkwartier: pauze`" in steps and "`recess: break`" in steps
     text = words.read_text(encoding="utf-8")

@@ -225,7 +225,7 @@ QUESTION = """\
 def tiny_project(tmp_path: pathlib.Path, anchor: str) -> pathlib.Path:
     """A project with one chapter file (five questions, the last pointing at #anchor), a page the answers
     live on and a test page; our toets hook and the ones it works with. Returns its mkdocs.yml."""
-    data = tmp_path / "hooks" / "toets"
+    data = tmp_path / "data" / "toets"
     data.mkdir(parents=True)
     (data / "proef.yml").write_text(
         "titel:\n  nl: Proef\n  en: Trial\npagina: theorie/proef.md\nvragen:\n"
@@ -267,7 +267,7 @@ def test_strict_build_stops_on_a_question_whose_anchor_is_gone(tmp_path):
     result = build_site(tmp_path / "site", config=tiny_project(tmp_path, "verdwenen"))
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert ("hooks/toets/proef.yml, line 79: anker 'theorie/proef.md#verdwenen': docs/theorie/proef.md has no heading "
+    assert ("data/toets/proef.yml, line 79: anker 'theorie/proef.md#verdwenen': docs/theorie/proef.md has no heading "
             "with the id 'verdwenen'. Ids there: proef, gevonden.") in output
-    assert "docs/toets/proef.md, line 7: hooks/toets/proef.yml has 1 problem(s)" in output
+    assert "docs/toets/proef.md, line 7: data/toets/proef.yml has 1 problem(s)" in output
     assert "Aborted with 2 warnings in strict mode" in output and "Traceback" not in output

@@ -2,7 +2,7 @@
 
 Every built page's footer links the three statements of its own language (overrides/partials/copyright.html,
 hooks/verklaringen.py); the links are relative, so they work from file:// at any depth. The versions page
-lists hooks/versies.yml, whose every date is a day with commits, and gives the content's version from git.
+lists data/versies.yml, whose every date is a day with commits, and gives the content's version from git.
 """
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def commit_days() -> set[str] | None:
 
 def test_the_versions_page_lists_every_day_of_the_changelog(site, all_pages):
     """versies.html is the changelog, newest first, each day's id the same in both languages."""
-    entries = yaml.safe_load((ROOT / "hooks" / "versies.yml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((ROOT / "data" / "versies.yml").read_text(encoding="utf-8"))
     ids = [f"versie-{entry['datum'].isoformat()}" for entry in entries]
     for path in ("versies.html", "en/versies.html"):
         found = [anchor for tag, anchor, _ in all_pages[path].headings if tag == "h3"]
@@ -139,13 +139,13 @@ def test_every_date_of_the_changelog_is_a_day_with_commits():
     days = commit_days()
     if days is None:
         pytest.skip("no git history here")
-    entries = yaml.safe_load((ROOT / "hooks" / "versies.yml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((ROOT / "data" / "versies.yml").read_text(encoding="utf-8"))
     listed = [entry["datum"].isoformat() for entry in entries]
     without = [day for day in listed if day not in days]
-    assert without == [], (f"hooks/versies.yml has entries for {', '.join(without)}, days on which git has no commit. "
+    assert without == [], (f"data/versies.yml has entries for {', '.join(without)}, days on which git has no commit. "
                            "Put a change under the day you commit it (a copy without the project's history cannot "
                            "check this: use a clone).")
-    assert min(days) in listed, f"hooks/versies.yml has no entry for {min(days)}, a day with commits"
+    assert min(days) in listed, f"data/versies.yml has no entry for {min(days)}, a day with commits"
 
 
 def test_the_content_version_is_the_newest_commit_of_docs(site):

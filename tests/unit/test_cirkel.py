@@ -317,7 +317,7 @@ def test_on_config_registers_each_fence_once():
 def test_a_link_to_a_missing_page_is_reported():
     """A 'helpt' target that is not a page in docs/ is reported with the data file's name."""
     page = gereedschap.PageContext(extra={"files": types.SimpleNamespace(get_file_from_path=lambda path: None)})
-    with pytest.raises(gereedschap.BlockError, match=r"^hooks/cirkel.yml: link target 'aanbevelingen/x.md' is not a page in docs/$"):
+    with pytest.raises(gereedschap.BlockError, match=r"^data/cirkel.yml: link target 'aanbevelingen/x.md' is not a page in docs/$"):
         cirkel.link_from_page("aanbevelingen/x.md#a", page)
 
 

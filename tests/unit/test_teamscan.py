@@ -1,6 +1,6 @@
 """hooks/teamscan.py: the ```teamscan and ```teamoverzicht blocks, Markdown in, HTML out, and their data.
 
-The 25 sub-recommendations come from hooks/aanbevelingen.yml, each linked to its anchor from wherever the
+The 25 sub-recommendations come from data/aanbevelingen.yml, each linked to its anchor from wherever the
 page lives; the worksheets of a sub-recommendation from the werkblad blocks in docs/aan-de-slag/. A block
 with options, or a second block of a kind on a page, is a warning with file and line and an error box.
 """

@@ -24,7 +24,7 @@ from sitehtml import Controls
 
 GOLDEN = ROOT / "tests" / "unit" / "golden"
 DOCS = ROOT / "docs"
-FILE = "hooks/toets/proef.yml"
+FILE = "data/toets/proef.yml"
 HEAD = "titel:\n  nl: Proef\n  en: Trial\npagina: theorie/gehechtheidstheorie.md\nvragen:\n"   # lines 1-5
 ANKER = "theorie/gehechtheidstheorie.md#mentale-representaties"
 
@@ -44,8 +44,8 @@ def valid(count: int = 5) -> str:
 
 
 def check(text: str, *, name: str = "proef", docs: pathlib.Path = DOCS) -> list[str]:
-    """The problems of a chapter file with this text (written to a temporary hooks/toets/)."""
-    folder = check.tmp / "hooks" / "toets"
+    """The problems of a chapter file with this text (written to a temporary data/toets/)."""
+    folder = check.tmp / "data" / "toets"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.yml"
     path.write_text(text, encoding="utf-8")
@@ -191,7 +191,7 @@ def test_the_valid_file_has_no_problems_so_each_case_bites():
 def test_a_bad_file_name_is_named():
     """The file's name is the chapter's name (in the block and in the record): lower case and dashes only."""
     assert check(valid(), name="Proef_1") == [
-        "hooks/toets/Proef_1.yml: the file name 'Proef_1.yml' may hold only lower-case letters, digits and dashes "
+        "data/toets/Proef_1.yml: the file name 'Proef_1.yml' may hold only lower-case letters, digits and dashes "
         "before '.yml', e.g. 'gehechtheidstheorie.yml': it is the chapter's name."]
 
 
@@ -228,8 +228,8 @@ def test_headings_are_read_as_toc_makes_their_ids(tmp_path):
 # --- the data of the site ---------------------------------------------------------------------------
 
 def test_the_sites_chapter_files_are_all_valid():
-    """hooks/toets/ holds the nine chapters, 5 to 8 questions each, without problems."""
-    chapters = toets_syntax.load(ROOT / "hooks" / "toets", DOCS, ROOT)
+    """data/toets/ holds the nine chapters, 5 to 8 questions each, without problems."""
+    chapters = toets_syntax.load(ROOT / "data" / "toets", DOCS, ROOT)
     assert sorted(chapters) == sorted(["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie",
                                        "1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
                                        "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"])
@@ -242,7 +242,7 @@ def test_source_lines_exist_in_the_source(require_shared):
     """Every question's 'bron' names lines that exist in the source text (so a reviewer can look them up)."""
     count = len((require_shared / "bron" / "leidraad-leerkracht-leerlingrelaties-po.txt")
                 .read_text(encoding="utf-8").split("\n"))
-    for chapter in toets_syntax.load(ROOT / "hooks" / "toets", DOCS, ROOT).values():
+    for chapter in toets_syntax.load(ROOT / "data" / "toets", DOCS, ROOT).values():
         for q in chapter.vragen:
             for part in q["bron"].split(","):
                 first, _, last = part.strip().partition("-")
@@ -251,7 +251,7 @@ def test_source_lines_exist_in_the_source(require_shared):
 
 def test_the_correct_answer_is_not_always_in_one_place():
     """Across all multiple-choice questions the correct choice is not always A (or always the same letter)."""
-    chapters = toets_syntax.load(ROOT / "hooks" / "toets", DOCS, ROOT).values()
+    chapters = toets_syntax.load(ROOT / "data" / "toets", DOCS, ROOT).values()
     places = [next(i for i, c in enumerate(q["keuzes"]) if c["goed"]) for ch in chapters for q in ch.vragen
               if q["soort"] == "keuze"]
     assert len(set(places)) >= 3 and max(places.count(p) for p in set(places)) < 0.5 * len(places)
@@ -273,8 +273,8 @@ class Collect(logging.Handler):
 def test_problems_are_warnings_under_mkdocs_plugins_once_per_build(tmp_path):
     """on_config logs each problem under mkdocs.plugins.toets (strict makes it fatal); the second language's
     on_config of the same build (static-i18n) does not repeat them; a new build does."""
-    (tmp_path / "hooks" / "toets").mkdir(parents=True)
-    (tmp_path / "hooks" / "toets" / "proef.yml").write_text(valid(4), encoding="utf-8")
+    (tmp_path / "data" / "toets").mkdir(parents=True)
+    (tmp_path / "data" / "toets" / "proef.yml").write_text(valid(4), encoding="utf-8")
     handler = Collect()
     logging.getLogger("mkdocs.plugins.toets").addHandler(handler)
     try:
@@ -315,16 +315,16 @@ BLOCK_ERRORS = [
      "line 7: unknown option 'hoofdstukk'; did you mean 'hoofdstuk'? Valid options: hoofdstuk."),
     ("unknown-chapter", "toets", "hoofdstuk: gehechtheid",
      "line 7: unknown chapter 'gehechtheid'; did you mean 'gehechtheidstheorie'? Valid chapters (the files in "
-     "hooks/toets/): 1-persoonlijke-band, 2-kansen-voor-positief-gedrag, 3-autonomie-en-structuur, "
+     "data/toets/): 1-persoonlijke-band, 2-kansen-voor-positief-gedrag, 3-autonomie-en-structuur, "
      "4-reflecteren-op-relaties, 5-conflicten-voorkomen, 6-herstel-van-de-relatie, gehechtheidstheorie, "
      "interpersoonlijke-theorie, zelfdeterminatietheorie."),
     ("empty", "toets", "",
      "line 6: a toets block names its chapter as 'hoofdstuk: gehechtheidstheorie', not nothing."),
     ("overview-leaves-out", "toets-overzicht", "hoofdstukken: [gehechtheidstheorie]",
-     "line 7: the list leaves out hooks/toets/1-persoonlijke-band.yml, hooks/toets/2-kansen-voor-positief-gedrag.yml, "
-     "hooks/toets/3-autonomie-en-structuur.yml, hooks/toets/4-reflecteren-op-relaties.yml, "
-     "hooks/toets/5-conflicten-voorkomen.yml, hooks/toets/6-herstel-van-de-relatie.yml, "
-     "hooks/toets/interpersoonlijke-theorie.yml, hooks/toets/zelfdeterminatietheorie.yml; add them to "
+     "line 7: the list leaves out data/toets/1-persoonlijke-band.yml, data/toets/2-kansen-voor-positief-gedrag.yml, "
+     "data/toets/3-autonomie-en-structuur.yml, data/toets/4-reflecteren-op-relaties.yml, "
+     "data/toets/5-conflicten-voorkomen.yml, data/toets/6-herstel-van-de-relatie.yml, "
+     "data/toets/interpersoonlijke-theorie.yml, data/toets/zelfdeterminatietheorie.yml; add them to "
      "'hoofdstukken', or remove the file."),
     ("overview-text", "toets-overzicht", "gehechtheidstheorie",
      "line 7: a toets-overzicht block lists the tests as 'hoofdstukken: [gehechtheidstheorie, …]', not a text "
@@ -336,7 +336,7 @@ ALL = ("[gehechtheidstheorie, zelfdeterminatietheorie, interpersoonlijke-theorie
 BLOCK_ERRORS += [
     ("overview-unknown", "toets-overzicht", "hoofdstukken: " + ALL.replace("]", ", gehechtheid]"),
      "line 7: unknown chapter 'gehechtheid'; did you mean 'gehechtheidstheorie'? Valid chapters (the files in "
-     "hooks/toets/): 1-persoonlijke-band, 2-kansen-voor-positief-gedrag, 3-autonomie-en-structuur, "
+     "data/toets/): 1-persoonlijke-band, 2-kansen-voor-positief-gedrag, 3-autonomie-en-structuur, "
      "4-reflecteren-op-relaties, 5-conflicten-voorkomen, 6-herstel-van-de-relatie, gehechtheidstheorie, "
      "interpersoonlijke-theorie, zelfdeterminatietheorie."),
 ]
@@ -363,12 +363,12 @@ def test_a_chapter_with_problems_is_not_rendered(markdown, monkeypatch):
 
     def broken(folder, docs, root):
         chapters = real(folder, docs, root)
-        chapters["gehechtheidstheorie"].problemen.append("hooks/toets/gehechtheidstheorie.yml, line 9: kapot")
+        chapters["gehechtheidstheorie"].problemen.append("data/toets/gehechtheidstheorie.yml, line 9: kapot")
         return chapters
     monkeypatch.setattr(toets_syntax, "load", broken)
     result = markdown(PAGE.format("hoofdstuk: gehechtheidstheorie"), src_uri="toets/proef.md")
-    assert result.warnings == ["hooks/toets/gehechtheidstheorie.yml, line 9: kapot",
-                               f"{PAGE_FILE}, line 7: hooks/toets/gehechtheidstheorie.yml has 1 problem(s), listed in "
+    assert result.warnings == ["data/toets/gehechtheidstheorie.yml, line 9: kapot",
+                               f"{PAGE_FILE}, line 7: data/toets/gehechtheidstheorie.yml has 1 problem(s), listed in "
                                "the build log before this one; fix them and build again."]
 
 

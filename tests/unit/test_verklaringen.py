@@ -1,4 +1,4 @@
-"""hooks/verklaringen.py: the changelog from hooks/versies.yml, the content version, the contact, the footer links.
+"""hooks/verklaringen.py: the changelog from data/versies.yml, the content version, the contact, the footer links.
 
 A broken versies.yml stops the build with the entry it is about; an empty contact is a placeholder that says
 so; the footer links carry the language folder of the build.

@@ -502,7 +502,7 @@ def test_more_write_in_lines_means_narrower_lines_within_bounds():
 
 
 def test_the_recommendation_data_has_all_25_sub_recommendations(require_shared):
-    """hooks/aanbevelingen.yml: six recommendations, 25 sub-recommendations, each with its official title."""
+    """data/aanbevelingen.yml: six recommendations, 25 sub-recommendations, each with its official title."""
     subs = [n for n in werkblad_syntax.AANBEVELINGEN if "." in n]
     assert len(subs) == 25 and len(werkblad_syntax.AANBEVELINGEN) == 31
     assert werkblad_syntax.AANBEVELINGEN["4.3"].html == "aanbevelingen/4-reflecteren-op-relaties.html#aanbeveling-4-3"

@@ -66,7 +66,7 @@ def test_zoekwoorden_pages_and_ids_are_checked(tmp_path, monkeypatch):
 
 
 def test_no_page_keeps_synonyms_in_tags():
-    """One way for editors: synonyms live in hooks/zoekwoorden.yml, not in front-matter tags."""
+    """One way for editors: synonyms live in data/zoekwoorden.yml, not in front-matter tags."""
     tagged = [str(path.relative_to(ROOT)) for path in (ROOT / "docs").rglob("*.md")
               if front_matter(path).get("tags")]
     assert tagged == []

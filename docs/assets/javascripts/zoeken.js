@@ -9,10 +9,10 @@
  * against another. taal.js wraps Material's Worker and sees the SETUP message (the whole index) and every
  * QUERY before the worker does; it hands them to this file. So all of this runs in the page, the same over
  * http and file:// (where the "worker" is an iframe), and nothing is fetched: the vocabulary is taken from
- * the index itself, per language; the editors' synonyms come with hooks/zoekwoorden.yml as a script
+ * the index itself, per language; the editors' synonyms come with data/zoekwoorden.yml as a script
  * (assets/javascripts/zoekwoorden.js, written by hooks/zoeken.py). Both load when the reader turns to search.
  *
- * - prepare(SETUP): the words of hooks/zoekwoorden.yml `paginas` go into a field of their page or section
+ * - prepare(SETUP): the words of data/zoekwoorden.yml `paginas` go into a field of their page or section
  *   that is searched but never shown; front-matter `tags` join them (Material would show them as chips);
  *   titles are escaped (Material writes them into the result as HTML). Then the vocabulary per language.
  * - rewrite(query, language): a lunr query for Material's worker. Question words and stop words go;
@@ -45,7 +45,7 @@
 (function (root) {
   "use strict";
   var SECOND = "en";                     // the language under /en/; Dutch at the root
-  var FIELD = "zoekwoorden";             // searched, never shown: words from hooks/zoekwoorden.yml
+  var FIELD = "zoekwoorden";             // searched, never shown: words from data/zoekwoorden.yml
   var FIELD_BOOST = 1000;                // as strong as a title (Material: title 1000, text 1)
   var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
   var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
