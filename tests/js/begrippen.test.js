@@ -1,4 +1,4 @@
-// The logic of docs/assets/javascripts/begrippen.js (tap for a definition), without a browser:
+// The logic of docs/assets/javascripts/begrippen.js and begrippen-uitleg.js (tap for a definition), without a browser:
 // node --test tests/js/begrippen.test.js
 "use strict";
 
@@ -6,7 +6,9 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const begrippen = require(path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "begrippen.js"));
+// begrippen.js decides whether a click is a tap; begrippen-uitleg.js (fetched at the first tap) shows the popover.
+const scripts = path.join(__dirname, "..", "..", "docs", "assets", "javascripts");
+const begrippen = { ...require(path.join(scripts, "begrippen.js")), ...require(path.join(scripts, "begrippen-uitleg.js")) };
 
 const TAP = { pointerType: "touch", detail: 1, button: 0 };
 
