@@ -7,7 +7,7 @@ place, and a long page shows its contents at the top (issue 22).
 - A tap on a glossary link opens a popover with the definition (docs/assets/javascripts/begrippen.js) and
   stays on the page; Esc closes it and gives the focus back. On a desktop, hover and focus still show
   Material's tooltip and a click still follows the link.
-- Below 76.25em a page with a table of contents shows it folded at its top (overrides/partials/content.html);
+- Below 76.25em a page with a table of contents shows it folded at its top (overrides/main.html, block hero);
   not on a wide screen, not on paper.
 
 Each check is a function of what the page measures; its twin breaks the page on purpose and sees it fail.
@@ -320,7 +320,7 @@ def test_the_script_loads_only_where_there_are_glossary_links(site):
 # ------------------------------------------------------------------------------ finding your way
 
 CONTENTS_JS = """() => {
-  const box = document.querySelector('details.pagina-inhoud');
+  const box = document.querySelector('div.pagina-inhoud');
   const heads = [...document.querySelectorAll('article h2[id]')].map(h => '#' + h.id);
   if (!box || getComputedStyle(box).display === 'none') return {shown: false, heads};
   return {shown: true, top: box.getBoundingClientRect().top + scrollY, heads,
@@ -345,9 +345,9 @@ def test_a_long_page_shows_its_contents_at_the_top(phone, server, lang):
     assert phone.evaluate("document.scrollingElement.scrollHeight") > 5000
     measured = phone.evaluate(CONTENTS_JS)
     assert contents_problems(measured) == []
-    phone.locator("details.pagina-inhoud > summary").tap()
+    phone.locator("div.pagina-inhoud details > summary").tap()
     target = measured["links"][-1]
-    phone.locator(f"details.pagina-inhoud a[href='{target}']").tap()
+    phone.locator(f"div.pagina-inhoud details a[href='{target}']").tap()
     heading = phone.locator(f"article h2[id='{target[1:]}']")
     phone.wait_for_function("h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
                             arg=heading.element_handle())
@@ -357,7 +357,7 @@ def test_a_long_page_shows_its_contents_at_the_top(phone, server, lang):
 def test_twin_hidden_contents_are_reported(phone, server):
     """Hide the contents again: the check says they are missing."""
     phone.goto(f"{server}/{RECOMMENDATION}")
-    phone.add_style_tag(content=".md-typeset details.pagina-inhoud { display: none !important; }")
+    phone.add_style_tag(content=".pagina-inhoud { display: none !important; }")
     assert contents_problems(phone.evaluate(CONTENTS_JS)) == ["no contents at the top of the page"]
 
 

@@ -22,7 +22,6 @@ ORIGINALS = {
     "partials/nav-item.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "nav-item.html",
     "partials/search.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "search.html",
     "partials/copyright.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "copyright.html",
-    "partials/content.html": pathlib.Path(material.__file__).parent / "templates" / "partials" / "content.html",
     "sitemap.xml": pathlib.Path(mkdocs_static_i18n.__file__).parent / "custom_i18n_sitemap" / "sitemap.xml",
 }
 RE_CHANGE = re.compile(r"^[ \t]*\{#-? wijziging:.*?#\}\n(?P<body>.*?)^[ \t]*\{#-? /wijziging -?#\}\n", re.S | re.M)
