@@ -5,7 +5,8 @@ one `## Display name { #id }` heading per term; the first paragraph below it is 
 Material only turns an existing `title` into a tooltip (`content.tooltips`, on hover and on keyboard
 focus); nothing adds those titles for us. A Markdown tree processor (`TitleProcessor`) does, while the page
 is converted, for every link that points to `begrippen.md#id` (the glossary's own `#id` links are left
-alone: there the definition stands beside the link).
+alone: there the definition stands beside the link). A page with such links loads begrippen.js, which shows
+the definition on a tap, where there is no hover (docs/assets/javascripts/begrippen.js).
 
 It also writes the glossary's letter bar from its headings (`<!-- letterbalk -->`), and appends per-language abbreviations (`data/afkortingen.yml`) to each page's Markdown, because
 `pymdownx.snippets` `auto_append` would give every language the same list (see STACK.md).
@@ -151,6 +152,13 @@ class TitleProcessor(Treeprocessor):
 
     def run(self, root):
         title_links(root, gereedschap.staat("begrippen_tooltips").get("terms", {}))
+        if has_defined_links(root):
+            gereedschap.current().need("begrippen.js")   # a tap shows the definition on a phone
+
+
+def has_defined_links(root) -> bool:
+    """Whether the tree holds a link to a glossary entry that carries its definition (a title)."""
+    return any(RE_GLOSSARY_LINK.match(link.get("href") or "") and link.get("title") for link in root.iter("a"))
 
 
 class TooltipExtension(Extension):
