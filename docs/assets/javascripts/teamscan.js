@@ -132,6 +132,9 @@
 
   /* --- the team view ---------------------------------------------------------------------------- */
 
+  var DAY = 24 * 60 * 60 * 1000;
+  var GAP = 14;   /* files made within this many days of a round's first file belong to that round */
+
   /** Every file's text, or the reason it could not be read: [{file, text} | {file, error}]. */
   function readAll(files) {
     return Promise.all(Array.prototype.map.call(files, function (file) {
@@ -172,30 +175,92 @@
     return a.inhoud === b.inhoud || a.stamps.some(function (stamp) { return b.stamps.indexOf(stamp) >= 0; });
   }
 
+  function sameContent(a, b) { return a.inhoud === b.inhoud; }
+
+  /** When a file was made: its "gemaakt", else the time of its newest answer (0 when it has neither). */
+  function dateOf(data, scan) {
+    var made = typeof data.gemaakt === "string" ? Date.parse(data.gemaakt) : NaN;
+    return isFinite(made) ? made : scan.nieuwst || 0;
+  }
+
+  /** One read file: {place, name, id, scan, datum} or {place, name, id, error}. */
+  function readOne(result, place, subs) {
+    var out = { place: place, name: result.file.name, id: result.id === undefined ? place : result.id };
+    if (result.error) { out.error = result.error; return out; }
+    var checked, scan = null;
+    try {
+      checked = B.check(result.text, result.file.size);
+      scan = checked.error ? null : scanOf(checked.data, subs);
+    } catch (error) {
+      checked = { error: B.text("import_onleesbaar") };
+    }
+    if (!scan) { out.error = checked.error || t("geen_teamscan"); return out; }
+    out.scan = scan;
+    out.datum = dateOf(checked.data, scan);
+    return out;
+  }
+
+  /** One scan per teacher among items (same(a, b) says which are one teacher's): an identical file is named as
+      a copy, of two versions the newest counts. Returns {kept, refused: [{place, name, id, error}]}. */
+  function settle(items, same) {
+    var kept = [], refused = [];
+    items.forEach(function (item) {
+      var twin = kept.filter(function (k) { return same(k.scan, item.scan); })[0];
+      if (!twin) { kept.push(item); return; }
+      if (item.scan.inhoud === twin.scan.inhoud) { refused.push(refusal(item, t("dubbel", { ander: twin.name }))); return; }
+      if (item.scan.nieuwst > twin.scan.nieuwst) {
+        refused.push(refusal(twin, t("ouder", { ander: item.name })));
+        kept[kept.indexOf(twin)] = item;
+      } else refused.push(refusal(item, t("ouder", { ander: twin.name })));
+    });
+    return { kept: kept, refused: refused };
+  }
+
+  function refusal(item, why) { return { place: item.place, name: item.name, id: item.id, error: why }; }
+
+  function byPlace(a, b) { return a.place - b.place; }
+
   /** Sort the results into scans and refused files (with why): one scan per teacher, the newest version.
       One file that cannot be used never stops the others. */
   function sortOut(results, subs) {
-    var kept = [], refused = [];
-    results.forEach(function (result) {
-      var name = result.file.name, scan = null, checked = {};
-      if (result.error) { refused.push([name, result.error]); return; }
-      try {
-        checked = B.check(result.text, result.file.size);
-        scan = checked.error ? null : scanOf(checked.data, subs);
-      } catch (error) {
-        checked = { error: B.text("import_onleesbaar") };
-      }
-      if (!scan) { refused.push([name, checked.error || t("geen_teamscan")]); return; }
-      var same = kept.filter(function (k) { return sameScan(k.scan, scan); })[0];
-      if (!same) { kept.push({ scan: scan, name: name }); return; }
-      if (scan.inhoud === same.scan.inhoud) refused.push([name, t("dubbel", { ander: same.name })]);
-      else if (scan.nieuwst > same.scan.nieuwst) {
-        refused.push([same.name, t("ouder", { ander: name })]);
-        same.scan = scan;
-        same.name = name;
-      } else refused.push([name, t("ouder", { ander: same.name })]);
+    var read = results.map(function (result, place) { return readOne(result, place, subs); });
+    var settled = settle(read.filter(function (r) { return !r.error; }), sameScan);
+    return {
+      scans: settled.kept.map(function (k) { return k.scan; }),
+      refused: read.filter(function (r) { return r.error; }).concat(settled.refused).sort(byPlace)
+        .map(function (r) { return [r.name, r.error]; })
+    };
+  }
+
+  /** Files in rounds by date: sorted by when they were made, a file more than gap days after the first file of
+      the current round starts the next. items: [{datum}] -> [{van, tot, items}], oldest round first. */
+  function groupRounds(items, gap) {
+    var rounds = [], limit = (gap === undefined ? GAP : gap) * DAY;
+    items.slice().sort(function (a, b) { return (a.datum - b.datum) || (a.place - b.place); }).forEach(function (item) {
+      var round = rounds[rounds.length - 1];
+      if (!round || item.datum - round.van > limit) rounds.push(round = { van: item.datum, tot: item.datum, items: [] });
+      round.items.push(item);
+      round.tot = item.datum;
     });
-    return { scans: kept.map(function (k) { return k.scan; }), refused: refused };
+    return rounds;
+  }
+
+  /** The files of a team in rounds: {rounds: [{nummer, van, tot, items, scans}], refused: [{name, id, error}]}.
+      A copy of a file (the same content, whatever its date) counts once; within a round one teacher counts
+      once (the newest version); the same teacher in two rounds counts once in each. */
+  function sortRounds(results, subs, gap) {
+    var read = results.map(function (result, place) { return readOne(result, place, subs); });
+    var copies = settle(read.filter(function (r) { return !r.error; }), sameContent);
+    var refused = read.filter(function (r) { return r.error; }).concat(copies.refused);
+    var rounds = groupRounds(copies.kept, gap);
+    rounds.forEach(function (round, index) {
+      var settled = settle(round.items, sameScan);
+      refused = refused.concat(settled.refused);
+      round.nummer = index + 1;
+      round.items = settled.kept.sort(byPlace);
+      round.scans = round.items.map(function (item) { return item.scan; });
+    });
+    return { rounds: rounds, refused: refused.sort(byPlace) };
   }
 
   /** Per sub-recommendation: how many scans chose each level, and how many want to work on it. */
@@ -211,12 +276,59 @@
     });
   }
 
+  /** Two rounds side by side per sub-recommendation: {key, index, voor, na, verschil} (counts, after - before). */
+  function compare(before, after) {
+    return after.map(function (row, i) {
+      var change = {};
+      LEVELS.concat("werken").forEach(function (k) { change[k] = row.counts[k] - before[i].counts[k]; });
+      return { key: row.key, index: row.index, voor: before[i].counts, na: row.counts, verschil: change };
+    });
+  }
+
+  /** What stands out in a row of total scans: at least a third answered "nooit" or "soms" (weinig), at least a
+      third want to work on it (werken). */
+  function flags(counts, total) {
+    var low = counts.nooit + counts.soms;
+    return { weinig: total > 0 && low > 0 && 3 * low >= total,
+             werken: total > 0 && counts.werken > 0 && 3 * counts.werken >= total };
+  }
+
   /** The three most wanted: on a tie, the one practised least often (often + always), then guideline order. */
   function topThree(rows) {
     return rows.filter(function (r) { return r.counts.werken > 0; }).sort(function (a, b) {
       return (b.counts.werken - a.counts.werken) ||
         ((a.counts.vaak + a.counts.altijd) - (b.counts.vaak + b.counts.altijd)) || (a.index - b.index);
     }).slice(0, 3);
+  }
+
+  /** A date as YYYY-MM-DD (UTC): in the CSV and the file's name. */
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  function csvCell(value) {
+    var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   /* never a formula in a spreadsheet */
+    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** The team view as CSV for Dutch Excel: a byte-order mark (UTF-8), ";" between cells, CRLF between lines.
+      One row per sub-recommendation (subs: [{nummer, titel}]): its number, title, and per round the counts per
+      answer and who want to work on it. rounds: [{label, rows}] (rows of countAll); labels: column words. */
+  function csv(subs, rounds, labels) {
+    var head = [labels.nummer, labels.titel];
+    rounds.forEach(function (round) {
+      LEVELS.forEach(function (level) { head.push(round.label + ": " + labels[level]); });
+      head.push(round.label + ": " + labels.werken);
+    });
+    var lines = [head];
+    subs.forEach(function (sub, i) {
+      var line = [sub.nummer, sub.titel];
+      rounds.forEach(function (round) {
+        LEVELS.forEach(function (level) { line.push(round.rows[i].counts[level]); });
+        line.push(round.rows[i].counts.werken);
+      });
+      lines.push(line);
+    });
+    return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
 
   function list(items) {
@@ -232,7 +344,8 @@
     svg.appendChild(r);
   }
 
-  /** One row's bar: the levels side by side (share of the files read), below it who wants to work on it. */
+  /** One row's bar: the levels side by side (share of the files read), each with its own pattern or shade
+      (told apart without colour), below it who wants to work on it. */
   function drawBar(cell, counts, total) {
     var svg = document.createElementNS(SVG, "svg"), x = 0;
     svg.setAttribute("viewBox", "0 0 100 14");
@@ -250,33 +363,134 @@
     cell.appendChild(svg);
   }
 
-  function showOverview(root, sorted) {
-    var scans = sorted.scans, total = scans.length;
-    var named = scans.filter(function (s) { return s.naam; }).map(function (s) { return s.naam; });
-    var unnamed = total - named.length;
-    if (unnamed) named.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
-    var status = t(total === 1 ? "gelezen_1" : total ? "gelezen_n" : "gelezen_0", { n: total });
-    root.querySelector("[data-teamoverzicht-status]").textContent = total ? status + " " + t("namen", { namen: list(named) }) : status;
+  /** A date in the page's language, e.g. "3 september 2026". */
+  function longDate(ms, lang) {
+    try { return new Date(ms).toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" }); }
+    catch (error) { return isoDay(ms); }
+  }
 
+  function roundDates(round, lang) {
+    var from = longDate(round.van, lang), to = longDate(round.tot, lang);
+    return from === to ? from : from + " – " + to;
+  }
+
+  function roundLabel(round) { return t("ronde", { n: round.nummer }); }
+
+  /** A table row's number and title: {nummer: "1.3", titel: "Maak tijd …"}. */
+  function subText(row) {
+    var text = row.querySelector("th").textContent.trim(), space = text.indexOf(" ");
+    return { nummer: text.slice(0, space), titel: text.slice(space + 1) };
+  }
+
+  function subsOf(root) {
+    return Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), function (row) { return row.dataset.sub; });
+  }
+
+  function element(tag, text, name) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (name) node.className = name;
+    return node;
+  }
+
+  /** The files chosen so far, and what was made of them: [{id, file, text | error}] -> the view. */
+  function View(root) {
+    this.root = root;
+    this.lang = root.getAttribute("lang") || "nl";
+    this.results = [];
+    this.next = 1;
+    this.state = null;
+  }
+
+  View.prototype.add = function (results) {
+    var self = this;
+    results.forEach(function (result) { result.id = self.next++; self.results.push(result); });
+    this.show();
+  };
+
+  View.prototype.remove = function (id) {
+    this.results = this.results.filter(function (result) { return result.id !== id; });
+    this.show();
+  };
+
+  View.prototype.show = function () {
+    var root = this.root, lang = this.lang, subs = subsOf(root);
+    var state = this.state = sortRounds(this.results, subs);
+    var rounds = state.rounds, last = rounds[rounds.length - 1], before = rounds[rounds.length - 2];
+    var scans = last ? last.scans : [], total = scans.length;
+    state.rows = rounds.map(function (round) { return countAll(round.scans, subs); });
+
+    var files = 0, named = [], unnamed = 0;
+    rounds.forEach(function (round) {
+      round.scans.forEach(function (scan) {
+        files += 1;
+        if (!scan.naam) unnamed += 1; else if (named.indexOf(scan.naam) < 0) named.push(scan.naam);
+      });
+    });
+    if (unnamed) named.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
+    var status = t(files === 1 ? "gelezen_1" : files ? "gelezen_n" : "gelezen_0", { n: files });
+    root.querySelector("[data-teamoverzicht-status]").textContent = files ? status + " " + t("namen", { namen: list(named) }) : status;
+
+    this.showFiles(rounds, state.refused);
+    var roundsLine = root.querySelector("[data-teamoverzicht-rondes]");
+    roundsLine.textContent = rounds.map(function (round) {
+      return t(round.scans.length === 1 ? "ronde_regel_1" : "ronde_regel",
+               { ronde: roundLabel(round), datum: roundDates(round, lang), n: round.scans.length });
+    }).join(" ");
+
+    var shown = root.querySelector("[data-teamoverzicht-getoond]");
+    shown.textContent = last ? t("tabel_ronde", { ronde: roundLabel(last), datum: roundDates(last, lang), n: total }) : "";
+    var rowElements = root.querySelectorAll("tr[data-sub]"), rows = last ? state.rows[rounds.length - 1] : countAll([], subs);
+    rows.forEach(function (r) {
+      var row = rowElements[r.index], flag = flags(r.counts, total), cell = row.querySelector("[data-signaal]");
+      each(row.querySelectorAll("[data-n]"), function (c) { c.textContent = String(r.counts[c.dataset.n]); });
+      drawBar(row.querySelector(".teamoverzicht-balk"), r.counts, total);
+      cell.textContent = "";
+      if (flag.weinig) cell.appendChild(element("span", t("signaal_weinig"), "teamoverzicht-signaal teamoverzicht-signaal--weinig"));
+      if (flag.weinig && flag.werken) cell.appendChild(element("span", "; ", "visueel-verborgen"));
+      if (flag.werken) cell.appendChild(element("span", t("signaal_werken"), "teamoverzicht-signaal teamoverzicht-signaal--werken"));
+    });
+    this.showTop(topThree(rows), total);
+    this.showComparison(before, last);
+    root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
+  };
+
+  View.prototype.showFiles = function (rounds, refused) {
+    var root = this.root, lang = this.lang, box = root.querySelector("[data-teamoverzicht-lijst]");
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    rounds.forEach(function (round) {
+      round.items.forEach(function (item) {
+        var li = element("li");
+        li.append(element("strong", item.name), " " + t("bestand_regel", {
+          naam: item.scan.naam || t("zonder_naam"), datum: longDate(item.datum, lang), ronde: roundLabel(round) }) + " ");
+        li.appendChild(removeButton(item));
+        list.appendChild(li);
+      });
+    });
+    box.hidden = !list.children.length;
     var refusedBox = root.querySelector("[data-teamoverzicht-geweigerd]");
     var refusedList = refusedBox.querySelector("ul");
     refusedList.textContent = "";
-    sorted.refused.forEach(function (item) {
-      var li = document.createElement("li"), strong = document.createElement("strong");
-      strong.textContent = item[0];
-      li.append(strong, ": " + item[1]);
+    refused.forEach(function (item) {
+      var li = element("li");
+      li.append(element("strong", item.name), ": " + item.error + " ");
+      li.appendChild(removeButton(item));
       refusedList.appendChild(li);
     });
-    refusedBox.hidden = !sorted.refused.length;
+    refusedBox.hidden = !refused.length;
+  };
 
-    var rowElements = root.querySelectorAll("tr[data-sub]"), rows = countAll(scans, subsOf(root));
-    rows.forEach(function (r) {
-      var row = rowElements[r.index];
-      each(row.querySelectorAll("[data-n]"), function (cell) { cell.textContent = String(r.counts[cell.dataset.n]); });
-      drawBar(row.querySelector(".teamoverzicht-balk"), r.counts, total);
-    });
-    var top = topThree(rows);
-    var topList = root.querySelector("[data-top-lijst]");
+  function removeButton(item) {
+    var button = element("button", t("verwijder"), "teamoverzicht-verwijder");
+    button.type = "button";
+    button.dataset.verwijder = String(item.id);
+    button.setAttribute("aria-label", t("verwijder_bestand", { bestand: item.name }));
+    return button;
+  }
+
+  View.prototype.showTop = function (top, total) {
+    var root = this.root, topList = root.querySelector("[data-top-lijst]");
     each(topList.children, function (item) { item.hidden = true; });
     top.forEach(function (r) {
       var item = topList.querySelector('li[data-sub="' + r.key + '"]');
@@ -285,28 +499,103 @@
       item.hidden = false;
       topList.appendChild(item);  /* in order of the ranking */
     });
+    this.top = top;
     var nobody = root.querySelector("[data-top-niemand]");
     nobody.textContent = t("top_niemand");
     nobody.hidden = top.length > 0;
-    root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
-  }
+    root.querySelector("[data-teamoverzicht-plan]").hidden = !top.length;
+  };
 
-  function subsOf(root) {
-    return Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), function (row) { return row.dataset.sub; });
-  }
+  function signed(n) { return n > 0 ? "+" + n : n < 0 ? "\u2212" + (-n) : "0"; }
+
+  View.prototype.showComparison = function (before, after) {
+    var root = this.root, box = root.querySelector("[data-teamoverzicht-vergelijking]"), lang = this.lang;
+    box.hidden = !before;
+    if (!before) return;
+    box.querySelector("[data-vergelijking-kop]").textContent = t("vergelijking_kop", {
+      voor: roundLabel(before) + " (" + roundDates(before, lang) + ")", na: roundLabel(after) + " (" + roundDates(after, lang) + ")" });
+    var rows = compare(countAll(before.scans, subsOf(root)), countAll(after.scans, subsOf(root)));
+    var body = box.querySelector("[data-vergelijk-rijen]");
+    if (!body.children.length) {
+      each(root.querySelectorAll("tr[data-sub]"), function (row) {
+        var tr = element("tr"), th = element("th", row.querySelector("th").textContent.trim());
+        th.scope = "row";
+        tr.dataset.vergelijk = row.dataset.sub;
+        tr.appendChild(th);
+        LEVELS.concat("werken").forEach(function (k) { var td = element("td"); td.dataset.v = k; tr.appendChild(td); });
+        body.appendChild(tr);
+      });
+    }
+    var elements = body.children;
+    rows.forEach(function (r) {
+      each(elements[r.index].querySelectorAll("[data-v]"), function (cell) {
+        var k = cell.dataset.v;
+        cell.textContent = r.voor[k] + " \u2192 " + r.na[k] + " (" + signed(r.verschil[k]) + ")";
+        cell.classList.toggle("teamoverzicht-anders", r.verschil[k] !== 0);
+      });
+    });
+  };
+
+  /** The CSV of every round, downloaded in the browser (nothing is sent). */
+  View.prototype.download = function () {
+    var root = this.root, state = this.state;
+    if (!state || !state.rounds.length) return;
+    var subs = Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), subText);
+    var head = root.querySelectorAll(".teamoverzicht-tabel thead th"), labels = { nummer: t("csv_nummer") };
+    ["titel"].concat(LEVELS, "werken").forEach(function (k, i) { labels[k] = head[i].textContent; });
+    var text = csv(subs, state.rounds.map(function (round, i) {
+      return { label: roundLabel(round) + " " + isoDay(round.van), rows: state.rows[i] };
+    }), labels);
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    link.download = t("csv_bestand", { datum: isoDay(Date.now()) });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
+
+  /** Write the top three into the plan's record ("Ons plan", bewaren.js), asking before replacing what the
+      team already wrote there, then open the plan. */
+  View.prototype.makePlan = function (button) {
+    var top = this.top || [], record = B.open(button.dataset.planRecord);
+    var keys = JSON.parse(button.dataset.planSleutels), questions = JSON.parse(button.dataset.planVragen);
+    var change = {}, replaced = [], root = this.root;
+    record.refresh();
+    top.forEach(function (r, i) {
+      var sub = subText(root.querySelector('tr[data-sub="' + r.key + '"]')), value = sub.nummer + " " + sub.titel;
+      var was = record.get(keys[i]);
+      if (was !== undefined && was !== value) replaced.push(String(was));
+      change[keys[i]] = [value, questions[i]];
+    });
+    if (replaced.length && !window.confirm(t("plan_vraag", { oud: replaced.join("; ") }))) return;
+    var problem = record.set(change);
+    var line = root.querySelector("[data-plan-melding]");
+    if (problem) { line.textContent = B.statusText(record); line.hidden = false; return; }
+    window.location.href = button.dataset.planHref;
+  };
 
   function setupOverview(root) {
     var picker = root.querySelector("[data-teamoverzicht-kies]");
     var input = root.querySelector("[data-teamoverzicht-bestanden]");
+    var view = new View(root);
     picker.hidden = false;
     input.addEventListener("change", function () {
       var files = Array.prototype.slice.call(input.files || []);
+      input.value = "";     /* the same file can be chosen again (and is then named as a copy) */
       if (!files.length) return;
       B.withFiles(function () {   /* reading and checking files: bewaren-bestand.js */
-        readAll(files).then(function (results) { showOverview(root, sortOut(results, subsOf(root))); });
+        readAll(files).then(function (results) { view.add(results); });
       });
     });
-    root.querySelector("[data-teamoverzicht-afdrukken]").addEventListener("click", function () { window.print(); });
+    root.addEventListener("click", function (event) {
+      var remove = event.target.closest("[data-verwijder]");
+      if (remove) {
+        view.remove(Number(remove.dataset.verwijder));
+        input.focus();
+      } else if (event.target.closest("[data-teamoverzicht-afdrukken]")) window.print();
+      else if (event.target.closest("[data-teamoverzicht-csv]")) view.download();
+      else if (event.target.closest("[data-teamoverzicht-plan]")) view.makePlan(event.target.closest("[data-teamoverzicht-plan]"));
+    });
   }
 
   function init() {
@@ -331,6 +620,7 @@
   }
   if (typeof module === "object") {
     module.exports = { scanOf: scanOf, sameScan: sameScan, sortOut: sortOut, countAll: countAll, topThree: topThree,
-                       useWords: function (table) { words = table || {}; } };
+                       groupRounds: groupRounds, sortRounds: sortRounds, compare: compare, flags: flags, csv: csv,
+                       GAP: GAP, useWords: function (table) { words = table || {}; } };
   }
 })();
