@@ -26,6 +26,12 @@ const BEA = { naam: { v: "Bea", t: 200 }, "vaak:1-1": { v: "nooit", t: 201 }, "v
 
 function result(name, text) { return { file: { name, size: text.length }, text }; }
 
+/** The files as one round (no date splits them): its scans, and the refused files as [name, why]. */
+function sortOut(results, subs) {
+  const sorted = T.sortRounds(results, subs, Infinity);
+  return { scans: sorted.rounds.flatMap((r) => r.scans), refused: sorted.refused.map((r) => [r.name, r.error]) };
+}
+
 test("a file with a scan in both languages is one colleague, the newer answer first; unknown levels and other fields left out", () => {
   const scan = T.scanOf({ gegevens: {
     "teamscan:nl:scan": { velden: { "vaak:1-1": { v: "nooit", t: 1 }, naam: { v: " Sanne ", t: 1 } } },
@@ -40,13 +46,13 @@ test("a name alone, or answers only to questions this page does not ask, is no s
   assert.equal(T.scanOf({ gegevens: { "teamscan:nl:scan": { velden: { naam: { v: "Koen", t: 1 } } } } }, SUBS), null);
   const unknown = { "vaak:99-99": { v: "vaak", t: 1 }, "werken:0-7": { v: true, t: 1 }, onbekend: { v: "soms", t: 1 } };
   assert.equal(T.scanOf({ gegevens: { "teamscan:nl:scan": { velden: unknown } } }, SUBS), null);
-  const sorted = T.sortOut([result("raar.json", scanFile(unknown))], SUBS);
+  const sorted = sortOut([result("raar.json", scanFile(unknown))], SUBS);
   assert.deepEqual([sorted.scans.length, sorted.refused[0][0]], [0, "raar.json"]);
   assert.match(sorted.refused[0][1], /^geen_teamscan/);
 });
 
 test('one file with "velden": null among good ones is named with the reason; the good ones are counted', () => {
-  const sorted = T.sortOut([
+  const sorted = sortOut([
     result("anna.json", scanFile(ANNA)),
     result("kapot.json", file({ "teamscan:nl:scan": { velden: null } })),
     result("bea.json", scanFile(BEA)),
@@ -62,7 +68,7 @@ test("the same scan saved twice (only 'gemaakt' differs) counts once, recognised
   const first = scanFile(ANNA, "2026-12-01T10:00:00Z");
   const again = scanFile(ANNA, "2026-12-02T09:30:00Z").replace(/\n?$/, "\n");
   assert.notEqual(first, again);
-  const sorted = T.sortOut([result("anna.json", first), result("anna-2.json", again), result("bea.json", scanFile(BEA))], SUBS);
+  const sorted = sortOut([result("anna.json", first), result("anna-2.json", again), result("bea.json", scanFile(BEA))], SUBS);
   assert.deepEqual(sorted.scans.map((s) => s.naam), ["Anna", "Bea"]);
   assert.deepEqual(sorted.refused, [["anna-2.json", "dubbel[<reden={reden}><naam={naam}><sleutel={sleutel}><n={n}><max={max}><versie={versie}><ander=anna.json><nieuw={nieuw}><anders={anders}><bestand={bestand}>]"]]);
 });
@@ -71,7 +77,7 @@ test("a later save of the same scan with a changed answer replaces the earlier o
   const later = { ...ANNA, "vaak:1-1": { v: "altijd", t: 500 } };
   for (const order of [["oud", "nieuw"], ["nieuw", "oud"]]) {
     const files = { oud: result("anna-oud.json", scanFile(ANNA)), nieuw: result("anna-nieuw.json", scanFile(later)) };
-    const sorted = T.sortOut(order.map((k) => files[k]), SUBS);
+    const sorted = sortOut(order.map((k) => files[k]), SUBS);
     assert.equal(sorted.scans.length, 1, order.join());
     assert.equal(sorted.scans[0].vaak["1-1"], "altijd", order.join());
     assert.deepEqual(sorted.refused.map((r) => r[0]), ["anna-oud.json"]);
@@ -81,18 +87,18 @@ test("a later save of the same scan with a changed answer replaces the earlier o
 
 test("two colleagues with the same name and the same answers typed at other moments are both counted", () => {
   const other = { naam: { v: "Anna", t: 900 }, "vaak:1-1": { v: "vaak", t: 901 }, "werken:1-3": { v: true, t: 902 } };
-  const sorted = T.sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(other))], SUBS);
+  const sorted = sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(other))], SUBS);
   assert.equal(sorted.scans.length, 2);
   assert.deepEqual(sorted.refused, []);
 });
 
 test("a file that could not be read is named with why", () => {
-  const sorted = T.sortOut([{ file: { name: "weg.json", size: 1 }, error: "import_onleesbaar" }], SUBS);
+  const sorted = sortOut([{ file: { name: "weg.json", size: 1 }, error: "import_onleesbaar" }], SUBS);
   assert.deepEqual(sorted.refused, [["weg.json", "import_onleesbaar"]]);
 });
 
 test("counting: per sub-recommendation how many chose each level and how many want to work on it", () => {
-  const scans = T.sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans;
+  const scans = sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans;
   const rows = T.countAll(scans, SUBS);
   assert.deepEqual(rows[0], { key: "1-1", index: 0, counts: { werken: 0, nooit: 1, soms: 0, vaak: 1, altijd: 0 } });
   assert.deepEqual(rows[2].counts, { werken: 1, nooit: 0, soms: 1, vaak: 0, altijd: 0 });
@@ -160,8 +166,8 @@ test("a file without a valid 'gemaakt' is dated by its newest answer; a refused 
 
 test("two rounds compared per sub-recommendation: before, after and the change per answer", () => {
   const round = (scans) => T.countAll(scans, SUBS);
-  const before = round(T.sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans);
-  const after = round(T.sortOut([result("a.json", scanFile({ ...ANNA, "vaak:1-1": { v: "altijd", t: 900 } }))], SUBS).scans);
+  const before = round(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans);
+  const after = round(sortOut([result("a.json", scanFile({ ...ANNA, "vaak:1-1": { v: "altijd", t: 900 } }))], SUBS).scans);
   const rows = T.compare(before, after);
   assert.equal(rows.length, SUBS.length);
   assert.deepEqual(rows[0], { key: "1-1", index: 0, voor: { werken: 0, nooit: 1, soms: 0, vaak: 1, altijd: 0 },
@@ -181,8 +187,8 @@ test("a row stands out when at least a third say 'nooit' or 'soms', or at least 
 test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendation with the counts of every round", () => {
   const labels = { nummer: "Nummer", titel: "Deelaanbeveling", nooit: "nooit", soms: "soms", vaak: "vaak", altijd: "altijd", werken: "wil eraan werken" };
   const subs = SUBS.map((key, i) => ({ nummer: key.replace("-", "."), titel: i === 1 ? 'Zeg "hallo"; =ook' : `Titel ${key}` }));
-  const first = T.countAll(T.sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans, SUBS);
-  const second = T.countAll(T.sortOut([result("c.json", scanFile(CARLA))], SUBS).scans, SUBS);
+  const first = T.countAll(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans, SUBS);
+  const second = T.countAll(sortOut([result("c.json", scanFile(CARLA))], SUBS).scans, SUBS);
   const text = T.csv(subs, [{ label: "Ronde 1 2026-09-01", rows: first }, { label: "Ronde 2 2027-03-02", rows: second }], labels);
   assert.ok(text.startsWith("\uFEFFNummer;Deelaanbeveling;Ronde 1 2026-09-01: nooit;"));
   const lines = text.slice(1).split("\r\n");
