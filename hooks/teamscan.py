@@ -8,9 +8,12 @@ and no account. Two fenced blocks, each without options (ENGINEERS.md; REDACTIE.
                     "how often do you do this now?" (never / sometimes / often / always) and "I want to
                     work on this"; a name field. Kept by bewaren.js as the record `teamscan:<language>:scan`,
                     saved to a file like every worksheet.
-- ```teamoverzicht  the team view: choose the colleagues' files at once; per sub-recommendation how many
-                    chose each level and want to work on it (a table, with a bar per row), and the three
-                    most chosen to work on, with their page, worksheets and "Bespreek in je team" questions.
+- ```teamoverzicht  the team view: add the colleagues' files, one choice at a time; they fall into rounds
+                    by the date each file was made. Per sub-recommendation how many chose each level and want
+                    to work on it in the latest round (a table, a bar per row, what stands out), the two
+                    latest rounds compared, a CSV of every round, and the three most chosen to work on, with
+                    their page, worksheets and "Bespreek in je team" questions. "Maak ons plan" writes those
+                    three into the record of the worksheet docs/aan-de-slag/ons-plan.md (PLAN) and opens it.
                     Nothing is uploaded or kept.
 
 Which worksheet belongs to a sub-recommendation is read at build time from the `aanbeveling:` of the
@@ -27,11 +30,13 @@ import pathlib
 import gereedschap
 from gereedschap import BlockError
 from werkblad_syntax import AANBEVELINGEN
+from werkbladen import text_key
 
 log = logging.getLogger("mkdocs.plugins.teamscan")
 FENCES = ("teamscan", "teamoverzicht")
 LEVELS = ("nooit", "soms", "vaak", "altijd")   # the stored values: the same in every language
 WORDS = "teamscan.yml"
+PLAN = "ons-plan"     # the worksheet the team view fills in (docs/aan-de-slag/ons-plan.md); not a sheet of one row
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,7 +76,7 @@ def worksheets(docs_dir: str, language: str) -> dict[str, tuple]:
     found: dict[str, list] = {}
     folder = pathlib.Path(docs_dir) / "aan-de-slag"
     for path in sorted(folder.glob("*.md")):
-        if path.name.endswith(".en.md"):
+        if path.name.endswith(".en.md") or path.stem == PLAN:
             continue
         twin = path.with_name(f"{path.stem}.en.md")
         source = twin if language == "en" and twin.exists() else path
@@ -134,6 +139,16 @@ def groups(language: str, start: str, docs_dir: str) -> list[Group]:
     return found
 
 
+def plan(language: str, start: str) -> dict:
+    """What "Maak ons plan" writes into: the plan's record, its page from start, and the keys and questions of
+    its sub-recommendation fields (werkbladen.py keys a 'veld' by its label, teamscan.yml `plan_deel`)."""
+    ui = page_words(language)
+    labels = [ui["plan_deel"].format(n=n) for n in (1, 2, 3)]
+    return {"record": f"werkblad:{ui['lang']}:{PLAN}",
+            "href": gereedschap.relative(f"aan-de-slag/{PLAN}.html", start=start),
+            "sleutels": [f"veld:{text_key(label)}" for label in labels], "vragen": labels}
+
+
 # ------------------------------------------------------------------------------------------ render
 
 def check_block(source: str, kind: str, context: gereedschap.PageContext) -> None:
@@ -154,12 +169,14 @@ def render_block(source: str, language: str, context: gereedschap.PageContext, f
     ui = page_words(lang)
     context.need("bewaren.js", "teamscan.js", "teamscan.css")
     found = groups(lang, context.src_uri, gereedschap.staat("teamscan").get("docs_dir", ""))
-    script = gereedschap.words(WORDS, lang, "script")
+    script = gereedschap.words(WORDS, lang, "script")   # the scan's words; the view's only on the view
     levels = [{"waarde": level, "tekst": ui[f"niveau_{level}"]} for level in LEVELS]
     if language == "teamscan":
         return gereedschap.render("teamscan.html", ui=ui, groepen=found, niveaus=levels, woorden=script,
                                   record=f"teamscan:{lang}:scan")
-    return gereedschap.render("teamoverzicht.html", ui=ui, groepen=found, niveaus=levels, woorden=script)
+    script.update(gereedschap.words(WORDS, lang, "overzicht"))
+    return gereedschap.render("teamoverzicht.html", ui=ui, groepen=found, niveaus=levels, woorden=script,
+                              plan=plan(lang, context.src_uri))
 
 
 format_fence = gereedschap.fence_format(render_block, log)

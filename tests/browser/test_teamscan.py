@@ -8,6 +8,7 @@ of reading and counting (merging languages, unknown fields, versions of one scan
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -174,11 +175,18 @@ def test_wrong_files_are_named_and_the_rest_is_counted(page, server, site, files
     assert WORDS[lang]["geen_scan"] in refused["werkblad.json"]
     assert WORDS[lang]["dubbel"] in refused["kopie.json"] and paths[0].name in refused["kopie.json"]
     assert counts(page, "1-3")["nooit"] == 2
-    # choosing again starts afresh: only the copy now, which is a good file on its own
+    # choosing again adds to what is there: the copy once more is named as a copy, nothing is counted twice
     page.locator("[data-teamoverzicht-bestanden]").set_input_files([str(copy)])
-    page.wait_for_function("() => /^1 /.test(document.querySelector('[data-teamoverzicht-status]').textContent)")
-    assert counts(page, "1-3")["nooit"] == 1
+    page.wait_for_function("() => document.querySelectorAll('[data-teamoverzicht-geweigerd] li').length === 7")
+    assert counts(page, "1-3")["nooit"] == 2
+    # each file can be removed: every refused one (the list goes), then the anonymous colleague's scan
+    for _ in range(7):
+        page.locator("[data-teamoverzicht-geweigerd] li button").first.click()
     assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
+    assert page.locator("[data-teamoverzicht-status]").inner_text() == WORDS[lang]["gelezen"]
+    page.locator("[data-teamoverzicht-lijst] li").filter(has_text=paths[1].name).get_by_role("button").click()
+    assert page.locator("[data-teamoverzicht-status]").inner_text().startswith("1 ")
+    assert counts(page, "1-3")["nooit"] == 1
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -231,6 +239,224 @@ def test_the_scan_keeps_answers_and_clears_them_when_asked(page, server, site, h
     page.reload()
     assert page.locator("#teamscan-naam").input_value() == ""
     assert page.locator("form.teamscan input:checked").count() == 0
+
+
+# --- rounds: three teachers, two dates (issue 23) -------------------------------------------------
+
+SEPT = datetime.datetime(2026, 9, 1, 10, 0, tzinfo=datetime.timezone.utc)
+MARCH = datetime.datetime(2027, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)
+# (name, levels in September, levels changed in March, subs to work on): each teacher fills in the scan in
+# September and changes some answers in the same browser in March; the ticks stay.
+TEAM = [("Anna", {"1-1": "soms", "1-2": "nooit", "1-3": "nooit"}, {"1-2": "vaak", "1-3": "soms"}, ["1-2", "1-3"]),
+        ("Bram", {"1-1": "vaak", "1-2": "nooit", "1-3": "soms"}, {"1-2": "soms", "1-3": "vaak"}, ["1-2"]),
+        ("Cas", {"1-1": "altijd", "1-2": "soms", "1-3": "vaak"}, {"1-2": "altijd"}, ["1-3", "2-1"])]
+
+
+def round_counts(sub: str, later: bool) -> dict[str, int]:
+    """What the team answered for a sub-recommendation in the first or the second round."""
+    found = dict.fromkeys((*LEVELS, "werken"), 0)
+    for _, first, second, work in TEAM:
+        level = {**first, **second}.get(sub) if later else first.get(sub)
+        if level:
+            found[level] += 1
+        found["werken"] += sub in work
+    return found
+
+
+@pytest.fixture(scope="module")
+def team_files(browser, server, site, tmp_path_factory):
+    """The six files of the three teachers (September, March), per protocol; the browser's clock is set to
+    the day each is saved, so 'gemaakt' and the answers' times are those days."""
+    made = {}
+
+    def get(how: str):
+        if how in made:
+            return made[how]
+        folder, base, paths = tmp_path_factory.mktemp(f"rondes-{how}"), base_of(how, server, site), {"sep": [], "mrt": []}
+        for index, (name, first, second, work) in enumerate(TEAM):
+            context = browser.new_context(accept_downloads=True)
+            try:
+                page = context.new_page()
+                page.clock.set_fixed_time(SEPT + datetime.timedelta(hours=index))
+                page.goto(address(base, "nl", SCAN))
+                fill_scan(page, (name, first, work))
+                paths["sep"].append(save_scan(page, "nl", folder, f"sep-{name}")[0])
+                page.clock.set_fixed_time(MARCH + datetime.timedelta(hours=index))
+                page.reload()
+                fill_scan(page, ("", second, []))
+                paths["mrt"].append(save_scan(page, "nl", folder, f"mrt-{name}")[0])
+            finally:
+                context.close()
+        made[how] = paths
+        return paths
+    return get
+
+
+def add_files(page, paths, listed: int) -> None:
+    """Choose files (added to those there) and wait until the view lists this many files in all."""
+    page.locator("[data-teamoverzicht-bestanden]").set_input_files([str(p) for p in paths])
+    page.wait_for_function("n => document.querySelectorAll('[data-teamoverzicht-lijst] li, [data-teamoverzicht-geweigerd] li')"
+                           ".length === n", arg=listed)
+
+
+def compared(page, sub: str) -> dict[str, str]:
+    """The cells of one row of the comparison: 'before → after (change)'."""
+    row = page.locator(f'tr[data-vergelijk="{sub}"]')
+    return {cell: row.locator(f'[data-v="{cell}"]').inner_text() for cell in (*LEVELS, "werken")}
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_three_teachers_on_two_dates_are_added_one_by_one_grouped_in_two_rounds_and_compared(
+        page, server, site, team_files, pdf_pages, how):
+    """Six files chosen one at a time fall into two rounds by date (the same teacher counts once in each);
+    the table holds the latest round with what stands out, the comparison both rounds; a copy is named and
+    not counted; a file can be removed; the printout carries the rounds' dates."""
+    paths = team_files(how)
+    page.goto(address(base_of(how, server, site), "nl", VIEW))
+    for listed, path in enumerate([*paths["sep"], *paths["mrt"]], 1):
+        add_files(page, [path], listed)
+    data = json.loads(paths["sep"][0].read_text(encoding="utf-8"))
+    assert data["gemaakt"].startswith("2026-09-01T10:00")
+    assert page.locator("[data-teamoverzicht-status]").inner_text() == "6 bestanden gelezen. Van: Anna, Bram en Cas."
+    assert page.locator("[data-teamoverzicht-rondes]").inner_text() == (
+        "Ronde 1: 1 september 2026, 3 collega's. Ronde 2: 2 maart 2027, 3 collega's.")
+    files = page.locator("[data-teamoverzicht-lijst] li").all_inner_texts()
+    assert len(files) == 6
+    assert any(re.fullmatch(r"sep-Anna-\S+\.json van Anna, gemaakt op 1 september 2026 \(Ronde 1\) Weghalen", f) for f in files), files
+    assert any(re.fullmatch(r"mrt-Cas-\S+\.json van Cas, gemaakt op 2 maart 2027 \(Ronde 2\) Weghalen", f) for f in files), files
+    for sub in ("1-1", "1-2", "1-3", "2-1", "4-2"):
+        assert counts(page, sub) == round_counts(sub, later=True), sub
+    assert page.locator("[data-vergelijking-kop]").inner_text() == (
+        "Ronde 1 (1 september 2026) en Ronde 2 (2 maart 2027) vergeleken")
+    assert compared(page, "1-2") == {"nooit": "2 → 0 (−2)", "soms": "1 → 1 (0)", "vaak": "0 → 1 (+1)",
+                                     "altijd": "0 → 1 (+1)", "werken": "2 → 2 (0)"}
+    assert compared(page, "1-3")["vaak"] == "1 → 2 (+1)"
+    # what stands out in the latest round: a third or more 'nooit'/'soms', a third or more want to work on it
+    def stands_out(sub):
+        return page.locator(f'tr[data-sub="{sub}"] .teamoverzicht-signaal').all_inner_texts()
+    assert stands_out("1-2") == ["veel nooit of soms", "veel willen eraan werken"]
+    assert stands_out("2-1") == ["veel willen eraan werken"] and stands_out("4-2") == []
+
+    # the same file again: named as a copy, the counts stay
+    add_files(page, [paths["mrt"][2]], 7)
+    assert "dezelfde inhoud als" in page.locator("[data-teamoverzicht-geweigerd] li").inner_text()
+    assert counts(page, "1-2") == round_counts("1-2", later=True)
+    # on paper: the rounds and their dates, not the file list or the buttons; at most two A4 pages
+    page.emulate_media(media="print")
+    assert page.locator("[data-teamoverzicht-rondes]").is_visible()
+    assert page.locator("[data-teamoverzicht-lijst]").is_hidden() and page.locator("[data-teamoverzicht-csv]").is_hidden()
+    assert pdf_pages(page) <= 2
+    page.emulate_media(media="screen")
+    # removing Cas's March file: its copy counts in its place; with the copy removed too, two colleagues are left
+    page.locator("[data-teamoverzicht-lijst] li").filter(has_text="mrt-Cas").get_by_role("button").click()
+    assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
+    assert page.locator("[data-teamoverzicht-rondes]").inner_text().endswith("Ronde 2: 2 maart 2027, 3 collega's.")
+    page.locator("[data-teamoverzicht-lijst] li").filter(has_text="mrt-Cas").get_by_role("button").click()
+    assert page.locator("[data-teamoverzicht-rondes]").inner_text().endswith("Ronde 2: 2 maart 2027, 2 collega's.")
+    assert counts(page, "1-2")["altijd"] == 0
+    assert page.locator("[data-teamoverzicht-bestanden]").evaluate("input => input === document.activeElement")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_csv_has_one_row_per_sub_recommendation_with_the_counts_of_each_round(page, server, team_files, lang):
+    """'Bewaar als CSV': UTF-8 with a byte-order mark, ';' between cells, a header and 25 rows: number, title,
+    and per round the counts per answer and who want to work on it; made in the browser (a blob: download)."""
+    paths = team_files("http")
+    page.goto(address(server, lang, VIEW))
+    add_files(page, [*paths["sep"], *paths["mrt"]], 6)
+    with page.expect_download() as download:
+        page.locator("[data-teamoverzicht-csv]").click()
+    assert download.value.url.startswith("blob:")
+    assert re.fullmatch(r"(leidraad-teamoverzicht|guideline-team-view)-\d{4}-\d\d-\d\d\.csv", download.value.suggested_filename)
+    raw = open(download.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").split("\r\n")
+    assert lines.pop() == ""
+    rows = [line.split(";") for line in lines]
+    head = {"nl": ["Nummer", "Deelaanbeveling", "Ronde 1 2026-09-01: Nooit"],
+            "en": ["Number", "Sub-recommendation", "Round 1 2026-09-01: Never"]}[lang]
+    assert rows[0][:3] == head and len(rows[0]) == 2 + 2 * 5
+    assert rows[0][-1] == {"nl": "Ronde 2 2027-03-02: Wil eraan werken", "en": "Round 2 2027-03-02: Want to work on it"}[lang]
+    assert len(rows) == 1 + 25 and all(len(row) == len(rows[0]) for row in rows)
+    assert [row[0] for row in rows[1:4]] == ["1.1", "1.2", "1.3"] and rows[-1][0] == "6.4"
+    titles = page.locator("tr[data-sub] > th").evaluate_all("cells => cells.map(c => c.textContent.trim().replace(/^\\S+ /, ''))")
+    assert [row[1] for row in rows[1:]] == titles
+    for sub in ("1-2", "1-3", "2-1"):
+        row = next(r for r in rows if r[0] == sub.replace("-", "."))
+        expected = [round_counts(sub, later)[k] for later in (False, True) for k in (*LEVELS, "werken")]
+        assert [int(n) for n in row[2:]] == expected, sub
+
+
+BARS_JS = """() => {
+  const lum = (css) => {
+    const [r, g, b] = css.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map(v => v / 255)
+      .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  return ['nooit', 'soms', 'vaak', 'altijd'].map(level => {
+    const rect = document.querySelector(`.teamoverzicht-legenda rect.teamoverzicht-${level}`);
+    const fill = getComputedStyle(rect).fill, id = (fill.match(/#([\\w-]+)/) || [])[1];
+    const pattern = id && document.getElementById(id);
+    const base = pattern ? getComputedStyle(pattern.querySelector('rect')).fill : fill;
+    return { level, pattern: pattern ? [...pattern.children].slice(1).map(c => c.tagName).join() : '', lum: lum(base) };
+  });
+}"""
+
+
+def bar_problems(levels: list[dict]) -> list[str]:
+    """What makes two answers' bar parts hard to tell apart without colour: the same pattern and nearly the
+    same lightness (relative luminance within 0.1)."""
+    return [f"{a['level']} ~ {b['level']}" for i, a in enumerate(levels) for b in levels[i + 1:]
+            if a["pattern"] == b["pattern"] and abs(a["lum"] - b["lum"]) < 0.1]
+
+
+def test_the_bars_answers_differ_in_pattern_or_lightness_not_colour_alone(page, server, files):
+    """Each pair of answers differs in pattern (stripes, dots, none) or clearly in lightness, so the bars can be
+    read in grayscale, by colour-blind readers and on a projector; the twin: soms painted like vaak fails."""
+    load_view(page, server, "nl", files("http", "nl"))
+    levels = page.evaluate(BARS_JS)
+    assert [level["pattern"] for level in levels][:2] == ["rect", "circle"]
+    assert bar_problems(levels) == []
+    page.add_style_tag(content=".md-typeset .teamoverzicht-soms { fill: #4a5ab0 !important; }")
+    assert bar_problems(page.evaluate(BARS_JS)) == ["soms ~ vaak"]
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_our_plan_is_filled_from_the_view_kept_after_reload_and_printed_on_one_page(
+        page, server, site, team_files, pdf_pages, how):
+    """'Maak ons plan' writes the latest round's top three into the worksheet's record and opens it filled in;
+    the plan keeps them after a reload, prints on one A4, and a plan the team changed is not overwritten
+    without asking."""
+    base = base_of(how, server, site)
+    paths = team_files(how)
+    page.goto(address(base, "nl", VIEW))
+    add_files(page, [*paths["sep"], *paths["mrt"]], 6)
+    titles = dict(page.locator("tr[data-sub]").evaluate_all("rows => rows.map(r => [r.dataset.sub, r.querySelector('th').textContent.trim()])"))
+    top_three = [titles[sub] for sub in ("1-2", "1-3", "2-1")]
+    assert top(page) == ["1.2", "1.3", "2.1"]
+    page.get_by_role("button", name="Maak ons plan").click()
+    page.wait_for_url("**/aan-de-slag/ons-plan.html")
+    fields = [page.locator(f'form.werkblad [data-sleutel="veld:deelaanbeveling-{n}"]') for n in (1, 2, 3)]
+    assert [field.input_value() for field in fields] == top_three
+    page.locator('form.werkblad [data-sleutel="tabel:plan-bij-deelaanbeveling-1:doel:r1"]').fill("Elk kind vijf minuten per maand")
+    page.reload()
+    assert [field.input_value() for field in fields] == top_three
+    assert page.locator('form.werkblad [data-sleutel="tabel:plan-bij-deelaanbeveling-1:doel:r1"]').input_value() == (
+        "Elk kind vijf minuten per maand")
+    assert pdf_pages(page) == 1
+    page.emulate_media(media="screen")
+    # the team writes its own choice in; the view asks before replacing it, and keeps it when told no
+    fields[2].fill("4.2 Eigen keuze")
+    fields[2].blur()
+    page.goto(address(base, "nl", VIEW))
+    add_files(page, [*paths["sep"], *paths["mrt"]], 6)
+    asked = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Maak ons plan").click()
+    assert asked and "4.2 Eigen keuze" in asked[0]
+    assert page.url.endswith("teamoverzicht.html")
+    stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v2:werkblad:nl:ons-plan')"))
+    assert stored["velden"]["veld:deelaanbeveling-3"]["v"] == "4.2 Eigen keuze"
 
 
 # --- on paper ------------------------------------------------------------------------------------

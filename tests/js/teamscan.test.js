@@ -26,6 +26,12 @@ const BEA = { naam: { v: "Bea", t: 200 }, "vaak:1-1": { v: "nooit", t: 201 }, "v
 
 function result(name, text) { return { file: { name, size: text.length }, text }; }
 
+/** The files as one round (no date splits them): its scans, and the refused files as [name, why]. */
+function sortOut(results, subs) {
+  const sorted = T.sortRounds(results, subs, Infinity);
+  return { scans: sorted.rounds.flatMap((r) => r.scans), refused: sorted.refused.map((r) => [r.name, r.error]) };
+}
+
 test("a file with a scan in both languages is one colleague, the newer answer first; unknown levels and other fields left out", () => {
   const scan = T.scanOf({ gegevens: {
     "teamscan:nl:scan": { velden: { "vaak:1-1": { v: "nooit", t: 1 }, naam: { v: " Sanne ", t: 1 } } },
@@ -40,13 +46,13 @@ test("a name alone, or answers only to questions this page does not ask, is no s
   assert.equal(T.scanOf({ gegevens: { "teamscan:nl:scan": { velden: { naam: { v: "Koen", t: 1 } } } } }, SUBS), null);
   const unknown = { "vaak:99-99": { v: "vaak", t: 1 }, "werken:0-7": { v: true, t: 1 }, onbekend: { v: "soms", t: 1 } };
   assert.equal(T.scanOf({ gegevens: { "teamscan:nl:scan": { velden: unknown } } }, SUBS), null);
-  const sorted = T.sortOut([result("raar.json", scanFile(unknown))], SUBS);
+  const sorted = sortOut([result("raar.json", scanFile(unknown))], SUBS);
   assert.deepEqual([sorted.scans.length, sorted.refused[0][0]], [0, "raar.json"]);
   assert.match(sorted.refused[0][1], /^geen_teamscan/);
 });
 
 test('one file with "velden": null among good ones is named with the reason; the good ones are counted', () => {
-  const sorted = T.sortOut([
+  const sorted = sortOut([
     result("anna.json", scanFile(ANNA)),
     result("kapot.json", file({ "teamscan:nl:scan": { velden: null } })),
     result("bea.json", scanFile(BEA)),
@@ -62,7 +68,7 @@ test("the same scan saved twice (only 'gemaakt' differs) counts once, recognised
   const first = scanFile(ANNA, "2026-12-01T10:00:00Z");
   const again = scanFile(ANNA, "2026-12-02T09:30:00Z").replace(/\n?$/, "\n");
   assert.notEqual(first, again);
-  const sorted = T.sortOut([result("anna.json", first), result("anna-2.json", again), result("bea.json", scanFile(BEA))], SUBS);
+  const sorted = sortOut([result("anna.json", first), result("anna-2.json", again), result("bea.json", scanFile(BEA))], SUBS);
   assert.deepEqual(sorted.scans.map((s) => s.naam), ["Anna", "Bea"]);
   assert.deepEqual(sorted.refused, [["anna-2.json", "dubbel[<reden={reden}><naam={naam}><sleutel={sleutel}><n={n}><max={max}><versie={versie}><ander=anna.json><nieuw={nieuw}><anders={anders}><bestand={bestand}>]"]]);
 });
@@ -71,7 +77,7 @@ test("a later save of the same scan with a changed answer replaces the earlier o
   const later = { ...ANNA, "vaak:1-1": { v: "altijd", t: 500 } };
   for (const order of [["oud", "nieuw"], ["nieuw", "oud"]]) {
     const files = { oud: result("anna-oud.json", scanFile(ANNA)), nieuw: result("anna-nieuw.json", scanFile(later)) };
-    const sorted = T.sortOut(order.map((k) => files[k]), SUBS);
+    const sorted = sortOut(order.map((k) => files[k]), SUBS);
     assert.equal(sorted.scans.length, 1, order.join());
     assert.equal(sorted.scans[0].vaak["1-1"], "altijd", order.join());
     assert.deepEqual(sorted.refused.map((r) => r[0]), ["anna-oud.json"]);
@@ -81,18 +87,18 @@ test("a later save of the same scan with a changed answer replaces the earlier o
 
 test("two colleagues with the same name and the same answers typed at other moments are both counted", () => {
   const other = { naam: { v: "Anna", t: 900 }, "vaak:1-1": { v: "vaak", t: 901 }, "werken:1-3": { v: true, t: 902 } };
-  const sorted = T.sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(other))], SUBS);
+  const sorted = sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(other))], SUBS);
   assert.equal(sorted.scans.length, 2);
   assert.deepEqual(sorted.refused, []);
 });
 
 test("a file that could not be read is named with why", () => {
-  const sorted = T.sortOut([{ file: { name: "weg.json", size: 1 }, error: "import_onleesbaar" }], SUBS);
+  const sorted = sortOut([{ file: { name: "weg.json", size: 1 }, error: "import_onleesbaar" }], SUBS);
   assert.deepEqual(sorted.refused, [["weg.json", "import_onleesbaar"]]);
 });
 
 test("counting: per sub-recommendation how many chose each level and how many want to work on it", () => {
-  const scans = T.sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans;
+  const scans = sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans;
   const rows = T.countAll(scans, SUBS);
   assert.deepEqual(rows[0], { key: "1-1", index: 0, counts: { werken: 0, nooit: 1, soms: 0, vaak: 1, altijd: 0 } });
   assert.deepEqual(rows[2].counts, { werken: 1, nooit: 0, soms: 1, vaak: 0, altijd: 0 });
@@ -105,4 +111,92 @@ test("the top three: most wanted first, on a tie the one practised least, then g
                 row("5-3", 4, 0, 0, 0)];
   assert.deepEqual(T.topThree(rows).map((r) => r.key), ["1-3", "1-2", "2-1"]);
   assert.deepEqual(T.topThree([row("1-1", 0, 0, 1, 1)]), []);
+});
+
+/* --- rounds, comparison, what stands out, CSV (issue 23 point 1) ------------------------------------- */
+
+const CARLA = { naam: { v: "Carla", t: 300 }, "vaak:1-2": { v: "nooit", t: 301 }, "werken:1-2": { v: true, t: 302 } };
+const SEPT = "2026-09-01T10:00:00Z", MARCH = "2027-03-02T09:00:00Z";
+
+test("files are grouped in rounds by the date they were made: within 14 days of a round's first file is one round", () => {
+  const at = (day, place) => ({ datum: Date.parse(`2026-09-${String(day).padStart(2, "0")}T12:00:00Z`), place });
+  const rounds = T.groupRounds([at(20, 0), at(1, 1), at(15, 2), at(16, 3), at(3, 4)]);
+  assert.deepEqual(rounds.map((r) => r.items.map((i) => i.place)), [[1, 4, 2], [3, 0]]);
+  assert.equal(T.GAP, 14);
+  assert.deepEqual(T.groupRounds([at(1, 0), at(16, 1)], 30).map((r) => r.items.length), [2]);
+  assert.deepEqual(T.groupRounds([]), []);
+});
+
+test("three teachers in two rounds: each round counts its own scans; the same teacher counts once per round", () => {
+  // Anna saves again in March from the same browser: her unchanged name keeps its time, one answer changed.
+  const annaLater = { ...ANNA, "vaak:1-1": { v: "altijd", t: 5000 } };
+  const bLater = { ...BEA, "vaak:1-3": { v: "vaak", t: 5001 } };
+  const results = [
+    result("anna-sep.json", scanFile(ANNA, SEPT)), result("bea-sep.json", scanFile(BEA, "2026-09-03T08:00:00Z")),
+    result("carla-sep.json", scanFile(CARLA, SEPT)), result("anna-mrt.json", scanFile(annaLater, MARCH)),
+    result("bea-mrt.json", scanFile(bLater, MARCH)), result("carla-mrt.json", scanFile({ ...CARLA, "vaak:1-2": { v: "soms", t: 5002 } }, MARCH)),
+  ];
+  const sorted = T.sortRounds(results, SUBS);
+  assert.deepEqual(sorted.refused, []);
+  assert.deepEqual(sorted.rounds.map((r) => r.scans.map((s) => s.naam)), [["Anna", "Bea", "Carla"], ["Anna", "Bea", "Carla"]]);
+  assert.deepEqual(sorted.rounds.map((r) => [r.nummer, new Date(r.van).toISOString().slice(0, 10), new Date(r.tot).toISOString().slice(0, 10)]),
+                   [[1, "2026-09-01", "2026-09-03"], [2, "2027-03-02", "2027-03-02"]]);
+  // the same March file twice, and Anna's September file again: each named, counted once
+  const again = T.sortRounds([...results, result("anna-mrt-kopie.json", scanFile(annaLater, MARCH)),
+                              result("anna-sep-kopie.json", scanFile(ANNA, SEPT))], SUBS);
+  assert.deepEqual(again.rounds.map((r) => r.scans.length), [3, 3]);
+  assert.deepEqual(again.refused.map((r) => r.name), ["anna-mrt-kopie.json", "anna-sep-kopie.json"]);
+  assert.match(again.refused[0].error, /^dubbel\[.*<ander=anna-mrt\.json>/);
+  // within one round, an earlier version of the same scan gives way to the later one
+  const versions = T.sortRounds([result("anna-1.json", scanFile(ANNA, SEPT)),
+                                 result("anna-2.json", scanFile({ ...ANNA, "vaak:1-1": { v: "nooit", t: 400 } }, "2026-09-02T10:00:00Z"))], SUBS);
+  assert.deepEqual(versions.rounds.map((r) => r.scans.map((s) => s.vaak["1-1"])), [["nooit"]]);
+  assert.match(versions.refused[0].error, /^ouder\[.*<ander=anna-2\.json>/);
+});
+
+test("a file without a valid 'gemaakt' is dated by its newest answer; a refused file keeps its place and id", () => {
+  const undated = JSON.stringify({ formaat: "leidraad-leerkracht-leerlingrelaties", versie: 2, gemaakt: "gisteren",
+                                   gegevens: { "teamscan:nl:scan": { velden: { "vaak:1-1": { v: "vaak", t: Date.parse(MARCH) } } } } });
+  const sorted = T.sortRounds([{ ...result("oud.json", scanFile(BEA, SEPT)), id: 7 }, { ...result("kapot.json", "{"), id: 8 },
+                               { ...result("los.json", undated), id: 9 }], SUBS);
+  assert.equal(sorted.rounds.length, 2);
+  assert.deepEqual(sorted.rounds[1].items.map((i) => [i.name, i.id]), [["los.json", 9]]);
+  assert.deepEqual(sorted.refused.map((r) => [r.name, r.id]), [["kapot.json", 8]]);
+});
+
+test("two rounds compared per sub-recommendation: before, after and the change per answer", () => {
+  const round = (scans) => T.countAll(scans, SUBS);
+  const before = round(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans);
+  const after = round(sortOut([result("a.json", scanFile({ ...ANNA, "vaak:1-1": { v: "altijd", t: 900 } }))], SUBS).scans);
+  const rows = T.compare(before, after);
+  assert.equal(rows.length, SUBS.length);
+  assert.deepEqual(rows[0], { key: "1-1", index: 0, voor: { werken: 0, nooit: 1, soms: 0, vaak: 1, altijd: 0 },
+                              na: { werken: 0, nooit: 0, soms: 0, vaak: 0, altijd: 1 },
+                              verschil: { nooit: -1, soms: 0, vaak: -1, altijd: 1, werken: 0 } });
+  assert.deepEqual(rows[2].verschil, { nooit: 0, soms: -1, vaak: 0, altijd: 0, werken: 0 });
+});
+
+test("a row stands out when at least a third say 'nooit' or 'soms', or at least a third want to work on it", () => {
+  const c = (nooit, soms, vaak, altijd, werken) => ({ nooit, soms, vaak, altijd, werken });
+  assert.deepEqual(T.flags(c(2, 0, 0, 0, 0), 2), { weinig: true, werken: false });   // issue 23: 1.2 with two 'nooit'
+  assert.deepEqual(T.flags(c(1, 0, 2, 0, 1), 3), { weinig: true, werken: true });    // exactly a third
+  assert.deepEqual(T.flags(c(0, 1, 2, 1, 1), 4), { weinig: false, werken: false });  // a quarter
+  assert.deepEqual(T.flags(c(0, 0, 0, 0, 0), 0), { weinig: false, werken: false });
+});
+
+test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendation with the counts of every round", () => {
+  const labels = { nummer: "Nummer", titel: "Deelaanbeveling", nooit: "nooit", soms: "soms", vaak: "vaak", altijd: "altijd", werken: "wil eraan werken" };
+  const subs = SUBS.map((key, i) => ({ nummer: key.replace("-", "."), titel: i === 1 ? 'Zeg "hallo"; =ook' : `Titel ${key}` }));
+  const first = T.countAll(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans, SUBS);
+  const second = T.countAll(sortOut([result("c.json", scanFile(CARLA))], SUBS).scans, SUBS);
+  const text = T.csv(subs, [{ label: "Ronde 1 2026-09-01", rows: first }, { label: "Ronde 2 2027-03-02", rows: second }], labels);
+  assert.ok(text.startsWith("\uFEFFNummer;Deelaanbeveling;Ronde 1 2026-09-01: nooit;"));
+  const lines = text.slice(1).split("\r\n");
+  assert.equal(lines.pop(), "");
+  assert.equal(lines.length, 1 + SUBS.length);
+  assert.equal(lines[0].split(";").length, 2 + 2 * 5);
+  assert.equal(lines[1], "1.1;Titel 1-1;1;0;1;0;0;0;0;0;0;0");
+  assert.equal(lines[2], '1.2;"Zeg ""hallo""; =ook";0;0;0;0;0;1;0;0;0;1');
+  assert.equal(lines[3], "1.3;Titel 1-3;0;1;0;0;1;0;0;0;0;0");
+  assert.match(T.csv([{ nummer: "1.1", titel: "=SOM(A1)" }], [], labels), /\r\n1\.1;'=SOM\(A1\)\r\n$/);
 });

@@ -6,6 +6,8 @@ team" section link the scan; the worksheet links of the view lead to worksheets 
 """
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import pytest
@@ -104,3 +106,33 @@ def test_the_scan_and_the_view_are_in_the_nav_for_team_meetings(site):
         order = [nav.find(f'href="{name}.html"') for name in ("teamoverleg", "teamscan", "teamoverzicht", "poster")]
         assert -1 not in order and order == sorted(order), order
         assert "privacy.html" not in nav and "versies.html" not in nav
+
+
+def plan_problems(view: str, plan: str) -> list[str]:
+    """What 'Maak ons plan' on a built view would write that the built plan page does not ask: a field key the
+    plan's form lacks, or a record other than the plan form's."""
+    button = re.search(r'data-plan-record="([^"]+)" data-plan-href="[^"]+" data-plan-sleutels="([^"]+)"', view)
+    keys = json.loads(html.unescape(button.group(2)))
+    form_record = re.search(r'<form class="werkblad[^"]*"[^>]*data-werkblad="([^"]+)"', plan).group(1)
+    problems = [] if form_record == button.group(1) else [f"record {button.group(1)} is not {form_record}"]
+    return problems + [f"no field {key}" for key in keys if f'data-sleutel="{key}"' not in plan]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_make_our_plan_writes_fields_the_plan_page_has(site, lang):
+    """The view's 'Maak ons plan' names the plan page's record and three of its fields (the plan's labels and
+    teamscan.yml `plan_deel` must stay in step); the plan is in the exercise index and the nav."""
+    view = (site / f"{prefix(lang)}teamoverzicht.html").read_text(encoding="utf-8")
+    plan = (site / f"{prefix(lang)}aan-de-slag/ons-plan.html").read_text(encoding="utf-8")
+    assert plan_problems(view, plan) == []
+    assert 'href="ons-plan.html"' in (site / f"{prefix(lang)}aan-de-slag/index.html").read_text(encoding="utf-8")
+    nav = view[view.index('<nav class="md-nav md-nav--primary"'):view.index('<div class="md-content"')]
+    assert 'href="aan-de-slag/ons-plan.html"' in nav
+
+
+def test_the_plan_check_bites(site):
+    """A plan whose first field was renamed is reported."""
+    view = (site / "teamoverzicht.html").read_text(encoding="utf-8")
+    plan = (site / "aan-de-slag/ons-plan.html").read_text(encoding="utf-8")
+    renamed = plan.replace('data-sleutel="veld:deelaanbeveling-1"', 'data-sleutel="veld:keuze-1"')
+    assert plan_problems(view, renamed) == ["no field veld:deelaanbeveling-1"]

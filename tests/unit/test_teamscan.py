@@ -112,3 +112,13 @@ def test_the_words_are_there_in_both_languages():
     problems += [f"{section}: {key}" for section, table in data.items() for key, value in table.items()
                  if set(value) != {"nl", "en"}]
     assert problems == []
+
+
+def test_our_plan_is_no_sheet_of_one_sub_recommendation_and_the_view_knows_its_fields(markdown):
+    """'Ons plan' (aanbeveling 4 for the worksheet check) is not listed as a worksheet of recommendation 4 in
+    the view; the view's 'Maak ons plan' names the plan's record, page and the keys of its three fields."""
+    assert not any("ons-plan" in href for sheets in teamscan.worksheets(DOCS, "nl").values() for _, href in sheets)
+    html = markdown(block("teamoverzicht"), src_uri="teamoverzicht.md").html
+    assert 'data-plan-record="werkblad:nl:ons-plan" data-plan-href="aan-de-slag/ons-plan.html"' in html
+    assert teamscan.plan("en", "en/x/teamoverzicht.md")["sleutels"] == [f"veld:sub-recommendation-{n}" for n in (1, 2, 3)]
+    assert teamscan.plan("nl", "teamoverzicht.md")["vragen"] == ["Deelaanbeveling 1", "Deelaanbeveling 2", "Deelaanbeveling 3"]

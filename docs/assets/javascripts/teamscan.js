@@ -4,14 +4,18 @@
  * their question's identity (vaak:1-3 = never/sometimes/often/always, werken:1-3 = wants to work on it,
  * naam). They stay in this browser; "Bewaar als bestand" writes the file a colleague hands in.
  *
- * The team view: the files chosen at once are read here (FileReader), checked with LeidraadBewaren.check
- * (bewaren-bestand.js) and counted per sub-recommendation; nothing is sent or stored. A file without a team scan of this page's
- * questions, a damaged file, a file of another site or not JSON is named with the reason and left out, and
- * the others are counted. One teacher's scan saved twice counts once, recognised by its content (the same
- * answers, or answers with the same times: the same record saved again), not by the file's bytes; of two
- * versions the newest counts. Both records of a file (nl and en) are merged field by field, newest first.
- * The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml); the counting also
- * runs in Node (tests/js).
+ * The team view: the chosen files are read (FileReader), checked with LeidraadBewaren.check
+ * (bewaren-bestand.js) and counted per sub-recommendation; nothing is sent or stored. A file without a team
+ * scan of this page's questions, a damaged file, a file of another site or not JSON is named with the reason
+ * and left out, and the others are counted. Files fall into rounds by the date they were made ("gemaakt"):
+ * within GAP days of a round's first file is that round. A copy of a file counts once, whatever its date;
+ * within a round one teacher's scan saved twice counts once, recognised by its content (the same answers,
+ * or answers with the same times: the same record saved again), not by the file's bytes, and of two
+ * versions the newest counts; the same teacher in two rounds counts once in each. Both records of a file
+ * (nl and en) are merged field by field, newest first. Two rounds are compared per sub-recommendation, rows
+ * where a third or more say "nooit"/"soms" or want to work on it stand out, and every round goes into a CSV.
+ * That logic is here and runs in Node (tests/js); putting it on the page is teamscan-overzicht.js, loaded
+ * with the first chosen file. The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
  */
 (function () {
   "use strict";
@@ -22,7 +26,6 @@
   var LEVELS = ["nooit", "soms", "vaak", "altijd"];
   var SCAN = /^teamscan:[a-z]{2}:scan$/;
   var FIELD = /^(vaak|werken):(\d+-\d+)$/;
-  var SVG = "http://www.w3.org/2000/svg";
   var words = {};
 
   function t(key, values) { return B.format(words[key] || key, values); }
@@ -132,14 +135,8 @@
 
   /* --- the team view ---------------------------------------------------------------------------- */
 
-  /** Every file's text, or the reason it could not be read: [{file, text} | {file, error}]. */
-  function readAll(files) {
-    return Promise.all(Array.prototype.map.call(files, function (file) {
-      return new Promise(function (resolve) {
-        B.readFile(file, function (result) { result.file = file; resolve(result); });
-      });
-    }));
-  }
+  var DAY = 24 * 60 * 60 * 1000;
+  var GAP = 14;   /* files made within this many days of a round's first file belong to that round */
 
   /** The team scan in a checked file ({naam, vaak: {1-3: level}, werken: {1-3: true}, stamps, inhoud,
       nieuwst}), or null when it answers none of the sub-recommendations in subs (all when subs is null). */
@@ -172,30 +169,80 @@
     return a.inhoud === b.inhoud || a.stamps.some(function (stamp) { return b.stamps.indexOf(stamp) >= 0; });
   }
 
-  /** Sort the results into scans and refused files (with why): one scan per teacher, the newest version.
-      One file that cannot be used never stops the others. */
-  function sortOut(results, subs) {
+  function sameContent(a, b) { return a.inhoud === b.inhoud; }
+
+  /** When a file was made: its "gemaakt", else the time of its newest answer (0 when it has neither). */
+  function dateOf(data, scan) {
+    var made = typeof data.gemaakt === "string" ? Date.parse(data.gemaakt) : NaN;
+    return isFinite(made) ? made : scan.nieuwst || 0;
+  }
+
+  /** One read file: {place, name, id, scan, datum} or {place, name, id, error}. */
+  function readOne(result, place, subs) {
+    var out = { place: place, name: result.file.name, id: result.id === undefined ? place : result.id };
+    if (result.error) { out.error = result.error; return out; }
+    var checked, scan = null;
+    try {
+      checked = B.check(result.text, result.file.size);
+      scan = checked.error ? null : scanOf(checked.data, subs);
+    } catch (error) {
+      checked = { error: B.text("import_onleesbaar") };
+    }
+    if (!scan) { out.error = checked.error || t("geen_teamscan"); return out; }
+    out.scan = scan;
+    out.datum = dateOf(checked.data, scan);
+    return out;
+  }
+
+  /** One scan per teacher among items (same(a, b) says which are one teacher's): an identical file is named as
+      a copy, of two versions the newest counts. Returns {kept, refused: [{place, name, id, error}]}. */
+  function settle(items, same) {
     var kept = [], refused = [];
-    results.forEach(function (result) {
-      var name = result.file.name, scan = null, checked = {};
-      if (result.error) { refused.push([name, result.error]); return; }
-      try {
-        checked = B.check(result.text, result.file.size);
-        scan = checked.error ? null : scanOf(checked.data, subs);
-      } catch (error) {
-        checked = { error: B.text("import_onleesbaar") };
-      }
-      if (!scan) { refused.push([name, checked.error || t("geen_teamscan")]); return; }
-      var same = kept.filter(function (k) { return sameScan(k.scan, scan); })[0];
-      if (!same) { kept.push({ scan: scan, name: name }); return; }
-      if (scan.inhoud === same.scan.inhoud) refused.push([name, t("dubbel", { ander: same.name })]);
-      else if (scan.nieuwst > same.scan.nieuwst) {
-        refused.push([same.name, t("ouder", { ander: name })]);
-        same.scan = scan;
-        same.name = name;
-      } else refused.push([name, t("ouder", { ander: same.name })]);
+    items.forEach(function (item) {
+      var twin = kept.filter(function (k) { return same(k.scan, item.scan); })[0];
+      if (!twin) { kept.push(item); return; }
+      if (item.scan.inhoud === twin.scan.inhoud) { refused.push(refusal(item, t("dubbel", { ander: twin.name }))); return; }
+      if (item.scan.nieuwst > twin.scan.nieuwst) {
+        refused.push(refusal(twin, t("ouder", { ander: item.name })));
+        kept[kept.indexOf(twin)] = item;
+      } else refused.push(refusal(item, t("ouder", { ander: twin.name })));
     });
-    return { scans: kept.map(function (k) { return k.scan; }), refused: refused };
+    return { kept: kept, refused: refused };
+  }
+
+  function refusal(item, why) { return { place: item.place, name: item.name, id: item.id, error: why }; }
+
+  function byPlace(a, b) { return a.place - b.place; }
+
+  /** Files in rounds by date: sorted by when they were made, a file more than gap days after the first file of
+      the current round starts the next. items: [{datum}] -> [{van, tot, items}], oldest round first. */
+  function groupRounds(items, gap) {
+    var rounds = [], limit = (gap === undefined ? GAP : gap) * DAY;
+    items.slice().sort(function (a, b) { return (a.datum - b.datum) || (a.place - b.place); }).forEach(function (item) {
+      var round = rounds[rounds.length - 1];
+      if (!round || item.datum - round.van > limit) rounds.push(round = { van: item.datum, tot: item.datum, items: [] });
+      round.items.push(item);
+      round.tot = item.datum;
+    });
+    return rounds;
+  }
+
+  /** The files of a team in rounds: {rounds: [{nummer, van, tot, items, scans}], refused: [{name, id, error}]}.
+      A copy of a file (the same content, whatever its date) counts once; within a round one teacher counts
+      once (the newest version); the same teacher in two rounds counts once in each. */
+  function sortRounds(results, subs, gap) {
+    var read = results.map(function (result, place) { return readOne(result, place, subs); });
+    var copies = settle(read.filter(function (r) { return !r.error; }), sameContent);
+    var refused = read.filter(function (r) { return r.error; }).concat(copies.refused);
+    var rounds = groupRounds(copies.kept, gap);
+    rounds.forEach(function (round, index) {
+      var settled = settle(round.items, sameScan);
+      refused = refused.concat(settled.refused);
+      round.nummer = index + 1;
+      round.items = settled.kept.sort(byPlace);
+      round.scans = round.items.map(function (item) { return item.scan; });
+    });
+    return { rounds: rounds, refused: refused.sort(byPlace) };
   }
 
   /** Per sub-recommendation: how many scans chose each level, and how many want to work on it. */
@@ -211,6 +258,23 @@
     });
   }
 
+  /** Two rounds side by side per sub-recommendation: {key, index, voor, na, verschil} (counts, after - before). */
+  function compare(before, after) {
+    return after.map(function (row, i) {
+      var change = {};
+      LEVELS.concat("werken").forEach(function (k) { change[k] = row.counts[k] - before[i].counts[k]; });
+      return { key: row.key, index: row.index, voor: before[i].counts, na: row.counts, verschil: change };
+    });
+  }
+
+  /** What stands out in a row of total scans: at least a third answered "nooit" or "soms" (weinig), at least a
+      third want to work on it (werken). */
+  function flags(counts, total) {
+    var low = counts.nooit + counts.soms;
+    return { weinig: total > 0 && low > 0 && 3 * low >= total,
+             werken: total > 0 && counts.werken > 0 && 3 * counts.werken >= total };
+  }
+
   /** The three most wanted: on a tie, the one practised least often (often + always), then guideline order. */
   function topThree(rows) {
     return rows.filter(function (r) { return r.counts.werken > 0; }).sort(function (a, b) {
@@ -219,94 +283,79 @@
     }).slice(0, 3);
   }
 
-  function list(items) {
-    if (items.length < 2) return items.join("");
-    return items.slice(0, -1).join(", ") + " " + t("en") + " " + items[items.length - 1];
+  /** A date as YYYY-MM-DD (UTC): in the CSV and the file's name. */
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  function csvCell(value) {
+    var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   /* never a formula in a spreadsheet */
+    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  function rect(svg, x, y, width, height, name) {
-    var r = document.createElementNS(SVG, "rect");
-    [["x", x], ["y", y], ["width", width], ["height", height], ["class", name]].forEach(function (a) {
-      r.setAttribute(a[0], typeof a[1] === "number" ? String(Math.round(a[1] * 100) / 100) : a[1]);
+  /** The team view as CSV for Dutch Excel: a byte-order mark (UTF-8), ";" between cells, CRLF between lines.
+      One row per sub-recommendation (subs: [{nummer, titel}]): its number, title, and per round the counts per
+      answer and who want to work on it. rounds: [{label, rows}] (rows of countAll); labels: column words. */
+  function csv(subs, rounds, labels) {
+    var head = [labels.nummer, labels.titel];
+    rounds.forEach(function (round) {
+      LEVELS.forEach(function (level) { head.push(round.label + ": " + labels[level]); });
+      head.push(round.label + ": " + labels.werken);
     });
-    svg.appendChild(r);
+    var lines = [head];
+    subs.forEach(function (sub, i) {
+      var line = [sub.nummer, sub.titel];
+      rounds.forEach(function (round) {
+        LEVELS.forEach(function (level) { line.push(round.rows[i].counts[level]); });
+        line.push(round.rows[i].counts.werken);
+      });
+      lines.push(line);
+    });
+    return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
 
-  /** One row's bar: the levels side by side (share of the files read), below it who wants to work on it. */
-  function drawBar(cell, counts, total) {
-    var svg = document.createElementNS(SVG, "svg"), x = 0;
-    svg.setAttribute("viewBox", "0 0 100 14");
-    svg.setAttribute("preserveAspectRatio", "none");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    LEVELS.forEach(function (level) {
-      var width = total ? 100 * counts[level] / total : 0;
-      if (width) rect(svg, x, 0, width, 9, "teamoverzicht-" + level);
-      x += width;
-    });
-    rect(svg, 0, 0, 100, 9, "teamoverzicht-rand");
-    if (counts.werken) rect(svg, 0, 11, 100 * counts.werken / total, 3, "teamoverzicht-werken");
-    cell.textContent = "";
-    cell.appendChild(svg);
-  }
+  var self = browser && document.currentScript ? document.currentScript.src : "";
+  var viewPart = null;
 
-  function showOverview(root, sorted) {
-    var scans = sorted.scans, total = scans.length;
-    var named = scans.filter(function (s) { return s.naam; }).map(function (s) { return s.naam; });
-    var unnamed = total - named.length;
-    if (unnamed) named.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
-    var status = t(total === 1 ? "gelezen_1" : total ? "gelezen_n" : "gelezen_0", { n: total });
-    root.querySelector("[data-teamoverzicht-status]").textContent = total ? status + " " + t("namen", { namen: list(named) }) : status;
-
-    var refusedBox = root.querySelector("[data-teamoverzicht-geweigerd]");
-    var refusedList = refusedBox.querySelector("ul");
-    refusedList.textContent = "";
-    sorted.refused.forEach(function (item) {
-      var li = document.createElement("li"), strong = document.createElement("strong");
-      strong.textContent = item[0];
-      li.append(strong, ": " + item[1]);
-      refusedList.appendChild(li);
-    });
-    refusedBox.hidden = !sorted.refused.length;
-
-    var rowElements = root.querySelectorAll("tr[data-sub]"), rows = countAll(scans, subsOf(root));
-    rows.forEach(function (r) {
-      var row = rowElements[r.index];
-      each(row.querySelectorAll("[data-n]"), function (cell) { cell.textContent = String(r.counts[cell.dataset.n]); });
-      drawBar(row.querySelector(".teamoverzicht-balk"), r.counts, total);
-    });
-    var top = topThree(rows);
-    var topList = root.querySelector("[data-top-lijst]");
-    each(topList.children, function (item) { item.hidden = true; });
-    top.forEach(function (r) {
-      var item = topList.querySelector('li[data-sub="' + r.key + '"]');
-      item.querySelector("[data-top-aantal]").textContent =
-        t(r.counts.werken === 1 ? "top_aantal_1" : "top_aantal", { n: r.counts.werken, totaal: total });
-      item.hidden = false;
-      topList.appendChild(item);  /* in order of the ranking */
-    });
-    var nobody = root.querySelector("[data-top-niemand]");
-    nobody.textContent = t("top_niemand");
-    nobody.hidden = top.length > 0;
-    root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
-  }
-
-  function subsOf(root) {
-    return Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), function (row) { return row.dataset.sub; });
+  /** callback(View) once the view's part (teamscan-overzicht.js, beside this script) is there: loaded with the
+      first chosen file, like the file part of bewaren.js, so the scan and an empty view do not carry it. */
+  function withView(callback) {
+    if (window.LeidraadTeamoverzicht) return callback(window.LeidraadTeamoverzicht);
+    if (!viewPart) {
+      viewPart = [];
+      var script = document.createElement("script");
+      script.src = self.replace(/teamscan(\.min)?\.js([?#].*)?$/, "teamscan-overzicht$1.js");
+      script.onload = function () { viewPart.forEach(function (waiting) { waiting(window.LeidraadTeamoverzicht); }); };
+      document.head.appendChild(script);
+    }
+    viewPart.push(callback);
   }
 
   function setupOverview(root) {
     var picker = root.querySelector("[data-teamoverzicht-kies]");
     var input = root.querySelector("[data-teamoverzicht-bestanden]");
+    var view = null;
     picker.hidden = false;
     input.addEventListener("change", function () {
       var files = Array.prototype.slice.call(input.files || []);
+      input.value = "";     /* the same file can be chosen again (and is then named as a copy) */
       if (!files.length) return;
       B.withFiles(function () {   /* reading and checking files: bewaren-bestand.js */
-        readAll(files).then(function (results) { showOverview(root, sortOut(results, subsOf(root))); });
+        withView(function (V) {
+          view = view || new V.View(root);
+          V.readAll(files).then(function (results) { view.add(results); });
+        });
       });
     });
-    root.querySelector("[data-teamoverzicht-afdrukken]").addEventListener("click", function () { window.print(); });
+    root.addEventListener("click", function (event) {
+      var remove = event.target.closest("[data-verwijder]"), plan = event.target.closest("[data-teamoverzicht-plan]");
+      if (!view) return;
+      if (remove) {
+        view.remove(Number(remove.dataset.verwijder));
+        input.focus();
+      } else if (event.target.closest("[data-teamoverzicht-afdrukken]")) window.print();
+      else if (event.target.closest("[data-teamoverzicht-csv]")) view.download();
+      else if (plan) view.makePlan(plan);
+    });
   }
 
   function init() {
@@ -329,8 +378,12 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
   }
+  var logic = { scanOf: scanOf, sortRounds: sortRounds, countAll: countAll, compare: compare, flags: flags,
+                topThree: topThree, csv: csv, isoDay: isoDay, t: t, each: each, LEVELS: LEVELS };
+  if (browser) window.LeidraadTeamscan = logic;
   if (typeof module === "object") {
-    module.exports = { scanOf: scanOf, sameScan: sameScan, sortOut: sortOut, countAll: countAll, topThree: topThree,
-                       useWords: function (table) { words = table || {}; } };
+    module.exports = { scanOf: scanOf, sameScan: sameScan, countAll: countAll, topThree: topThree,
+                       groupRounds: groupRounds, sortRounds: sortRounds, compare: compare, flags: flags, csv: csv,
+                       GAP: GAP, useWords: function (table) { words = table || {}; } };
   }
 })();

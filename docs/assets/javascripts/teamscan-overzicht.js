@@ -1,0 +1,270 @@
+/* The team view's part of teamscan.js (README "Teamscan"): showing what the chosen files hold.
+ *
+ * teamscan.js loads it beside itself with the first chosen file (as bewaren.js loads bewaren-bestand.js), so
+ * the scan and a view without files do not carry it (the first-load budget, tests/site/test_budgets.py).
+ * What is shown is worked out in teamscan.js (rounds, counts, comparison, what stands out, CSV; tested in
+ * tests/js); here it is put on the page: the file list with who and when and a button to remove each, the
+ * rounds and their dates, the table of the latest round with its bars, the comparison of the latest two
+ * rounds, the top three, the CSV download (a Blob, nothing sent) and "Maak ons plan", which writes the top
+ * three into the plan's record (bewaren.js) and opens the plan.
+ */
+(function () {
+  "use strict";
+
+  var B = window.LeidraadBewaren, L = window.LeidraadTeamscan;
+  if (!B || !L) return;
+  var t = L.t, each = L.each, LEVELS = L.LEVELS, isoDay = L.isoDay;
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /** Every file's text, or the reason it could not be read: [{file, text} | {file, error}]. */
+  function readAll(files) {
+    return Promise.all(Array.prototype.map.call(files, function (file) {
+      return new Promise(function (resolve) {
+        B.readFile(file, function (result) { result.file = file; resolve(result); });
+      });
+    }));
+  }
+
+  function list(items) {
+    if (items.length < 2) return items.join("");
+    return items.slice(0, -1).join(", ") + " " + t("en") + " " + items[items.length - 1];
+  }
+
+  function rect(svg, x, y, width, height, name) {
+    var r = document.createElementNS(SVG, "rect");
+    [["x", x], ["y", y], ["width", width], ["height", height], ["class", name]].forEach(function (a) {
+      r.setAttribute(a[0], typeof a[1] === "number" ? String(Math.round(a[1] * 100) / 100) : a[1]);
+    });
+    svg.appendChild(r);
+  }
+
+  /** One row's bar: the levels side by side (share of the files read), each with its own pattern or shade
+      (told apart without colour), below it who wants to work on it. */
+  function drawBar(cell, counts, total) {
+    var svg = document.createElementNS(SVG, "svg"), x = 0;
+    svg.setAttribute("viewBox", "0 0 100 14");
+    svg.setAttribute("preserveAspectRatio", "none");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    LEVELS.forEach(function (level) {
+      var width = total ? 100 * counts[level] / total : 0;
+      if (width) rect(svg, x, 0, width, 9, "teamoverzicht-" + level);
+      x += width;
+    });
+    rect(svg, 0, 0, 100, 9, "teamoverzicht-rand");
+    if (counts.werken) rect(svg, 0, 11, 100 * counts.werken / total, 3, "teamoverzicht-werken");
+    cell.textContent = "";
+    cell.appendChild(svg);
+  }
+
+  /** A date in the page's language, e.g. "3 september 2026". */
+  function longDate(ms, lang) {
+    return new Date(ms).toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function roundDates(round, lang) {
+    var from = longDate(round.van, lang), to = longDate(round.tot, lang);
+    return from === to ? from : from + " – " + to;
+  }
+
+  function roundLabel(round) { return t("ronde", { n: round.nummer }); }
+
+  /** A table row's number and title: {nummer: "1.3", titel: "Maak tijd …"}. */
+  function subText(row) {
+    var text = row.querySelector("th").textContent.trim(), space = text.indexOf(" ");
+    return { nummer: text.slice(0, space), titel: text.slice(space + 1) };
+  }
+
+  function subsOf(root) {
+    return Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), function (row) { return row.dataset.sub; });
+  }
+
+  function element(tag, text, name) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (name) node.className = name;
+    return node;
+  }
+
+  /** The files chosen so far, and what was made of them: [{id, file, text | error}] -> the view. */
+  function View(root) {
+    this.root = root;
+    this.lang = root.getAttribute("lang") || "nl";
+    this.results = [];
+    this.next = 1;
+    this.state = null;
+  }
+
+  View.prototype.add = function (results) {
+    var self = this;
+    results.forEach(function (result) { result.id = self.next++; self.results.push(result); });
+    this.show();
+  };
+
+  View.prototype.remove = function (id) {
+    this.results = this.results.filter(function (result) { return result.id !== id; });
+    this.show();
+  };
+
+  View.prototype.show = function () {
+    var root = this.root, lang = this.lang, subs = subsOf(root);
+    var state = this.state = L.sortRounds(this.results, subs);
+    var rounds = state.rounds, last = rounds[rounds.length - 1], before = rounds[rounds.length - 2];
+    var scans = last ? last.scans : [], total = scans.length;
+    state.rows = rounds.map(function (round) { return L.countAll(round.scans, subs); });
+
+    var files = 0, named = [], unnamed = 0;
+    rounds.forEach(function (round) {
+      round.scans.forEach(function (scan) {
+        files += 1;
+        if (!scan.naam) unnamed += 1; else if (named.indexOf(scan.naam) < 0) named.push(scan.naam);
+      });
+    });
+    if (unnamed) named.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
+    var status = t(files === 1 ? "gelezen_1" : files ? "gelezen_n" : "gelezen_0", { n: files });
+    root.querySelector("[data-teamoverzicht-status]").textContent = files ? status + " " + t("namen", { namen: list(named) }) : status;
+
+    this.showFiles(rounds, state.refused);
+    var roundsLine = root.querySelector("[data-teamoverzicht-rondes]");
+    roundsLine.textContent = rounds.map(function (round) {
+      return t(round.scans.length === 1 ? "ronde_regel_1" : "ronde_regel",
+               { ronde: roundLabel(round), datum: roundDates(round, lang), n: round.scans.length });
+    }).join(" ");
+
+    var shown = root.querySelector("[data-teamoverzicht-getoond]");
+    shown.textContent = last ? t("tabel_ronde", { ronde: roundLabel(last), datum: roundDates(last, lang), n: total }) : "";
+    var rowElements = root.querySelectorAll("tr[data-sub]"), rows = last ? state.rows[rounds.length - 1] : L.countAll([], subs);
+    rows.forEach(function (r) {
+      var row = rowElements[r.index], flag = L.flags(r.counts, total), cell = row.querySelector("[data-signaal]");
+      each(row.querySelectorAll("[data-n]"), function (c) { c.textContent = String(r.counts[c.dataset.n]); });
+      drawBar(row.querySelector(".teamoverzicht-balk"), r.counts, total);
+      cell.textContent = "";
+      if (flag.weinig) cell.appendChild(element("span", t("signaal_weinig"), "teamoverzicht-signaal teamoverzicht-signaal--weinig"));
+      if (flag.weinig && flag.werken) cell.appendChild(element("span", "; ", "visueel-verborgen"));
+      if (flag.werken) cell.appendChild(element("span", t("signaal_werken"), "teamoverzicht-signaal teamoverzicht-signaal--werken"));
+    });
+    this.showTop(L.topThree(rows), total);
+    this.showComparison(before, last);
+    root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
+  };
+
+  View.prototype.showFiles = function (rounds, refused) {
+    var root = this.root, lang = this.lang, box = root.querySelector("[data-teamoverzicht-lijst]");
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    rounds.forEach(function (round) {
+      round.items.forEach(function (item) {
+        var li = element("li");
+        li.append(element("strong", item.name), " " + t("bestand_regel", {
+          naam: item.scan.naam || t("zonder_naam"), datum: longDate(item.datum, lang), ronde: roundLabel(round) }) + " ");
+        li.appendChild(removeButton(item));
+        list.appendChild(li);
+      });
+    });
+    box.hidden = !list.children.length;
+    var refusedBox = root.querySelector("[data-teamoverzicht-geweigerd]");
+    var refusedList = refusedBox.querySelector("ul");
+    refusedList.textContent = "";
+    refused.forEach(function (item) {
+      var li = element("li");
+      li.append(element("strong", item.name), ": " + item.error + " ");
+      li.appendChild(removeButton(item));
+      refusedList.appendChild(li);
+    });
+    refusedBox.hidden = !refused.length;
+  };
+
+  function removeButton(item) {
+    var button = element("button", t("verwijder"), "teamoverzicht-verwijder");
+    button.type = "button";
+    button.dataset.verwijder = String(item.id);
+    button.setAttribute("aria-label", t("verwijder_bestand", { bestand: item.name }));
+    return button;
+  }
+
+  View.prototype.showTop = function (top, total) {
+    var root = this.root, topList = root.querySelector("[data-top-lijst]");
+    each(topList.children, function (item) { item.hidden = true; });
+    top.forEach(function (r) {
+      var item = topList.querySelector('li[data-sub="' + r.key + '"]');
+      item.querySelector("[data-top-aantal]").textContent =
+        t(r.counts.werken === 1 ? "top_aantal_1" : "top_aantal", { n: r.counts.werken, totaal: total });
+      item.hidden = false;
+      topList.appendChild(item);  /* in order of the ranking */
+    });
+    this.top = top;
+    var nobody = root.querySelector("[data-top-niemand]");
+    nobody.textContent = t("top_niemand");
+    nobody.hidden = top.length > 0;
+    root.querySelector("[data-teamoverzicht-plan]").hidden = !top.length;
+  };
+
+  function signed(n) { return n > 0 ? "+" + n : n < 0 ? "\u2212" + (-n) : "0"; }
+
+  View.prototype.showComparison = function (before, after) {
+    var root = this.root, box = root.querySelector("[data-teamoverzicht-vergelijking]"), lang = this.lang;
+    box.hidden = !before;
+    if (!before) return;
+    box.querySelector("[data-vergelijking-kop]").textContent = t("vergelijking_kop", {
+      voor: roundLabel(before) + " (" + roundDates(before, lang) + ")", na: roundLabel(after) + " (" + roundDates(after, lang) + ")" });
+    var rows = L.compare(L.countAll(before.scans, subsOf(root)), L.countAll(after.scans, subsOf(root)));
+    var body = box.querySelector("[data-vergelijk-rijen]");
+    if (!body.children.length) {
+      each(root.querySelectorAll("tr[data-sub]"), function (row) {
+        var tr = element("tr"), th = element("th", row.querySelector("th").textContent.trim());
+        th.scope = "row";
+        tr.dataset.vergelijk = row.dataset.sub;
+        tr.appendChild(th);
+        LEVELS.concat("werken").forEach(function (k) { var td = element("td"); td.dataset.v = k; tr.appendChild(td); });
+        body.appendChild(tr);
+      });
+    }
+    var elements = body.children;
+    rows.forEach(function (r) {
+      each(elements[r.index].querySelectorAll("[data-v]"), function (cell) {
+        var k = cell.dataset.v;
+        cell.textContent = r.voor[k] + " \u2192 " + r.na[k] + " (" + signed(r.verschil[k]) + ")";
+      });
+    });
+  };
+
+  /** The CSV of every round, downloaded in the browser (nothing is sent). */
+  View.prototype.download = function () {
+    var root = this.root, state = this.state;
+    if (!state || !state.rounds.length) return;
+    var subs = Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), subText);
+    var head = root.querySelectorAll(".teamoverzicht-tabel thead th"), labels = { nummer: t("csv_nummer") };
+    ["titel"].concat(LEVELS, "werken").forEach(function (k, i) { labels[k] = head[i].textContent; });
+    var text = L.csv(subs, state.rounds.map(function (round, i) {
+      return { label: roundLabel(round) + " " + isoDay(round.van), rows: state.rows[i] };
+    }), labels);
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    link.download = t("csv_bestand", { datum: isoDay(Date.now()) });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
+
+  /** Write the top three into the plan's record ("Ons plan", bewaren.js), asking before replacing what the
+      team already wrote there, then open the plan. */
+  View.prototype.makePlan = function (button) {
+    var top = this.top || [], record = B.open(button.dataset.planRecord);
+    var keys = JSON.parse(button.dataset.planSleutels), questions = JSON.parse(button.dataset.planVragen);
+    var change = {}, replaced = [], root = this.root;
+    record.refresh();
+    top.forEach(function (r, i) {
+      var sub = subText(root.querySelector('tr[data-sub="' + r.key + '"]')), value = sub.nummer + " " + sub.titel;
+      var was = record.get(keys[i]);
+      if (was !== undefined && was !== value) replaced.push(String(was));
+      change[keys[i]] = [value, questions[i]];
+    });
+    if (replaced.length && !window.confirm(t("plan_vraag", { oud: replaced.join("; ") }))) return;
+    var problem = record.set(change);
+    var line = root.querySelector("[data-plan-melding]");
+    if (problem) { line.textContent = B.statusText(record); line.hidden = false; return; }
+    window.location.href = button.dataset.planHref;
+  };
+
+  window.LeidraadTeamoverzicht = { View: View, readAll: readAll };
+})();
