@@ -225,18 +225,24 @@ HEADING_JS = """() => {
 }"""
 
 
+RECORD_JS = f"""() => {{
+  // Records every screen as it is shown: each change of the counter (a → redraws it) notes what HEADING_JS sees.
+  const look = {HEADING_JS};
+  window.schermenGezien = [look()];
+  new MutationObserver(() => window.schermenGezien.push(look()))
+    .observe(document.querySelector('.projectie-teller'), {{childList: true, characterData: true, subtree: true}});
+}}"""
+
+
 def walk_headings(page) -> list[dict]:
-    """From the projected page's first step, press → until the counter stops: per step its counter and the
-    first heading shown."""
+    """From the projected page's first step, press → as often as the counter has screens (and once more, which
+    must change nothing): per screen shown its counter and the first heading wholly within the screen."""
     page.keyboard.press("Home")
-    steps = [page.evaluate(HEADING_JS)]
-    for _ in range(1000):
+    page.evaluate(RECORD_JS)
+    total = int(page.locator(".projectie-teller").text_content().split(" / ")[1])
+    for _ in range(total):
         page.keyboard.press("ArrowRight")
-        step = page.evaluate(HEADING_JS)
-        if step["counter"] == steps[-1]["counter"]:
-            return steps
-        steps.append(step)
-    raise AssertionError("the counter never stopped")
+    return page.evaluate("window.schermenGezien")
 
 
 def headless_steps(path: str, steps: list[dict]) -> list[str]:

@@ -31,7 +31,7 @@
   };
 
   var aan = false;
-  var secties = [];   // per H2 section: {elementen, omhulsels, beheerd: all it hides/shows, kopieen, stappen}
+  var secties = [];   // per H2 section: {elementen, omhulsels, beheerd: all it hides/shows (a Set), kopieen, stappen}
   var buiten = [];    // elements outside the slides' wrapper: hidden while projecting
   var waarden = [];   // li elements that got a value attribute (numbering of a split list)
   var huidig = { s: 0, p: 0 };  // section, step
@@ -43,6 +43,44 @@
   var VAST = ".admonition-title, summary, .aanvulling__label, thead, caption";
   var KOP = /^H[1-6]$/;
   var VERVOLG = "projectie-vervolgkop";  // the class of a heading's copy on a continued step
+
+  /* The styles of what this script makes, added to the page with it (projectie.css, which every page loads,
+     keeps only the page's look in the mode). Full contrast: on a projector anything lighter than black on
+     white washes out to grey. Screen only: none of it is printed. */
+  var STIJL = [
+    "@media print { .projectie-bediening, .projectie-menu, .projectie-vervolgkop { display: none !important; } }",
+    ".projectie-bediening[hidden], .projectie-klok[hidden], html:not(.projectie) .projectie-vervolgkop { display: none !important; }",
+    /* the copies of headings on a continued step, a little tighter */
+    "html.projectie .md-typeset .projectie-vervolgkop { margin-bottom: .4em; margin-top: 0; }",
+    "html.projectie .md-typeset .projectie-vervolgkop ~ * .projectie-vervolgkop { margin-top: .2em; }",
+    "html.projectie .md-typeset h1.projectie-vervolgkop { font-size: 1.5625em; line-height: 1.4; }",
+    "html.projectie .md-typeset .projectie-vervolg { font-size: .7em; font-weight: 400; }",
+    /* the controls in the corners: exit and the clock; go to, previous / next and where you are */
+    ".projectie-bediening { bottom: 0; display: flex; font-size: 16px; justify-content: space-between; left: 0;" +
+    " padding: 10px 14px; pointer-events: none; position: fixed; right: 0; z-index: 10; }",
+    ".projectie-bediening button, .projectie-teller { background: #fff; border: 2px solid #000; border-radius: 6px;" +
+    " color: #000; cursor: pointer; font: inherit; line-height: 1.2; padding: 6px 12px; pointer-events: auto; }",
+    ".projectie-bediening button:hover, .projectie-bediening button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }",
+    ".projectie-stappen, .projectie-links { display: flex; gap: 6px; }",
+    ".projectie-bediening .projectie-teller { border-color: transparent; cursor: default; }",
+    ".projectie-teller, .projectie-klok { font-variant-numeric: tabular-nums; }",
+    ".projectie-bediening .projectie-klok--pauze { border-style: dashed; }",
+    ".projectie-bediening--zonder-stappen .projectie-stappen { display: none; }",
+    /* "Ga naar…": the steps to jump to */
+    ".projectie-menu { background: #fff; border: 2px solid #000; border-radius: 6px; color: #000; font-size: 18px;" +
+    " max-height: 80vh; max-width: min(90vw, 40em); overflow: auto; padding: 12px 16px; }",
+    ".projectie-menu::backdrop { background: rgba(0, 0, 0, .5); }",
+    ".projectie-menu__kop { font-weight: 700; margin: 0 0 8px; }",
+    ".projectie-menu__lijst { list-style: none; margin: 0; padding: 0; }",
+    ".projectie-menu__stap { background: none; border: 2px solid transparent; border-radius: 4px; color: inherit;" +
+    " cursor: pointer; display: block; font: inherit; padding: 3px 8px; text-align: left; width: 100%; }",
+    ".projectie-menu__stap--vervolg { padding-left: 28px; }",
+    ".projectie-menu__stap[aria-current] { font-weight: 700; }",
+    ".projectie-menu__stap:hover, .projectie-menu__stap:focus-visible { border-color: #0b57d0; outline: none; }",
+    /* the dark scheme */
+    "body[data-md-color-scheme=slate] .projectie-bediening button, body[data-md-color-scheme=slate] .projectie-teller," +
+    " body[data-md-color-scheme=slate] .projectie-menu { background: #000; border-color: #fff; color: #fff; }"
+  ].join("\n");
 
   function opslaan(waarde) {  /* projectie.js keeps the mode for the tab */
     document.dispatchEvent(new CustomEvent("projectie", { detail: !!waarde }));
@@ -88,7 +126,7 @@
       kinderen(el.parentElement).forEach(function (broer) { if (broer !== el) { buiten.push(broer); } });
     }
     return result[0].elementen.length ? result.map(function (sectie) {
-      sectie.beheerd = sectie.elementen.concat(sectie.omhulsels);
+      sectie.beheerd = new Set(sectie.elementen.concat(sectie.omhulsels));
       sectie.kopieen = new Map();
       sectie.stappen = [sectie.elementen];
       return sectie;
@@ -110,7 +148,7 @@
   function zichtbaar(sectie, delen) {  /* show these parts of the section (with their boxes), hide the rest */
     var toon = new Set();
     delen.forEach(function (el) {
-      for (var x = el; x && sectie.beheerd.indexOf(x) >= 0; x = x.parentElement) { toon.add(x); }
+      for (var x = el; x && sectie.beheerd.has(x) && !toon.has(x); x = x.parentElement) { toon.add(x); }
     });
     sectie.beheerd.forEach(function (el) {
       var houder = el.parentElement;
@@ -141,7 +179,7 @@
     if (el.tagName === "OL") { nummer(el); }
     var delen = [];
     kinderen(el).forEach(function (kind) {
-      sectie.beheerd.push(kind);
+      sectie.beheerd.add(kind);
       if (!kind.matches(VAST)) { delen.push(kind); }
     });
     return delen;
@@ -314,7 +352,7 @@
     }
     kop.parentNode.insertBefore(kopie, kop.nextSibling);
     sectie.kopieen.set(kop, kopie);
-    sectie.beheerd.push(kopie);
+    sectie.beheerd.add(kopie);
     return kopie;
   }
 
@@ -324,7 +362,7 @@
   }
 
   function stappen(sectie) {
-    sectie.beheerd = sectie.elementen.concat(sectie.omhulsels);
+    sectie.beheerd = new Set(sectie.elementen.concat(sectie.omhulsels));
     if (past(sectie, sectie.elementen)) { return [sectie.elementen]; }
     zichtbaar(sectie, sectie.elementen);
     var delen = [];
@@ -592,6 +630,9 @@
   }
 
   function bouw() {
+    var stijl = document.createElement("style");
+    stijl.textContent = STIJL;
+    document.head.appendChild(stijl);
     knop = document.querySelector("button.projectie-knop") || document.createElement("button");
     bediening = maak("div", { "class": "projectie-bediening", role: "group", "aria-label": t.bediening });
     bediening.hidden = true;
