@@ -1,5 +1,6 @@
 /* Projectiemodus, the slides (loaded by projectie.js when the mode is turned on, so pages that are only read
-   do not carry it). Styles: assets/stylesheets/projectie.css. README: "Voor teamoverleg en studie".
+   do not carry it). Styles: assets/stylesheets/projectie.css (the page's look in the mode) and STIJL below
+   (what this script makes). README: "Voor teamoverleg en studie".
 
    Steps: one H2 section per slide; a section taller than the screen is shown in steps (at its
           sub-headings, then between blocks). Every step after a section's first repeats the section's
