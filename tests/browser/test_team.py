@@ -147,6 +147,11 @@ def walk(page, key: str = "ArrowRight") -> list[dict]:
     raise AssertionError("the counter never stopped")
 
 
+def counted(steps: list[dict]) -> list[str]:
+    """Counters that do not say 'n / m' with n the step walked and m the number of steps walked."""
+    return [f"step {n}: {s['counter']!r}" for n, s in enumerate(steps, 1) if s["counter"] != f"{n} / {len(steps)}"]
+
+
 def too_tall(steps: list[dict]) -> list[str]:
     """Steps that reach below the screen while showing more than one block (paragraph, item, row, figure)."""
     return [f"{s['counter']}: {s['blocks']} blocks down to {s['bottom']} px of {s['height']}"
@@ -174,7 +179,8 @@ def test_arrow_right_brings_every_sub_recommendation_into_view_within_the_screen
     steps = walk(page)
     assert unseen(ids, steps) == []
     assert too_tall(steps) == []
-    assert any(re.fullmatch(r"\d+\.\d+ / \d+", s["counter"]) for s in steps)  # sections cut into steps
+    assert counted(steps) == []  # "12 / 17": step n of all the screens
+    assert len(steps) > len(all_h2(page)) + 1  # sections cut into steps
     assert page.url.split("#")[1] in ("verder", "bespreek", "theorie")  # the hash follows the step
     assert_stayed_home(page, server)
 
@@ -202,6 +208,184 @@ def test_twin_slides_that_outgrow_the_screen_and_one_long_slide_are_caught(page,
     page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
     page.add_style_tag(content="html.projectie body .projectie-verborgen { display: revert !important; }")
     assert unseen(ids, walk(page)) != []
+
+
+# ------------------------------------------------------------------ projection a meeting can follow
+
+HEADING_JS = """() => {
+  // A heading (h1-h4) of the article that is shown and wholly within the screen, and the counter.
+  const shown = [...document.querySelectorAll('article :is(h1, h2, h3, h4)')].filter(h => {
+    const r = h.getBoundingClientRect();
+    return h.getClientRects().length > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight &&
+      getComputedStyle(h).visibility !== 'hidden';
+  });
+  return {counter: document.querySelector('.projectie-teller').textContent,
+          heading: shown.length ? shown[0].textContent.trim() : null,
+          headings: shown.map(h => h.textContent.replace('¶', '').trim())};
+}"""
+
+
+RECORD_JS = f"""() => {{
+  // Records every screen as it is shown: each change of the counter (a → redraws it) notes what HEADING_JS sees.
+  const look = {HEADING_JS};
+  window.schermenGezien = [look()];
+  new MutationObserver(() => window.schermenGezien.push(look()))
+    .observe(document.querySelector('.projectie-teller'), {{childList: true, characterData: true, subtree: true}});
+}}"""
+
+
+def walk_headings(page) -> list[dict]:
+    """From the projected page's first step, press → as often as the counter has screens (and once more, which
+    must change nothing): per screen shown its counter and the first heading wholly within the screen."""
+    page.keyboard.press("Home")
+    page.evaluate(RECORD_JS)
+    total = int(page.locator(".projectie-teller").text_content().split(" / ")[1])
+    for _ in range(total):
+        page.keyboard.press("ArrowRight")
+    return page.evaluate("window.schermenGezien")
+
+
+def headless_steps(path: str, steps: list[dict]) -> list[str]:
+    """Steps that show no heading within the screen."""
+    return [f"{path} {s['counter']}" for s in steps if not s["heading"]]
+
+
+def test_every_step_of_every_page_shows_a_heading_and_the_counter_counts_the_screens(browser, server, site):
+    """At 1280x720, every Dutch page projected and walked with → alone (one browser context): each step shows a
+    heading (a continued step repeats it), and the counter says 'n / m' with m the number of steps walked."""
+    from rondgang import built_pages
+
+    paths = [p for p in built_pages(site) if not p.startswith("en/")]
+    assert len(paths) > 50
+    context = browser.new_context(viewport=HD_READY, locale="nl-NL")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    problems, walked = [], 0
+    try:
+        for path in paths:
+            page.goto(f"{server}/{path}?projectie=1")
+            ready(page)
+            steps = walk_headings(page)
+            walked += len(steps)
+            problems += headless_steps(path, steps) + [f"{path} {c}" for c in counted(steps)]
+    finally:
+        context.close()
+    print(f"{len(paths)} pages, {walked} steps walked")
+    assert problems == [] and errors == []
+    assert walked > 3 * len(paths)
+
+
+def test_twin_a_continued_step_without_its_heading_is_caught(page, server):
+    """Break it on purpose: hide the repeated headings; the continued steps of recommendation 1 (such as
+    the rest of the research box) and of the interpersonal theory then show no heading, and the walk says so."""
+    page.set_viewport_size(HD_READY)
+    for path in (REC1, "theorie/interpersoonlijke-theorie.html"):
+        page.goto(f"{server}/{path}?projectie=1")
+        ready(page)
+        assert headless_steps(path, walk_headings(page)) == []
+        page.add_style_tag(content="html.projectie .md-typeset .projectie-vervolgkop { display: none !important; }")
+        assert len(headless_steps(path, walk_headings(page))) >= 2, path
+    assert_stayed_home(page, server)
+
+
+GRID_JS = r"""() => {
+  // The cells of the table shown: their borders and padding; where the table ends.
+  const cells = [...document.querySelectorAll('article table td, article table th')].filter(c => c.getClientRects().length);
+  const table = cells.length ? cells[0].closest('table').getBoundingClientRect() : null;
+  return {cells: cells.length, bottom: table && table.bottom, height: innerHeight, problems: cells.flatMap(c => {
+    const s = getComputedStyle(c);
+    const found = [];
+    for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+      const alpha = (s['border' + side + 'Color'].match(/rgba\(.*,\s*([\d.]+)\)/) || [0, '1'])[1];
+      if (parseFloat(s['border' + side + 'Width']) < 1.5 || s['border' + side + 'Style'] === 'none' || parseFloat(alpha) < .9) {
+        found.push(`${c.textContent.trim().slice(0, 12)}: ${side} ${s['border' + side + 'Width']} ${s['border' + side + 'Color']}`);
+      }
+    }
+    if (parseFloat(s.paddingLeft) < 6 || parseFloat(s.paddingRight) < 6) { found.push(`${c.textContent.trim().slice(0, 12)}: padding ${s.padding}`); }
+    return found;
+  })};
+}"""
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_projected_timetable_has_a_grid_at_1280x720(page, server, broken):
+    """The team meeting's timetable, projected at 1280x720: every cell has a dark border of 2 px and room
+    around its text ('15–30 min' and 'Bespreken' no longer run together), the table within the screen.
+    Its twin takes the grid away again (Material's own hairline look) and the check sees it."""
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/teamoverleg.html?projectie=1#opzet")
+    ready(page)
+    if broken:
+        page.add_style_tag(content="html.projectie .md-typeset table td, html.projectie .md-typeset table th "
+                                   "{ border: .05rem solid rgba(0,0,0,.12) !important; padding: 0 !important; }")
+    grid = None
+    for _ in range(4):  # from the section's first step to the table's
+        grid = page.evaluate(GRID_JS)
+        if grid["cells"]:
+            break
+        page.keyboard.press("ArrowRight")
+    assert grid["cells"] >= 15
+    assert grid["bottom"] <= grid["height"]
+    assert (grid["problems"] != []) == broken, grid["problems"][:5]
+    assert_stayed_home(page, server)
+
+
+def test_go_to_key_lists_the_steps_and_lands_on_the_chosen_one(page, server):
+    """'g' opens the list of steps on the current one; ↓ and Enter go to the chosen step (counter and
+    heading); Escape closes the list without leaving projection; the button does the same as the key."""
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/{REC1}?projectie=1")
+    ready(page)
+    total = int(page.locator(".projectie-teller").text_content().split(" / ")[1])
+    page.keyboard.press("g")
+    menu = page.get_by_role("dialog", name="Ga naar…")
+    assert menu.is_visible()
+    items = menu.get_by_role("button")
+    assert items.count() == total
+    assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "step"  # on step 1
+    for _ in range(6):
+        page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.textContent")
+    assert chosen.startswith("7. ")
+    page.keyboard.press("Enter")
+    assert not menu.is_visible() and projecting(page)
+    assert page.locator(".projectie-teller").text_content() == f"7 / {total}"
+    assert chosen[3:] in page.evaluate(HEADING_JS)["headings"]  # the step the list named
+    page.keyboard.press("g")
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.textContent").startswith(f"{total}. ")
+    page.keyboard.press("Escape")
+    assert not menu.is_visible() and projecting(page)
+    assert page.locator(".projectie-teller").text_content() == f"7 / {total}"
+    page.get_by_role("button", name="Ga naar…").click()
+    menu.get_by_role("button").nth(2).click()
+    assert page.locator(".projectie-teller").text_content() == f"3 / {total}"
+    assert_stayed_home(page, server)
+
+
+def test_meeting_clock_follows_the_agenda_and_stays_off_paper(page, server):
+    """'t' starts a clock in the corner; on the team meeting page it names the item of the timetable by the
+    time gone (6 minutes: 'Casus bekijken'); 't' pauses it; it is not printed."""
+    page.clock.install()
+    page.set_viewport_size(HD_READY)
+    page.goto(f"{server}/teamoverleg.html?projectie=1")
+    ready(page)
+    clock = page.locator(".projectie-klok")
+    assert not clock.is_visible()
+    page.keyboard.press("t")
+    assert clock.text_content() == "00:00 · Terugblik"
+    page.clock.run_for(6 * 60 * 1000)
+    assert clock.text_content() == "06:00 · Casus bekijken"
+    page.keyboard.press("t")  # pause
+    page.clock.run_for(60 * 1000)
+    assert clock.text_content() == "06:00 · Casus bekijken"
+    page.emulate_media(media="print")
+    assert not clock.is_visible()
+    page.emulate_media(media="screen")
+    page.keyboard.press("T")  # put away
+    assert not clock.is_visible()
+    assert_stayed_home(page, server)
 
 
 LABELS_JS = """() => {
