@@ -106,3 +106,9 @@ test("the top three: most wanted first, on a tie the one practised least, then g
   assert.deepEqual(T.topThree(rows).map((r) => r.key), ["1-3", "1-2", "2-1"]);
   assert.deepEqual(T.topThree([row("1-1", 0, 0, 1, 1)]), []);
 });
+
+test("a file of the third format (the record named without a language) is a colleague's scan too", () => {
+  const text = file({ "teamscan:scan": { velden: ANNA } }, { versie: 3 });
+  const sorted = T.sortOut([result("anna.json", text)], SUBS);
+  assert.deepEqual([sorted.scans.length, sorted.scans[0].naam, sorted.refused], [1, "Anna", []]);
+});
