@@ -61,7 +61,7 @@ def test_mijn_werk_lists_what_was_filled_in_with_dates_and_working_links(page, s
     found = rows(page)
     assert set(found) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie"}
     what, changed, saved = found["werkblad:herstelgesprek-voorbereiden"]
-    assert what.startswith("Werkblad: ") and "(1 antwoorden)" in what
+    assert what.startswith("Werkblad: ") and "(1 antwoord)" in what
     assert "2026" in changed and "7" in changed and saved == "nog niet als bestand bewaard"
     assert found["toets:gehechtheidstheorie"][0].startswith("Toets jezelf: ")
     assert page.locator("[data-mijn-werk-leeg]").is_hidden()

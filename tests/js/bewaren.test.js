@@ -534,3 +534,23 @@ test("the reminder names the oldest waiting record's date; saving to a file note
   storage.setItem(I.SAVED, "kapot");
   assert.deepEqual(B.savedAt(), {}, "an unreadable note counts as never saved");
 });
+
+/* --- Mijn werk's list (mijn-werk.js) ------------------------------------------------------------------ */
+
+test("Mijn werk lists each record with answers: its page, when it changed, how many answers, when saved to a file", () => {
+  fresh();
+  const M = script("mijn-werk.js");
+  const stored = {
+    "werkblad:herstel": { velden: { naam: { v: "Anna", t: 500 }, plan: { v: null, t: 900 }, "v2:nl:naam": { v: "A", t: 100 } } },
+    "toets:h1": { velden: { v1: { v: "b", t: 700 } } },
+    "teamscan:scan": { velden: { naam: { v: "", t: 800 } } },          // only cleared: nothing to list
+    "werkblad:weg": { velden: { x: { v: "x", t: 10 } } } };             // no page in this version
+  const pages = { "werkblad:herstel": ["aan-de-slag/herstel.html", "Herstel"], "toets:h1": ["toets/h1.html", "Toets: H1"] };
+  assert.deepEqual(M.rows(stored, pages, { "toets:h1": 650 }), [
+    { name: "werkblad:herstel", kind: "werkblad", href: "aan-de-slag/herstel.html", title: "Herstel", changed: 900, saved: 0, count: 2 },
+    { name: "toets:h1", kind: "toets", href: "toets/h1.html", title: "Toets: H1", changed: 700, saved: 650, count: 1 },
+    { name: "werkblad:weg", kind: "werkblad", href: "", title: "weg", changed: 10, saved: 0, count: 1 }]);
+  assert.match(M.persistText(true), /^persist_ja/);
+  assert.match(M.persistText(false), /^persist_nee/);
+  assert.match(M.persistText(undefined), /^persist_onbekend/);
+});
