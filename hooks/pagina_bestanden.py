@@ -6,6 +6,8 @@ extra_javascript. Instead a block's renderer says what its page needs (`PageCont
 "werkbladen.css"), a page may add files in front matter (`bestanden: [cirkel.css]`, for a page whose
 content arrives after the build, such as hele-leidraad.md), and overrides/main.html links them from
 its `styles` and `scripts` blocks. The minify plugin serves them as *.min.css / *.min.js.
+A page with a worksheet, a self-test, the team scan or Mijn werk also gets bewaren-formulier.js (the part of
+bewaren.js only those pages use), and bewaren.js's words of the groups its scripts need (hooks/bewaren.yml).
 """
 from __future__ import annotations
 
@@ -16,18 +18,39 @@ def on_page_content(html: str, page, config, files, **kwargs) -> str:
     """Remember what the rendered page needs (the fence renderers ran during rendering)."""
     context = gereedschap.current()
     needs = set(context.extra.get("bestanden", ())) if context.extra.get("page") is page else set()
-    page.bestanden = sorted(needs | set(page.meta.get("bestanden") or []))
+    needs |= set(page.meta.get("bestanden") or [])
+    if needs & set(FORM_PAGES):
+        needs.add("bewaren-formulier.js")
+    page.bestanden = sorted(needs)
     return html
 
 
+# Pages with these scripts also get bewaren-formulier.js: a form's controls, the private-window hint, the reminder.
+FORM_PAGES = ("werkbladen.js", "teamscan.js", "toets.js", "mijn-werk.js")
+
+
 ORDER = ("bewaren.js",)   # scripts others build on load first
+# Groups of hooks/bewaren.yml and the scripts whose pages get them (a group's words are for those pages only).
+WORD_GROUPS = {"werkbladen": ("werkbladen.js",), "mijn_werk": ("mijn-werk.js",),
+               "herinneren": FORM_PAGES}
+
+
+def saving_words(names, language: str) -> dict | None:
+    """bewaren.js's words for a page that loads these scripts (None without bewaren.js): the common ones and
+    the groups of the scripts on the page."""
+    if "bewaren.js" not in names:
+        return None
+    found = gereedschap.words("bewaren.yml", language)
+    for group, scripts in WORD_GROUPS.items():
+        if set(scripts) & set(names):
+            found.update(gereedschap.words("bewaren.yml", language, section=group))
+    return found
 
 
 def on_page_context(context, page, config, nav, **kwargs):
     """The page's own stylesheets and scripts, as paths for overrides/main.html (with bewaren.js's words)."""
     names = sorted(getattr(page, "bestanden", []), key=lambda n: (n not in ORDER, n))
-    context["bewaren_teksten"] = (gereedschap.words("bewaren.yml", gereedschap.language_of(page))
-                                  if "bewaren.js" in names else None)
+    context["bewaren_teksten"] = saving_words(names, gereedschap.language_of(page))
     context["site_teksten"] = gereedschap.words("teksten.yml", gereedschap.language_of(page), section="js")
     context["pagina_css"] = [f"assets/stylesheets/{n[:-4]}.min.css" for n in names if n.endswith(".css")]
     context["pagina_js"] = [f"assets/javascripts/{n[:-3]}.min.js" for n in names if n.endswith(".js")]

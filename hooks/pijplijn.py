@@ -33,6 +33,7 @@ import hele_leidraad
 import hosting
 import links
 import meldingen
+import mijn_werk
 import pagina_bestanden
 import taal
 import teamscan
@@ -59,6 +60,7 @@ STEPS = {
         cirkel.on_config,           # ```cirkel, ```cirkel-verkenner, ```cirkel-zelfreflectie
         toets.on_config,            # ```toets, ```toets-overzicht; reads data/toets/
         teamscan.on_config,         # ```teamscan, ```teamoverzicht
+        mijn_werk.on_config,        # ```mijn-werk
         verklaringen.on_config,     # checks data/versies.yml
         zoeken.on_config,           # checks data/zoekwoorden.yml
     ],
@@ -91,6 +93,7 @@ STEPS = {
     "page_content": [
         verwijzing.on_page_content,           # the edition stamp and the citation block
         pagina_bestanden.on_page_content,     # which CSS and JS this page needs
+        mijn_werk.on_page_content,            # which tool (record) stands on which page; where Mijn werk is
         zoeken.on_page_content,               # remembers the page's ids
         links.on_page_content,                # … and so does the link check (last: every part is there)
     ],
@@ -98,6 +101,7 @@ STEPS = {
         aanvulling.on_page_context,
         verklaringen.on_page_context,         # the footer's links to the statements
         pagina_bestanden.on_page_context,
+        mijn_werk.on_page_context,            # bewaren.js's words: the link to Mijn werk, its table of pages
         zoeken.on_page_context,               # the links of an empty search result
     ],
     "template_context": [

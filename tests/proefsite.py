@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT, build_site
 
-OWN_JS = ["bewaren", "werkbladen", "cirkel", "projectie", "verwijzing", "taal"]
+OWN_JS = ["bewaren", "bewaren-bestand", "bewaren-formulier", "werkbladen", "cirkel", "projectie", "verwijzing", "taal"]
 OWN_CSS = ["leidraad", "werkbladen", "cirkel", "projectie", "team"]
 HOOKS = ["aanvulling", "werkbladen", "cirkel", "pagina_bestanden"]
 

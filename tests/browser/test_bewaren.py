@@ -161,9 +161,11 @@ def restore_file(page, content: str | bytes, tmp_path, *, accept: bool = True, n
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     asked = []
     page.once("dialog", lambda d: (asked.append(d.message), d.accept() if accept else d.dismiss()))
+    lines = "() => [...document.querySelectorAll('[data-werkblad-status], [data-werkblad-melding]')].map(p => p.textContent).join('|')"
+    before = page.evaluate(lines)   # e.g. the privacy line, which names a file too: wait for the answer to the import
     page.locator("[data-bestand]").first.set_input_files(str(path))
-    page.wait_for_function("() => [...document.querySelectorAll('[data-werkblad-status], [data-werkblad-melding]')]"
-                           ".some(p => /bestand|file|overgenomen|taken over|Niets|Nothing/.test(p.textContent))")
+    page.wait_for_function(f"(before) => ({lines})() !== before && /bestand|file|overgenomen|taken over|Niets|Nothing/"
+                           f".test(({lines})())", arg=before)
     return asked
 
 
@@ -176,8 +178,8 @@ def test_a_file_carries_the_answers_to_a_fresh_browser(browser, page, server, si
     form(page).locator("input[type=checkbox]").nth(2).check()
     data, name = save_file(page, "Bewaar als bestand", tmp_path)
     assert re.fullmatch(r"leidraad-werkblad-herstelgesprek-voorbereiden-\d{4}-\d\d-\d\d\.json", name)
-    assert data["formaat"] == "leidraad-leerkracht-leerlingrelaties" and data["versie"] == 2
-    velden = data["gegevens"]["werkblad:nl:herstelgesprek-voorbereiden"]["velden"]
+    assert data["formaat"] == "leidraad-leerkracht-leerlingrelaties" and data["versie"] == 3
+    velden = data["gegevens"]["werkblad:herstelgesprek-voorbereiden"]["velden"]
     assert velden["naam"]["v"] == "Juf Sanne" and velden["naam"]["q"] == "Naam"
     fresh = browser.new_context()
     try:
@@ -209,16 +211,16 @@ def test_everything_goes_into_one_file_from_the_print_all_page(page, server, tmp
     page.goto(f"{server}/{ALL}")
     data, name = save_file(page, "Bewaar alles als bestand", tmp_path)
     assert re.fullmatch(r"leidraad-antwoorden-\d{4}-\d\d-\d\d\.json", name)
-    assert {"werkblad:nl:herstelgesprek-voorbereiden", "werkblad:nl:2x10-oefening"} <= set(data["gegevens"])
+    assert {"werkblad:herstelgesprek-voorbereiden", "werkblad:2x10-oefening"} <= set(data["gegevens"])
 
 
 def test_the_english_sheet_saves_and_restores_in_english(browser, page, server, tmp_path):
-    """English pages have their own record and speak English when saving and restoring."""
+    """English pages speak English when saving and restoring; the file names the record without a language."""
     page.goto(f"{server}/en/{SHEET}")
     page.get_by_label("Name", exact=True).fill("Ms Sanne")
     data, name = save_file(page, "Save to a file", tmp_path)
     assert name.startswith("guideline-worksheet-herstelgesprek-voorbereiden-")
-    assert list(data["gegevens"]) == ["werkblad:en:herstelgesprek-voorbereiden"]
+    assert list(data["gegevens"]) == ["werkblad:herstelgesprek-voorbereiden"]
     fresh = browser.new_context()
     try:
         other = fresh.new_page()
@@ -234,7 +236,7 @@ def test_the_english_sheet_saves_and_restores_in_english(browser, page, server, 
 WRONG_FILES = {
     "geen-json": ("dit is geen json", "het is geen antwoordenbestand (geen JSON)"),
     "andere-site": (json.dumps({"formaat": "iets-anders", "versie": 1, "gegevens": {}}), "het komt niet van deze site"),
-    "nieuwere-versie": (json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 3, "gegevens": {}}),
+    "nieuwere-versie": (json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 4, "gegevens": {}}),
                         "gemaakt met een nieuwere versie van de site"),
     "beschadigd": (json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2,
                                "gegevens": {"werkblad:nl:x": {"velden": {"naam": {"v": {"kwaad": 1}}}}}}),
@@ -256,7 +258,7 @@ def test_a_wrong_file_is_refused_plainly_and_changes_nothing(page, site, tmp_pat
     content, reason = WRONG_FILES[kind]
     page.goto(f"{site.as_uri()}/{SHEET}")
     page.get_by_label("Naam").fill("Juf Sanne")
-    before = page.evaluate("localStorage.getItem('leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden')")
+    before = page.evaluate("localStorage.getItem('leidraad:v3:werkblad:herstelgesprek-voorbereiden')")
     asked = restore_file(page, content, tmp_path)
     assert asked == []
     alert = form(page).locator("[data-werkblad-melding]")
@@ -264,7 +266,7 @@ def test_a_wrong_file_is_refused_plainly_and_changes_nothing(page, site, tmp_pat
     assert alert.inner_text().startswith("antwoorden.json: ")
     assert form(page).locator("[data-werkblad-status]").inner_text() == ""
     assert page.get_by_label("Naam").input_value() == "Juf Sanne"
-    assert page.evaluate("localStorage.getItem('leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden')") == before
+    assert page.evaluate("localStorage.getItem('leidraad:v3:werkblad:herstelgesprek-voorbereiden')") == before
 
 
 def test_a_file_with_answers_to_questions_that_are_gone_puts_them_aside(page, site, tmp_path):
@@ -286,7 +288,7 @@ def test_storage_that_fills_up_half_way_through_an_import_leaves_everything_as_i
           return set.call(this, key, value); }; })();""")
     page.goto(f"{site.as_uri()}/{SHEET}")
     page.get_by_label("Naam").fill("Juf Sanne")
-    key = "leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden"
+    key = "leidraad:v3:werkblad:herstelgesprek-voorbereiden"
     before = page.evaluate("(k) => localStorage.getItem(k)", key)
     data = {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": "2", "gegevens": {
         "werkblad:nl:herstelgesprek-voorbereiden": {"velden": {"naam": {"v": "Uit het bestand", "t": 1, "q": "Naam"},
@@ -320,19 +322,19 @@ def test_a_clock_that_was_ahead_does_not_bring_an_old_answer_back(page, server):
 def test_an_unreadable_stored_sheet_is_kept_aside_and_named_not_overwritten(page, server, tmp_path):
     """A stored record that cannot be read is copied aside before the first keystroke; the page names where,
     and 'Bewaar als bestand' takes it along (issue 21, point 7)."""
-    key = "leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden"
+    key = "leidraad:v3:werkblad:herstelgesprek-voorbereiden"
     page.goto(f"{server}/{SHEET}")
     page.evaluate("(k) => localStorage.setItem(k, '{\"velden\": {\"naam\": {\"v\": \"Juf Anna')", key)
     page.reload()
     alert = form(page).locator("[data-werkblad-melding]")
-    assert alert.is_visible() and "leidraad:apart:werkblad:nl:herstelgesprek-voorbereiden" in alert.inner_text()
+    assert alert.is_visible() and "leidraad:apart:werkblad:herstelgesprek-voorbereiden" in alert.inner_text()
     page.get_by_label("Datum").fill("3 december")
     assert page.evaluate("(k) => JSON.parse(localStorage.getItem(k)).velden.datum.v", key) == "3 december"
-    assert page.evaluate("localStorage.getItem('leidraad:apart:werkblad:nl:herstelgesprek-voorbereiden')") == \
+    assert page.evaluate("localStorage.getItem('leidraad:apart:werkblad:herstelgesprek-voorbereiden')") == \
         '{"velden": {"naam": {"v": "Juf Anna'
     assert "onleesbaar" in form(page).locator("[data-werkblad-status]").inner_text()
     data, _ = save_file(page, "Bewaar als bestand", tmp_path)
-    assert data["apart"] == {"leidraad:apart:werkblad:nl:herstelgesprek-voorbereiden": '{"velden": {"naam": {"v": "Juf Anna'}
+    assert data["apart"] == {"leidraad:apart:werkblad:herstelgesprek-voorbereiden": '{"velden": {"naam": {"v": "Juf Anna'}
 
 
 def test_thousands_of_answers_without_a_question_are_counted_not_all_drawn(page, site, tmp_path):
@@ -345,7 +347,7 @@ def test_thousands_of_answers_without_a_question_are_counted_not_all_drawn(page,
     restore_file(page, json.dumps(data), tmp_path)
     assert page.locator(".werkblad-wees li").count() == 100
     assert "En nog 2900; ze gaan mee in het bestand." in page.locator(".werkblad-wees").inner_text()
-    stored = page.evaluate("Object.keys(JSON.parse(localStorage['leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden']).velden)")
+    stored = page.evaluate("Object.keys(JSON.parse(localStorage['leidraad:v3:werkblad:herstelgesprek-voorbereiden']).velden)")
     assert len([key for key in stored if key.startswith("veld:oud-")]) == 3000
 
 
@@ -373,7 +375,7 @@ def test_failing_storage_is_said_plainly_and_the_screen_keeps_the_answer(page, s
     assert "Opgeslagen" not in form(page).locator("[data-werkblad-status]").inner_text()
     assert page.get_by_label("Naam").input_value() == "Juf Sanne"
     data, _ = save_file(page, "Bewaar als bestand", tmp_path)
-    assert data["gegevens"]["werkblad:nl:herstelgesprek-voorbereiden"]["velden"]["naam"]["v"] == "Juf Sanne"
+    assert data["gegevens"]["werkblad:herstelgesprek-voorbereiden"]["velden"]["naam"]["v"] == "Juf Sanne"
 
 
 def test_a_private_window_is_warned_where_the_browser_lets_a_page_tell(browser, server):
@@ -460,3 +462,58 @@ def test_a_long_answer_prints_every_line_and_a_blank_sheet_one_page(page, server
     page.emulate_media(media="screen")
     form(page).get_by_role("button", name="Wissen").click()
     assert pdf_pages(page) == 1
+
+
+@pytest.mark.parametrize("how", ["file", "http"])
+def test_one_sheet_in_two_languages_shows_the_same_answers(page, server, site, how):
+    """Issue 22: filled in on the Dutch page, the English page shows the answers; changed in English, the Dutch
+    page shows the change; one record, stored without the language. A question whose key is not the same in
+    both languages (most worksheet fields: their key comes from the label) keeps its answer visible on the other
+    page under 'Answers without a question', with the question it was given to: nothing is hidden or lost."""
+    base = site.as_uri() if how == "file" else server
+    page.goto(f"{base}/{SHEET}")
+    page.get_by_label("Naam").fill("Juf Sanne")
+    page.get_by_label("Datum").fill("3 december")
+    form(page).locator("textarea").last.fill("Vrijdag samen tekenen")
+    page.goto(f"{base}/en/{SHEET}")
+    assert page.get_by_label("Name", exact=True).input_value() == "Juf Sanne"
+    assert page.get_by_label("Date", exact=True).input_value() == "3 december"
+    assert ("Question: Onze afspraak: zo zetten we dat stapje", "Vrijdag samen tekenen") in orphans(page)
+    page.get_by_label("Date", exact=True).fill("December 4")
+    page.goto(f"{base}/{SHEET}")
+    assert page.get_by_label("Naam").input_value() == "Juf Sanne"
+    assert page.get_by_label("Datum").input_value() == "December 4"
+    assert form(page).locator("textarea").last.input_value() == "Vrijdag samen tekenen"
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('leidraad:'))")
+    assert keys == ["leidraad:v3:werkblad:herstelgesprek-voorbereiden"]
+
+
+@pytest.mark.xfail(strict=True, reason="a worksheet field's key comes from its label, so 482 of 514 keys differ between "
+                   "nl and en (hooks/werkbladen.py); the answer shows under 'Answers without a question' instead")
+def test_a_free_text_answer_shows_at_its_question_in_the_other_language(page, site):
+    """The same worksheet field shows the same text in Dutch and English."""
+    page.goto(f"{site.as_uri()}/{SHEET}")
+    form(page).locator("textarea").last.fill("Vrijdag samen tekenen")
+    page.goto(f"{site.as_uri()}/en/{SHEET}")
+    assert form(page).locator("textarea").last.input_value() == "Vrijdag samen tekenen"
+
+
+def test_answers_kept_per_language_are_joined_and_none_is_lost(page, site):
+    """A browser of the previous version kept a record per language: the newest answer shows at its question in
+    both languages, the other language's different answer under 'Antwoorden zonder vraag'; the old entries stay."""
+    page.goto(f"{site.as_uri()}/{SHEET}")
+    old_nl = {"velden": {"naam": {"v": "Juf Anna", "t": 1000, "q": "Naam"},
+                         "datum": {"v": "maandag", "t": 1000, "q": "Datum"}}, "v1": True}
+    old_en = {"velden": {"naam": {"v": "Ms Anna", "t": 2000, "q": "Name"}}, "v1": True}
+    page.evaluate("""([nl, en]) => { localStorage.clear();
+        localStorage.setItem('leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden', nl);
+        localStorage.setItem('leidraad:v2:werkblad:en:herstelgesprek-voorbereiden', en); }""",
+                  [json.dumps(old_nl), json.dumps(old_en)])
+    page.reload()
+    assert page.get_by_label("Naam").input_value() == "Ms Anna"
+    assert page.get_by_label("Datum").input_value() == "maandag"
+    assert orphans(page) == [("Vraag: Naam", "Juf Anna")]
+    page.goto(f"{site.as_uri()}/en/{SHEET}")
+    assert page.get_by_label("Name", exact=True).input_value() == "Ms Anna"
+    assert orphans(page) == [("Question: Naam", "Juf Anna")]
+    assert page.evaluate("localStorage.getItem('leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden')") == json.dumps(old_nl)

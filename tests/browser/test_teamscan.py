@@ -119,8 +119,8 @@ def test_two_scans_add_up_in_the_team_view(page, server, site, files, how, lang)
     base = base_of(how, server, site)
     paths = files(how, lang)
     data = json.loads(paths[0].read_text(encoding="utf-8"))
-    velden = data["gegevens"][f"teamscan:{lang}:scan"]["velden"]
-    assert list(data["gegevens"]) == [f"teamscan:{lang}:scan"]  # only the scan, no worksheets
+    velden = data["gegevens"]["teamscan:scan"]["velden"]
+    assert list(data["gegevens"]) == ["teamscan:scan"]  # only the scan, no worksheets (one record for nl and en)
     assert velden["naam"]["v"] == "Sanne" and velden["vaak:1-1"]["v"] == "vaak" and velden["werken:1-3"]["v"] is True
     assert velden["vaak:1-1"]["q"].startswith("1.1 ")
 
@@ -208,7 +208,7 @@ def test_the_top_three_links_lead_to_real_pages_and_sections(page, server, site,
 
 @pytest.mark.parametrize("how", ["http", "file"])
 def test_the_scan_keeps_answers_and_clears_them_when_asked(page, server, site, how):
-    """Answers stay after a reload (record teamscan:nl:scan) and go into the 'save everything' file of the
+    """Answers stay after a reload (record teamscan:scan) and go into the 'save everything' file of the
     worksheets; 'Wissen' asks first, then clears them."""
     base = base_of(how, server, site)
     page.goto(address(base, "nl", SCAN))
@@ -218,14 +218,14 @@ def test_the_scan_keeps_answers_and_clears_them_when_asked(page, server, site, h
     assert page.locator("#teamscan-naam").input_value() == "Sanne"
     assert page.locator('input[data-sleutel="vaak:2-1"][value="altijd"]').is_checked()
     assert page.locator('input[data-sleutel="werken:5-3"]').is_checked()
-    stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v2:teamscan:nl:scan')"))
+    stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v3:teamscan:scan')"))
     assert stored["velden"]["vaak:2-1"]["v"] == "altijd"
 
     page.goto(address(base, "nl", "aan-de-slag/alle-werkbladen.html"))
     with page.expect_download() as download:
         page.get_by_role("button", name="Bewaar alles als bestand").first.click()
     everything = json.loads(open(download.value.path(), encoding="utf-8").read())
-    assert "teamscan:nl:scan" in everything["gegevens"]
+    assert "teamscan:scan" in everything["gegevens"]
 
     page.goto(address(base, "nl", SCAN))
     asked = []

@@ -125,7 +125,7 @@ def test_progress_survives_a_reload_and_a_file_carries_it_to_a_fresh_browser(bro
     page.goto(url(base, lang))
     data, name = save_file(page, lang, tmp_path)
     assert re.fullmatch(rf"(leidraad-toets|guideline-test)-{CHAPTER}-\d{{4}}-\d\d-\d\d\.json", name)
-    velden = data["gegevens"][f"toets:{lang}:{CHAPTER}"]["velden"]
+    velden = data["gegevens"][f"toets:{CHAPTER}"]["velden"]
     assert {key: entry["v"] for key, entry in velden.items()} == {
         FIRST: w["wrong"], OPEN: "Opmerken, begrijpen, reageren", f"{OPEN}:oordeel": "deels"}
     assert velden[FIRST]["q"].startswith(("Welke drie dimensies", "Which three dimensions"))

@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const { script, FakeStorage, browserWith, SELF_NAMING, file, reset } = require("./helpers.js");
 
 const B = script("bewaren-bestand.js");   // bewaren.js with its file part
-const SHEET = "werkblad:nl:herstel";
+const SHEET = "werkblad:herstel";   // a v3 name: one record for both languages
 const KEY = B.intern.PREFIX + SHEET;
 const HOUR = 3600 * 1000;
 
@@ -136,7 +136,7 @@ test("an unreadable stored record is copied aside before the first keystroke wri
   assert.equal(storage.getItem(record.aside), '{"velden": {"naam": {"v": "Anna"');
   assert.equal(record.set({ naam: ["Bea", "Naam"] }), "");
   assert.equal(storage.getItem(record.aside), '{"velden": {"naam": {"v": "Anna"', "the copy stays");
-  assert.match(B.statusText(record), /^opgeslagen.*apart\[.*leidraad:apart:werkblad:nl:herstel/);
+  assert.match(B.statusText(record), /^opgeslagen.*apart\[.*leidraad:apart:werkblad:herstel/);
   assert.match(B.notice(record), /^apart/);
 });
 
@@ -171,10 +171,10 @@ test("the file takes along what was kept aside and only answers with a value", (
   record.set({ naam: ["Anna", "Naam"], leeg: ["", "Leeg"] });
   const data = B.fileData(null);
   assert.equal(data.formaat, "leidraad-leerkracht-leerlingrelaties");
-  assert.equal(data.versie, 2);
+  assert.equal(data.versie, 3);
   assert.deepEqual(Object.keys(data.gegevens[SHEET].velden), ["naam"]);
   assert.deepEqual(data.apart, { [B.intern.ASIDE + SHEET]: "kapot" });
-  assert.equal(B.fileData(["werkblad:nl:ander"]).apart, undefined);
+  assert.equal(B.fileData(["werkblad:ander"]).apart, undefined);
   assert.ok(!B.check(JSON.stringify(data), 100).error, "our own file is accepted");
 });
 
@@ -184,7 +184,7 @@ const good = () => file({ [SHEET]: { velden: { naam: { v: "Anna", t: 1, q: "Naam
 
 test("a file of this site is accepted, the version as a number, a numeric text or missing", () => {
   fresh();
-  for (const versie of [2, "2", 1, undefined]) {
+  for (const versie of [3, "3", 2, 1, undefined]) {
     const text = JSON.stringify({ ...JSON.parse(good()), versie });
     assert.ok(B.check(text, text.length).data, `versie ${versie}`);
   }
@@ -192,7 +192,7 @@ test("a file of this site is accepted, the version as a number, a numeric text o
 
 test("a newer version is refused as newer, a version that is no number as damaged", () => {
   fresh();
-  const newer = JSON.stringify({ ...JSON.parse(good()), versie: 3 });
+  const newer = JSON.stringify({ ...JSON.parse(good()), versie: 4 });
   assert.match(B.check(newer, 10).error, /^import_nieuwer/);
   const odd = JSON.stringify({ ...JSON.parse(good()), versie: "twee" });
   assert.match(B.check(odd, 10).error, /^import_kapot_reden\[.*reden_onderdeel\[.*<naam=versie: "twee">/);
@@ -225,7 +225,7 @@ test("an answer that is null, a list, an object, or has a question or time of th
   const entries = [null, [], { v: { kwaad: 1 } }, { v: [1] }, { v: "x", q: { a: 1 } }, { v: "x", t: "gisteren" }];
   for (const entry of entries) {
     const text = file({ [SHEET]: { velden: { naam: entry } } });
-    assert.match(B.check(text, text.length).error, /reden_antwoord\[.*<naam=werkblad:nl:herstel><sleutel=naam>/,
+    assert.match(B.check(text, text.length).error, /reden_antwoord\[.*<naam=werkblad:herstel><sleutel=naam>/,
                  JSON.stringify(entry));
   }
   const cleared = file({ [SHEET]: { velden: { naam: { v: null, t: 1 } } } });
@@ -392,4 +392,165 @@ test("marking a record (the first format carried over) is stored with its answer
   record.set({ naam: ["Anna", "Naam"] });
   assert.equal(record.mark("v1"), "");
   assert.deepEqual([stored(storage).v1, stored(storage).velden.naam.v], [true, "Anna"]);
+});
+
+/* --- one record for both languages (issue 22 point 4) ------------------------------------------------- */
+
+const I = B.intern;
+const DAY = 24 * HOUR;
+
+function old(storage, lang, velden, extra = {}) {
+  storage.setItem(`${I.OLD}werkblad:${lang}:herstel`, JSON.stringify({ ...extra, velden }));
+}
+
+test("a page's name with its language opens the one record of both languages, stored without the language", () => {
+  const storage = fresh();
+  const nl = B.open("werkblad:nl:herstel");
+  assert.equal(nl, B.open("werkblad:en:herstel"));
+  assert.equal(nl, B.open(SHEET));
+  nl.set({ naam: ["Anna", "Naam"] });
+  assert.deepEqual([...storage.items.keys()], ["leidraad:v3:werkblad:herstel"]);
+  reset(B);
+  const en = B.open("werkblad:en:herstel");
+  assert.equal(en.get("naam"), "Anna", "the English page finds the Dutch answer");
+  en.set({ naam: ["Anna B.", "Name"] });
+  reset(B);
+  assert.equal(B.open("werkblad:nl:herstel").get("naam"), "Anna B.", "and the Dutch page the English change");
+});
+
+test("v2 records of both languages are joined once: the newest entry per field, the other language's different answer kept beside it", () => {
+  const storage = fresh();
+  old(storage, "nl", { naam: { v: "Anna", t: 5, q: "Naam" }, plan: { v: "bellen", t: 9, q: "Plan" },
+                       datum: { v: "maandag", t: 2, q: "Datum" }, leeg: { v: null, t: 8, q: "Leeg" } });
+  old(storage, "en", { naam: { v: "Anna B.", t: 7, q: "Name" }, plan: { v: "bellen", t: 3, q: "Plan" },
+                       doel: { v: "rust", t: 4, q: "Goal" }, leeg: { v: "iets", t: 1, q: "Empty" } });
+  const v2 = storage.snapshot();
+  const record = B.open("werkblad:nl:herstel");
+  assert.deepEqual(record.data.velden, {
+    naam: { v: "Anna B.", t: 7, q: "Name" },                // newest wins
+    plan: { v: "bellen", t: 9, q: "Plan" },                 // the same value: nothing beside it
+    datum: { v: "maandag", t: 2, q: "Datum" },
+    doel: { v: "rust", t: 4, q: "Goal" },
+    leeg: { v: null, t: 8, q: "Leeg" },                     // a newer clearing in one language …
+    "v2:nl:naam": { v: "Anna", t: 5, q: "Naam" },           // the older answer of the other language is kept
+    "v2:en:leeg": { v: "iets", t: 1, q: "Empty" } });       // … does not lose the other language's answer
+  assert.deepEqual(stored(storage).velden, record.data.velden, "stored at once under v3");
+  const left = JSON.parse(v2);
+  for (const [key, value] of left) assert.equal(storage.getItem(key), value, `${key} untouched`);
+  old(storage, "nl", { naam: { v: "later in an old copy", t: 99, q: "Naam" } });
+  reset(B);
+  assert.equal(B.open("werkblad:en:herstel").get("naam"), "Anna B.", "carried over once, not again");
+});
+
+test("the first format's mark is kept per language, so each language's v1 answers are still carried over", () => {
+  const storage = fresh();
+  old(storage, "nl", { naam: { v: "Anna", t: 5 } }, { v1: true });
+  assert.equal(B.open("werkblad:nl:herstel").data.v1, true);
+  assert.equal(stored(storage)["v1:nl"], true);
+  reset(B);
+  const en = B.open("werkblad:en:herstel");
+  assert.ok(!en.data.v1, "English v1 answers were never carried over: the page carries them now");
+  assert.equal(en.mark("v1"), "");
+  reset(B);
+  assert.equal(B.open("werkblad:en:herstel").data.v1, true);
+  assert.deepEqual([stored(storage)["v1:nl"], stored(storage)["v1:en"]], [true, true]);
+});
+
+test("an unreadable v2 record is set aside and named in files; the other language is still carried over", () => {
+  const storage = fresh();
+  storage.setItem(`${I.OLD}werkblad:en:herstel`, "kapot");
+  old(storage, "nl", { naam: { v: "Anna", t: 5 } });
+  assert.equal(B.open("werkblad:nl:herstel").get("naam"), "Anna");
+  assert.equal(storage.getItem(`${I.ASIDE}werkblad:en:herstel`), "kapot");
+  assert.deepEqual(B.fileData([SHEET]).apart, { [`${I.ASIDE}werkblad:en:herstel`]: "kapot" });
+});
+
+test("files are written in the third format: versie 3, records named without a language", () => {
+  fresh();
+  B.open("werkblad:en:herstel").set({ naam: ["Anna", "Name"] });
+  B.open("toets:nl:hoofdstuk-1").set({ v1: ["b", "Vraag 1"] });
+  const data = B.fileData(null);
+  assert.equal(data.versie, 3);
+  assert.deepEqual(Object.keys(data.gegevens).sort(), ["toets:hoofdstuk-1", "werkblad:herstel"]);
+});
+
+test("a v2 file (records per language) is read as one record per tool, the newest answer per question, the other one kept", () => {
+  fresh();
+  const text = file({
+    "werkblad:nl:herstel": { velden: { naam: { v: "Anna", t: 5, q: "Naam" }, plan: { v: "bellen", t: 1, q: "Plan" } } },
+    "werkblad:en:herstel": { velden: { naam: { v: "Anna B.", t: 7, q: "Name" } } },
+    "teamscan:en:scan": { velden: { "vaak:1-1": { v: "vaak", t: 2 } } } });
+  const data = B.check(text, text.length).data;
+  assert.deepEqual(Object.keys(data.gegevens).sort(), ["teamscan:scan", "werkblad:herstel"]);
+  assert.deepEqual(data.gegevens[SHEET].velden, { naam: { v: "Anna B.", t: 7, q: "Name" }, plan: { v: "bellen", t: 1, q: "Plan" },
+                                                  "v2:nl:naam": { v: "Anna", t: 5, q: "Naam" } });
+  const result = B.apply(data, () => true);
+  assert.deepEqual([result.ok, result.changed.sort()], [true, ["teamscan:scan", "werkblad:herstel"]]);
+  reset(B);
+  assert.equal(B.open("werkblad:nl:herstel").get("naam"), "Anna B.");
+  assert.equal(B.open("werkblad:en:herstel").get("v2:nl:naam"), "Anna");
+});
+
+test("a file written from one language restores on the other language's page in a fresh browser", () => {
+  fresh();
+  B.open("werkblad:nl:herstel").set({ naam: ["Anna", "Naam"] });
+  const text = JSON.stringify(B.fileData(null));
+  fresh();
+  const en = B.open("werkblad:en:herstel");
+  assert.equal(B.apply(B.check(text, text.length).data, () => true).ok, true);
+  assert.equal(en.get("naam"), "Anna");
+});
+
+/* --- the reminder of a week (issue 22 point 6) -------------------------------------------------------- */
+
+test("due: changed after the last save to a file, and that save (or, never saved, the first answer) a week old", () => {
+  const now = 100 * DAY;
+  const velden = (...times) => Object.fromEntries(times.map((t, i) => [`v${i}`, { v: "x", t }]));
+  assert.equal(B.due({}, 0, now), false, "nothing kept: nothing due");
+  assert.equal(B.due(velden(now - 7 * DAY + 1), 0, now), false, "never saved, first answer just under a week ago");
+  assert.equal(B.due(velden(now - 7 * DAY, now - HOUR), 0, now), true, "never saved, first answer a week ago");
+  assert.equal(B.due(velden(now - 9 * DAY), now - 8 * DAY, now), false, "saved after the last change");
+  assert.equal(B.due(velden(now - 9 * DAY, now - HOUR), now - 8 * DAY, now), true, "changed since a save 8 days ago");
+  assert.equal(B.due(velden(now - HOUR), now - 3 * DAY, now), false, "changed since a save 3 days ago");
+  assert.equal(B.due(velden(now - HOUR), now - 7 * DAY, now), true, "exactly a week");
+});
+
+test("the reminder names the oldest waiting record's date; saving to a file notes the time per record", () => {
+  const storage = fresh();
+  const now = Date.UTC(2026, 11, 7, 12);
+  B.open("werkblad:nl:herstel").set({ naam: ["Anna", "Naam"] }, now - 10 * DAY);
+  B.open("toets:nl:h1").set({ v1: ["b", "Vraag"] }, now - HOUR);
+  assert.deepEqual(B.waiting(null, now), [SHEET]);
+  assert.match(B.reminder(null, now), /^herinnering_nooit\[/);
+  I.words = { herinnering_nooit: "sinds {datum}", herinnering: "bewaard {datum}" };
+  assert.equal(B.reminder(null, now), "sinds 27-11-2026", "the date of the first answer of the waiting record");
+  I.words = SELF_NAMING;
+  assert.equal(B.reminder(["toets:h1"], now), "", "the self-test's page: nothing waits there");
+  storage.setItem(I.SAVED, JSON.stringify({ [SHEET]: now - 8 * DAY }));
+  assert.deepEqual(B.waiting(null, now), [], "saved after its last change");
+  B.open(SHEET).set({ naam: ["Anna B.", "Naam"] }, now - DAY);
+  assert.match(B.reminder(null, now), /^herinnering\[/, "changed since a save 8 days ago");
+  assert.deepEqual(B.savedAt(), { [SHEET]: now - 8 * DAY });
+  storage.setItem(I.SAVED, "kapot");
+  assert.deepEqual(B.savedAt(), {}, "an unreadable note counts as never saved");
+});
+
+/* --- Mijn werk's list (mijn-werk.js) ------------------------------------------------------------------ */
+
+test("Mijn werk lists each record with answers: its page, when it changed, how many answers, when saved to a file", () => {
+  fresh();
+  const M = script("mijn-werk.js");
+  const stored = {
+    "werkblad:herstel": { velden: { naam: { v: "Anna", t: 500 }, plan: { v: null, t: 900 }, "v2:nl:naam": { v: "A", t: 100 } } },
+    "toets:h1": { velden: { v1: { v: "b", t: 700 } } },
+    "teamscan:scan": { velden: { naam: { v: "", t: 800 } } },          // only cleared: nothing to list
+    "werkblad:weg": { velden: { x: { v: "x", t: 10 } } } };             // no page in this version
+  const pages = { "werkblad:herstel": ["aan-de-slag/herstel.html", "Herstel"], "toets:h1": ["toets/h1.html", "Toets: H1"] };
+  assert.deepEqual(M.rows(stored, pages, { "toets:h1": 650 }), [
+    { name: "werkblad:herstel", kind: "werkblad", href: "aan-de-slag/herstel.html", title: "Herstel", changed: 900, saved: 0, count: 2 },
+    { name: "toets:h1", kind: "toets", href: "toets/h1.html", title: "Toets: H1", changed: 700, saved: 650, count: 1 },
+    { name: "werkblad:weg", kind: "werkblad", href: "", title: "weg", changed: 10, saved: 0, count: 1 }]);
+  assert.match(M.persistText(true), /^persist_ja/);
+  assert.match(M.persistText(false), /^persist_nee/);
+  assert.match(M.persistText(undefined), /^persist_onbekend/);
 });

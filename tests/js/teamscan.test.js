@@ -200,3 +200,9 @@ test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendat
   assert.equal(lines[3], "1.3;Titel 1-3;0;1;0;0;1;0;0;0;0;0");
   assert.match(T.csv([{ nummer: "1.1", titel: "=SOM(A1)" }], [], labels), /\r\n1\.1;'=SOM\(A1\)\r\n$/);
 });
+
+test("a file of the third format (the record named without a language) is a colleague's scan too", () => {
+  const text = file({ "teamscan:scan": { velden: ANNA } }, { versie: 3 });
+  const sorted = sortOut([result("anna.json", text)], SUBS);
+  assert.deepEqual([sorted.scans.length, sorted.scans[0].naam, sorted.refused], [1, "Anna", []]);
+});

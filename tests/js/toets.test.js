@@ -13,7 +13,7 @@ const SPEC = [["k1", "b"], ["k2", "c"], ["o1", null], ["o2", null], ["o3", null]
 function withAnswers(velden) {
   const storage = browserWith(new FakeStorage());
   reset(B);
-  storage.setItem(B.intern.PREFIX + NAME, JSON.stringify({ velden }));
+  storage.setItem(B.intern.PREFIX + B.canonical(NAME), JSON.stringify({ velden }));
   return B.open(NAME);
 }
 

@@ -2,9 +2,14 @@
  *
  * bewaren.js loads it from the site (file:// too) the first time a page saves to or reads from a file, so a
  * page that is only filled in does not carry it (the first-load budget, tests/site/test_budgets.py).
- * Saving writes a versioned JSON file: {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2,
+ * Saving writes a versioned JSON file: {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 3,
  * "gemaakt": …, "gegevens": {record: {"velden": {key: {"v", "t", "q"}}}}}, and under "apart" what this browser
- * kept aside because it could not be read. Reading a file checks its shape and size before anything is
+ * kept aside because it could not be read. Version 3 names a record without a language ("werkblad:2x10-oefening",
+ * one record for nl and en); files of version 2 (and 1) name it with one ("werkblad:nl:2x10-oefening") and are
+ * still read: their records of both languages are joined as bewaren.js joins stored ones (the newest answer per
+ * question, the other language's different answer kept as an answer without a question). Version 3 because a
+ * site of version 2 refuses the new names: it then says the file is newer, not that it is damaged. Each save
+ * notes per record when it was saved (localStorage "leidraad:bestand"), for the reminder of a week (remind). Reading a file checks its shape and size before anything is
  * applied (a limit on bytes, records, answers and nesting; every key and value of the right kind; unsafe keys
  * such as __proto__ refused); a refusal names the file and what is wrong in it. Then it says what will change,
  * in our own question texts, asks first, and applies all of it or, when storage fails half-way, none of it.
@@ -14,27 +19,63 @@
   "use strict";
 
   var browser = typeof window === "object" && typeof document === "object";
-  var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
+  var B = browser ? window.LeidraadBewaren : require("./bewaren-formulier.js");   /* Node: bewaren.js and its form part */
   if (!B) return;
   var I = B.intern;              /* what bewaren.js shares with this part only */
   var text = B.text, empty = B.empty, open = B.open;
   var plain = I.plain, safe = I.safe, scalar = I.scalar, storage = I.storage, read = I.read;
-  var allStored = I.allStored, ASIDE = I.ASIDE;
+  var ASIDE = I.ASIDE, canonical = B.canonical;
   var FORMAT = "leidraad-leerkracht-leerlingrelaties";
-  var VERSION = 2;
+  var VERSION = 3;
   /* A file larger, wider or deeper than this is no answers file (every worksheet, test and scan in both
      languages holds a few hundred answers in about 100 records, nested 5 deep). */
   var LIMITS = { bytes: 5 * 1024 * 1024, records: 300, answers: 5000, depth: 6, key: 300 };
-  var NAME = /^[a-z]+:[a-z]{2}:[\w.-]+$/;
+  var NAME = /^[a-z]+:(?:[a-z]{2}:)?[\w.-]+$/;   /* v3: kind:name; v2 and v1: kind:language:name */
 
   function short(value) { value = String(value); return value.length > 60 ? value.slice(0, 59) + "…" : value; }
+
+  /** When each record was last saved to a file ({name: ms}; unreadable: never). */
+  function savedAt() {
+    try { return JSON.parse(storage().getItem(I.SAVED)) || {}; } catch (error) { return {}; }
+  }
+
+  /** Every record this browser holds (name -> record data), with what this page has not stored yet. */
+  function allStored() {
+    var s = storage(), out = {}, PREFIX = I.PREFIX;
+    try {
+      for (var i = 0; s && i < s.length; i++) {
+        var key = s.key(i);
+        if (key && key.indexOf(PREFIX) === 0) {
+          var data = read(s.getItem(key)).data;
+          if (data) out[key.slice(PREFIX.length)] = data;
+        }
+      }
+    } catch (error) { /* nothing readable */ }
+    Object.keys(I.records).forEach(function (name) { out[name] = B.merge(out[name], I.records[name].data); });
+    return out;
+  }
+
+  /** Records of a checked file under their v3 names: the records of one tool in several languages (v2 files)
+      joined into one (B.join). */
+  function upgrade(gegevens) {
+    var groups = {}, out = {};
+    Object.keys(gegevens).forEach(function (name) {
+      var lang = (/^[a-z]+:([a-z]{2}):/.exec(name) || [])[1] || "", own = canonical(name);
+      (groups[own] = groups[own] || {})[lang] = gegevens[name];
+    });
+    Object.keys(groups).forEach(function (name) {
+      var parts = groups[name], langs = Object.keys(parts);
+      out[name] = langs.length === 1 && !langs[0] ? parts[""] : B.join(parts);
+    });
+    return out;
+  }
 
   /** Unreadable records kept aside, for some records (all when names is null): {key: text as it was}. */
   function asideStored(names) {
     var s = storage(), out = {};
     try {
       for (var i = 0; s && i < s.length; i++) {
-        var key = s.key(i), name = key && key.indexOf(ASIDE) === 0 ? key.slice(ASIDE.length).split(":").slice(0, 3).join(":") : "";
+        var key = s.key(i), name = key && key.indexOf(ASIDE) === 0 ? canonical(key.slice(ASIDE.length)).split(":").slice(0, 2).join(":") : "";
         if (name && (!names || names.indexOf(name) >= 0)) out[key] = s.getItem(key);
       }
     } catch (error) { /* nothing readable */ }
@@ -59,9 +100,10 @@
     return data;
   }
 
-  /** Download a file of some records; returns the number of answers in it. */
+  /** Download a file of some records (all when names is null); returns the number of answers in it, and
+      notes for each record in it when it was saved to a file. */
   function download(names, fileName) {
-    var data = fileData(names), count = 0;
+    var data = fileData(names), count = 0, at = savedAt(), now = Date.now();
     Object.keys(data.gegevens).forEach(function (name) { count += Object.keys(data.gegevens[name].velden).length; });
     var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
     var link = document.createElement("a");
@@ -70,6 +112,8 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    Object.keys(data.gegevens).concat(names || []).forEach(function (name) { at[name] = now; });
+    try { storage().setItem(I.SAVED, JSON.stringify(at)); } catch (error) { /* the reminder may come too soon */ }
     return count + (data.apart ? 1 : 0);
   }
 
@@ -128,6 +172,7 @@
         if (unknown && !empty(entry.v) && unknown(key, entry.v)) return damaged("reden_antwoord", where);
       }
     }
+    data.gegevens = upgrade(data.gegevens);
     return { data: data };
   }
 
@@ -208,13 +253,74 @@
     });
   }
 
+  /** A file button's click (bewaren.js fileButtons): download the tool's records and say so. */
+  function saveClicked(button, options) {
+    var n = download(options.names(), button.dataset.bestandsnaam);
+    options.say(n ? text("bestand_bewaard", { n: n }) : text("bestand_leeg"), false);
+  }
+
+  /** A file chosen with a tool's "Zet terug uit bestand": import it after asking, and say what happened. */
+  function chosen(file, options) {
+    importFile(file, function (asked) { return window.confirm(asked); }, function (result) {
+      options.restored();
+      options.say("", result.ok);            /* never a green line beside a red one */
+      options.say(result.message, !result.ok);
+    }, options.question);
+  }
+
+  /** The records (of names; all when null) whose answers wait for a file (B.due): [name]. */
+  function waiting(names, now) {
+    var stored = allStored(), at = savedAt();
+    return Object.keys(stored).filter(function (name) {
+      return (!names || names.indexOf(name) >= 0) && B.due(stored[name].velden, at[name], now);
+    });
+  }
+
+  /** The reminder's text for these records, or "" when none waits: since when the oldest of them has not
+      been saved to a file (or, never saved, since its first answer). */
+  function reminder(names, now) {
+    var late = waiting(names, now), stored = allStored(), at = savedAt();
+    if (!late.length) return "";
+    var since = Math.min.apply(0, late.map(function (name) {
+      var velden = stored[name].velden;
+      return at[name] || Math.min.apply(0, Object.keys(velden).map(function (key) { return velden[key].t || now; }));
+    }));
+    return text(late.some(function (name) { return at[name]; }) ? "herinnering" : "herinnering_nooit",
+                { datum: new Date(since).toLocaleDateString((browser && document.documentElement.lang) || "nl") });
+  }
+
+  /** Put a quiet reminder at the top of the page, with a link to "Mijn werk" (its address in the words). */
+  function remind(names) {
+    var line = reminder(names, Date.now()), article = document.querySelector("article") || document.body;
+    if (!line || document.querySelector("[data-herinnering]")) return;
+    var note = document.createElement("p"), link = document.createElement("a");
+    note.className = "bewaren-herinnering";
+    note.setAttribute("data-herinnering", "");
+    note.setAttribute("role", "note");
+    note.textContent = line + " ";
+    if (I.words.mijn_werk_href) {
+      link.href = I.words.mijn_werk_href;
+      link.textContent = text("herinnering_link");
+      note.appendChild(link);
+    }
+    var heading = article.querySelector("h1");
+    if (heading) heading.after(note); else article.prepend(note);
+  }
+
   /* what bewaren.js and teamscan.js use; the rest only for Node (tests/js) */
   B.check = check;
   B.readFile = readFile;
   B.importFile = importFile;
   B.download = download;
+  B.saveClicked = saveClicked;
+  B.chosen = chosen;
+  B.remind = remind;
+  B.reminder = reminder;
+  B.waiting = waiting;
+  B.allStored = allStored;
+  B.savedAt = savedAt;
   if (typeof module === "object") {
-    module.exports = Object.assign(B, { changes: changes, apply: apply, fileData: fileData, tooDeep: tooDeep,
+    module.exports = Object.assign(B, { changes: changes, apply: apply, fileData: fileData, tooDeep: tooDeep, upgrade: upgrade,
                                         versionOf: versionOf, LIMITS: LIMITS });
   }
 })();

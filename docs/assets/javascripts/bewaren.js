@@ -1,11 +1,13 @@
 /* Keeping what a teacher or student types: the one storage layer of the site (docs/privacy.md; ENGINEERS.md).
  *
- * Every tool (worksheets, the circle self-reflection, and later tools) keeps its answers as a *record* in
- * this browser's localStorage, under "leidraad:v2:<kind>:<language>:<name>", e.g.
- * "leidraad:v2:werkblad:nl:2x10-oefening". A record is {"velden": {key: {"v": value, "t": ms, "q": question}}}:
+ * Every tool (worksheets, self-tests, the circle self-reflection, the team scan) keeps its answers as a
+ * *record* in this browser's localStorage, under "leidraad:v3:<kind>:<name>", e.g.
+ * "leidraad:v3:werkblad:2x10-oefening": one record for both languages, since a question's key is the same
+ * in Dutch and English. A page may name it with its language ("werkblad:nl:2x10-oefening", as the hooks
+ * write it): open() drops that part. A record is {"velden": {key: {"v": value, "t": ms, "q": question}}}:
  * one entry per answer, keyed by the question's identity (not its position on the page or the file's
- * path), with the time it changed and the question's text, so that
- *   - a copy of the site in another folder, a newer zip, http or file:// all find the same answers;
+ * path), with the time it changed and the question's text (in the language it was typed in), so that
+ *   - a copy of the site in another folder, a newer zip, http or file://, nl or en all find the same answers;
  *   - two tabs merge field by field (the newer entry wins), through the `storage` event;
  *   - an answer whose question is gone is never dropped: it shows under "Antwoorden zonder vraag";
  *   - a cleared answer is a dated empty entry ("v": null), so the clearing reaches other tabs and files.
@@ -14,9 +16,18 @@
  * happened; full, blocked or missing storage is said plainly, what is on the screen stays, and the file is
  * offered instead. A stored record that cannot be read is copied aside ("leidraad:apart:<name>") before
  * anything is written over it, named in the status line and taken along in "Bewaar als bestand".
+ * The second format kept a record per language ("leidraad:v2:<kind>:<language>:<name>"). The first time a
+ * record is opened and has no v3 entry, both languages' v2 records are joined into it (join): per field the
+ * newest entry; when the other language holds a different answer, that one is kept beside it as an answer
+ * without a question ("v2:<language>:<key>"), which a worksheet lists with its question and copy and remove
+ * buttons and which goes into every file. The v2 entries stay where they are: nothing is deleted.
+ * A tool's marks that an old format was carried over ("v1") are kept per language ("v1:nl").
  *
  * "Bewaar als bestand" and "Zet terug uit bestand" are wired here; what they do (writing, checking and
- * applying a file) is in bewaren-bestand.js, loaded the first time a page needs it (withFiles).
+ * applying a file) is in bewaren-bestand.js, loaded the first time a page needs it (withFiles). What only
+ * pages with a form, a test or Mijn werk use (a form's controls, the private-window hint, the reminder of a
+ * week) is in bewaren-formulier.js, loaded on those pages only (hooks/pagina_bestanden.py): the circle
+ * explorer's first load stays within its budget.
  * Nothing is ever sent anywhere; downloads and file reading work from file:// without a network.
  * The words come from the page (<script type="application/json" id="bewaren-teksten">, hooks/bewaren.yml);
  * the logic also runs in Node (tests/js).
@@ -26,7 +37,8 @@
 
   var browser = typeof window === "object" && typeof document === "object";
   var format = (browser ? window.LeidraadTaal : require("./taal.js")).format;
-  var PREFIX = "leidraad:v2:";
+  var PREFIX = "leidraad:v3:", OLD = "leidraad:v2:";
+  var SAVED = "leidraad:bestand";  /* record name -> when it was last saved to a file (bewaren-bestand.js) */
   var ASIDE = "leidraad:apart:";   /* a stored record that could not be read, kept as it was */
   var UNSAFE = Object.getOwnPropertyNames(Object.prototype);   /* __proto__, constructor, toString … */
   var intern = { words: {} };    /* what bewaren-bestand.js (and tests/js) share, filled in below */
@@ -85,8 +97,26 @@
     return out;
   }
 
-  /** One tool's answers in this browser. */
-  function Record(name) {
+  /** The record's name without a language: "werkblad:nl:x" -> "werkblad:x" (a v3 name stays as it is). */
+  function canonical(name) { return String(name).replace(/^([a-z]+):[a-z]{2}:/, "$1:"); }
+
+  /** Records of one tool in several languages ({nl: record, en: record}) as one: per field the newest entry;
+      an answer of another language that differs from it is kept as "v2:<language>:<key>" (never lost). */
+  function join(parts) {
+    var out = merge(), lang, key;
+    for (lang in parts) { out = merge(out, parts[lang]); out["v1:" + lang] = parts[lang].v1; }
+    delete out.v1;
+    for (lang in parts) {
+      for (key in parts[lang].velden) {
+        var entry = parts[lang].velden[key], won = out.velden[key];
+        if (won && won !== entry && scalar(entry.v) && !empty(entry.v) && entry.v !== won.v) out.velden["v2:" + lang + ":" + key] = entry;
+      }
+    }
+    return out;
+  }
+
+  /** One tool's answers in this browser (lang: the page's language, for its marks). */
+  function Record(name, lang) {
     this.name = name;
     this.key = PREFIX + name;
     this.listeners = [];
@@ -100,14 +130,34 @@
     this.broken = !!found.broken;
     if (this.broken) this.putAside(raw);
     if (this.broken && !this.aside && !this.problem) this.problem = "vol";   /* said at once, before any typing */
+    if (raw === null && s) this.carry(s);
+    this.view(lang);
   }
 
+  /** Join the v2 records of both languages into this one and store it (once: then a v3 record exists). */
+  Record.prototype.carry = function (s) {
+    var parts = {}, found = 0, i = this.name.indexOf(":") + 1;
+    for (var lang in { nl: 0, en: 0 }) {
+      var name = this.name.slice(0, i) + lang + ":" + this.name.slice(i), raw = null;
+      try { raw = s.getItem(OLD + name); } catch (error) { /* none */ }
+      var old = read(raw);
+      if (old.data) found = parts[lang] = old.data;
+      else if (old.broken) this.putAside(raw, name);
+    }
+    if (found) { this.data = join(parts); this.save({}); }
+  };
+
+  /** Show the marks of the page's language as the tool asks for them (record.data.v1). */
+  Record.prototype.view = function (lang) {
+    if (lang) { this.lang = lang; this.data.v1 = this.data["v1:" + lang]; }
+  };
+
   /** Copy an unreadable stored record to its own key (once per content); without a copy, never write over it. */
-  Record.prototype.putAside = function (raw) {
+  Record.prototype.putAside = function (raw, name) {
     var s = storage();
     try {
       for (var i = 0; i < 100; i++) {
-        var key = ASIDE + this.name + (i ? ":" + i : ""), there = s.getItem(key);
+        var key = ASIDE + (name || this.name) + (i ? ":" + i : ""), there = s.getItem(key);
         if (there === raw) { this.aside = key; return; }
         if (there === null) { s.setItem(key, raw); this.aside = s.getItem(key) === raw ? key : ""; return; }
       }
@@ -152,9 +202,9 @@
     return this.save(expected);
   };
 
-  /** Mark a record property (e.g. that an old format was carried over) and store it. */
+  /** Mark a record property for the page's language (e.g. that its old format was carried over) and store it. */
   Record.prototype.mark = function (property) {
-    this.data[property] = true;
+    this.data[property] = this.data[property + ":" + this.lang] = true;
     return this.save({});
   };
 
@@ -200,26 +250,13 @@
 
   var records = {};
 
-  /** The record of a tool, e.g. open("werkblad:nl:2x10-oefening"); one object per name and page. */
+  /** The record of a tool, e.g. open("werkblad:nl:2x10-oefening") or open("werkblad:2x10-oefening"): the same
+      record in every language; one object per record and page. */
   function open(name) {
-    if (!records[name]) records[name] = new Record(name);
-    return records[name];
-  }
-
-  /** Every record this browser holds (name -> record data). */
-  function allStored() {
-    var s = storage(), out = {};
-    try {
-      for (var i = 0; s && i < s.length; i++) {
-        var key = s.key(i);
-        if (key && key.indexOf(PREFIX) === 0) {
-          var data = read(s.getItem(key)).data;
-          if (data) out[key.slice(PREFIX.length)] = data;
-        }
-      }
-    } catch (error) { /* nothing readable */ }
-    Object.keys(records).forEach(function (name) { out[name] = merge(out[name], records[name].data); });
-    return out;
+    var lang = (/^[a-z]+:([a-z]{2}):/.exec(name) || [])[1], own = canonical(name);
+    if (!records[own]) records[own] = new Record(own, lang);
+    else records[own].view(lang);
+    return records[own];
   }
 
   /** A known kind of record (e.g. "toets") says which values it does not know (toets.js: verdicts). */
@@ -245,26 +282,14 @@
     var input = root.querySelector("[data-bestand]");
     root.addEventListener("click", function (event) {
       var save = event.target.closest("[data-bewaar]"), back = event.target.closest("[data-terug]");
-      if (save) {
-        withFiles(function (F) {
-          var n = F.download(options.names(), save.dataset.bestandsnaam);
-          options.say(n ? text("bestand_bewaard", { n: n }) : text("bestand_leeg"), false);
-        });
-      }
+      if (save) withFiles(function (F) { F.saveClicked(save, options); });
       if (back && input) input.click();
     });
     if (input) {
       input.addEventListener("change", function () {
         var file = input.files && input.files[0];
         input.value = "";
-        if (!file) return;
-        withFiles(function (F) {
-          F.importFile(file, function (asked) { return window.confirm(asked); }, function (result) {
-            options.restored();
-            options.say("", result.ok);            /* never a green line beside a red one */
-            options.say(result.message, !result.ok);
-          }, options.question);
-        });
+        if (file) withFiles(function (F) { F.chosen(file, options); });
       });
     }
   }
@@ -280,14 +305,6 @@
     return record.problem ? statusText(record) : record.aside ? text("apart", { sleutel: record.aside }) : "";
   }
 
-  /** Whether this looks like a private window, as far as the browser lets a page tell (docs/privacy.md). */
-  function privateWindow(callback) {
-    if (!(navigator.storage && navigator.storage.estimate)) { callback(false); return; }
-    navigator.storage.estimate().then(function (estimate) {
-      callback(typeof estimate.quota === "number" && estimate.quota < 120 * 1024 * 1024);
-    }, function () { callback(false); });
-  }
-
   /** A value of the first format (v1), or null: only a plain object of answers is one. */
   function oldValues(json) {
     try {
@@ -298,50 +315,15 @@
     }
   }
 
-  /* --- a form's controls: the one way worksheets and the team scan read and show an answer ---------- */
-
-  /** A control's answer: text, a tick (true/false) or the chosen value of a group of radio buttons. */
-  function valueOf(control, form) {
-    if (control.type === "checkbox") return control.checked;
-    if (control.type === "radio") {
-      var chosen = form.querySelector('input[type=radio][data-sleutel="' + control.dataset.sleutel + '"]:checked');
-      return chosen ? chosen.value : "";
-    }
-    return control.value;
-  }
-
-  function show(control, value) {
-    if (control.type === "checkbox") control.checked = value === true;
-    else if (control.type === "radio") control.checked = value !== undefined && String(value) === control.value;
-    else control.value = value === undefined || value === null || value === true ? "" : String(value);
-  }
-
-  /** Keep a control's answer in the record, with the question as the reader sees it. */
-  function keepAnswer(record, control, form, question) {
-    var change = {};
-    change[control.dataset.sleutel] = [valueOf(control, form), question];
-    record.set(change);
-  }
-
-  /** Put the record's answers into the form's [data-sleutel] controls (only the keys given, or all), leaving
-      the field being typed in (the focused field of the focused tab: it gets the other tab's text when the
-      teacher leaves it). */
-  function fill(form, record, keys) {
-    Array.prototype.forEach.call(form.querySelectorAll("[data-sleutel]"), function (control) {
-      if (keys && keys.indexOf(control.dataset.sleutel) < 0) return;
-      if (keys && control === document.activeElement && document.hasFocus()) return;
-      show(control, record.get(control.dataset.sleutel));
-    });
-  }
-
   var api = {
-    open: open, fileButtons: fileButtons, withFiles: withFiles, rule: rule, statusText: statusText, notice: notice,
-    text: text, format: format, empty: empty, merge: merge, oldValues: oldValues, privateWindow: privateWindow,
-    available: function () { return !!storage(); }, fill: fill, keepAnswer: keepAnswer,
+    open: open, canonical: canonical, join: join, fileButtons: fileButtons, withFiles: withFiles, rule: rule, statusText: statusText, notice: notice,
+    text: text, format: format, empty: empty, merge: merge, oldValues: oldValues,
+    available: function () { return !!storage(); },
     intern: intern
   };
-  intern = Object.assign(intern, { plain: plain, safe: safe, scalar: scalar, storage: storage, read: read, allStored: allStored,
-                                   records: records, rules: rules, unsaved: unsaved, PREFIX: PREFIX, ASIDE: ASIDE });
+  intern = Object.assign(intern, { plain: plain, safe: safe, scalar: scalar, storage: storage, read: read, time: time,
+                                   records: records, rules: rules, unsaved: unsaved, PREFIX: PREFIX, OLD: OLD, ASIDE: ASIDE,
+                                   SAVED: SAVED });
 
   if (browser) {
     window.addEventListener("storage", function (event) {

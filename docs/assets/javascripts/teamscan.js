@@ -24,7 +24,7 @@
   var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
   if (!B) return;
   var LEVELS = ["nooit", "soms", "vaak", "altijd"];
-  var SCAN = /^teamscan:[a-z]{2}:scan$/;
+  var SCAN = /^teamscan:(?:[a-z]{2}:)?scan$/;   /* v3 files name it without a language (bewaren-bestand.js) */
   var FIELD = /^(vaak|werken):(\d+-\d+)$/;
   var words = {};
 
