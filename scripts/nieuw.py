@@ -183,7 +183,7 @@ def nieuw_werkblad(name: str, number: str, titel: str | None = None, title: str 
         print(f"  link      {page.relative_to(ROOT)} (section Aan de slag)")
     print("Left for you (REDACTIE.md, 'Een nieuw werkblad'):")
     print(f"  - write the sheet in docs/aan-de-slag/{name}.md and translate it in {name}.en.md;")
-    print("  - replace every 'Schrijf hier' / 'Write here' (also in the two links above);")
+    print("  - replace every 'Schrijf hier' / 'Write here' (also in the four links above);")
     if not title:
         print(f"  - give the English page an English title (its first line still says '# {titel}');")
     print("  - then run scripts/controleer.")
