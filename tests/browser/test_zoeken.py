@@ -22,8 +22,10 @@ from conftest import outside_requests, shared_result
 from zoektabel import GROUPS, OUTSIDE, TOP, Zoeker, load_table, rank_of, scores
 
 PASS_SHARE = 0.95
-BLIND = "blind-2026-12-07a"     # issue 27's first blind set: measured 71% before the new ranking, 78% after
-BLIND_FLOOR = 0.75             # ... a floor that keeps what was reached (its groups are too small for 95%)
+# Issue 27's blind sets, written by people who had seen neither this table nor the code: the first measured 71%
+# hit@3 before the new ranking and 78% after; the second, written after the last change to search, 79%. Each
+# keeps a floor at what was reached (not the 95% the issue aims at: that is not reached yet).
+BLIND_SETS = {"blind-2026-12-07a": 0.75, "blind-2026-12-07b": 0.75}
 OUTSIDE_FLOOR = 0.6            # off-topic queries (groep buiten) with the honest message: 60% reached, not yet all
 TABLE = load_table()
 PROTOCOLS = ("http", "file")
@@ -69,7 +71,7 @@ def answers(browser, server, site, run_folder):
 def test_zoekvragen_per_group(answers, group):
     """At least 95% of a group's queries list an expected page among the first three results."""
     protocol = "http"
-    rows = [row for row in TABLE if row.groep == group and row.bron != BLIND]
+    rows = [row for row in TABLE if row.groep == group and row.bron not in BLIND_SETS]
     assert rows, f"group {group} has no queries in zoekvragen.yml"
     ranks, misses = [], []
     for row in rows:
@@ -96,12 +98,13 @@ def test_zoekvragen_from_file_give_what_http_gives(answers):
     assert sum(1 for language in ("nl", "en") for found in answers("file")[language].values() if found) >= 0.8 * compared
 
 
-def test_zoekvragen_blind_set(answers):
-    """Issue 27's first blind set (written by someone who had not seen this table or the code) keeps at
+@pytest.mark.parametrize("blind", list(BLIND_SETS))
+def test_zoekvragen_blind_set(answers, blind):
+    """Each of issue 27's blind sets (written by someone who had not seen this table or the code) keeps at
     least the hit@3 it reached; every miss is listed."""
     protocol = "http"
-    rows = [row for row in TABLE if row.bron == BLIND and row.groep != OUTSIDE]
-    assert len(rows) >= 80, "the blind set is missing from zoekvragen.yml"
+    rows = [row for row in TABLE if row.bron == blind and row.groep != OUTSIDE]
+    assert len(rows) >= 80, f"the blind set {blind} is missing from zoekvragen.yml"
     ranks, misses = [], []
     for row in rows:
         found = answers(protocol)[row.taal][row.vraag]
@@ -109,8 +112,8 @@ def test_zoekvragen_blind_set(answers):
         if ranks[-1] is None or ranks[-1] > TOP:
             misses.append(f"  {row.groep}: {row.vraag!r}: expected {' or '.join(row.verwacht)}; top {TOP}: {found[:TOP]}")
     share = scores(ranks)["hit@3"]
-    print(f"{protocol} {BLIND}: hit@3 {share:.0%} of {len(rows)}\n" + "\n".join(misses))
-    assert share >= BLIND_FLOOR, f"{protocol}: blind set hit@3 {share:.0%} < {BLIND_FLOOR:.0%}:\n" + "\n".join(misses)
+    print(f"{protocol} {blind}: hit@3 {share:.0%} of {len(rows)}\n" + "\n".join(misses))
+    assert share >= BLIND_SETS[blind], f"{protocol}: {blind} hit@3 {share:.0%} < {BLIND_SETS[blind]:.0%}:\n" + "\n".join(misses)
 
 
 def test_zoeken_outside_gets_the_honest_message(page, server):
