@@ -52,6 +52,8 @@ def on_config(config, **kwargs):
         for chapter in state["chapters"].values():
             for message in chapter.problemen:
                 log.warning(message)
+        for message in toets_syntax.key_length_problems(state["chapters"].values()):
+            log.warning(message)
     return config
 
 
