@@ -10,7 +10,9 @@ the guideline says it, keeps progress, or prints a question sheet with the answe
 - renders ```toets (`hoofdstuk: gehechtheidstheorie`) through templates/toets.html (autoescape): one
   fieldset per question with its legend, radio buttons or a text field with a model answer, feedback
   with the link to the section, and an answer key that only paper (and a browser without JavaScript) shows;
-- renders ```toets-overzicht (`hoofdstukken: [...]`) as the list of tests, each with its score;
+- renders ```toets-overzicht (`hoofdstukken: [...]`) as the list of tests, each with (once toets.js has read
+  this browser's answers) done / in progress / not started, its score and the sections to reread: those the
+  questions answered wrong point to;
 - asks for bewaren.js, toets.js and toets.css on those pages (hooks/pagina_bestanden.py loads them).
 
 Progress is kept by docs/assets/javascripts/toets.js through bewaren.js, in the record
@@ -52,6 +54,8 @@ def on_config(config, **kwargs):
         for chapter in state["chapters"].values():
             for message in chapter.problemen:
                 log.warning(message)
+        for message in toets_syntax.key_length_problems(state["chapters"].values()):
+            log.warning(message)
     return config
 
 
@@ -145,7 +149,8 @@ def render_toets(source: str, language: str, context: gereedschap.PageContext, f
 def script_words(ui: dict) -> dict:
     """The words toets.js shows (it holds no interface text of its own)."""
     keys = ("kies_eerst", "goed", "niet_goed", "deels", "juiste_antwoord", "oordeel_gezet", "oordeel_sleutel",
-            "opnieuw_vraag", "score_leeg", "score", "score_deels", "niets", "gewist")
+            "opnieuw_vraag", "score_leeg", "score", "score_deels", "niets", "gewist", "oefen", "oefen_alles",
+            "oefen_bezig", "oefen_niets", "stand_klaar", "stand_bezig")
     return {**{key: ui[key] for key in keys}, "zelf": {value: ui[LABELS[value]] for value, _ in ZELF},
             "icoon": dict(ZELF)}
 
@@ -184,10 +189,20 @@ def render_overzicht(source: str, language: str, context: gereedschap.PageContex
                 for q in chapter.vragen]
         tests.append({"naam": name, "titel": chapter.titel[lang], "href": gereedschap.relative(
             posixpath.join(folder, f"{name}.html"), start=context.src_uri), "aantal": len(chapter.vragen),
-            "record": f"toets:{lang}:{name}", "spec": spec})
+            "record": f"toets:{lang}:{name}", "spec": spec, "nalezen": reread(chapter, lang, context)})
     context.need("bewaren.js", "toets.js", "toets.css")
-    zelf = [{"waarde": value, "label": ""} for value, _ in ZELF]
     return gereedschap.render("toets-overzicht.html", ui=ui, tests=tests, js=script_words(ui))
+
+
+def reread(chapter: toets_syntax.Hoofdstuk, language: str, context: gereedschap.PageContext) -> list[dict]:
+    """The sections a chapter's questions point to, each once, with the ids of the questions that point there
+    (toets.js shows the ones whose questions were answered wrong: "what to reread")."""
+    sections: dict[str, dict] = {}
+    for question in chapter.vragen:
+        link = link_of(question, language, context, own_page="")
+        section = sections.setdefault(link["href"], {**link, "vragen": []})
+        section["vragen"].append(question["id"])
+    return list(sections.values())
 
 
 format_overzicht = gereedschap.fence_format(render_overzicht, log)

@@ -58,6 +58,41 @@ class Hoofdstuk:
     problemen: list = dataclasses.field(default_factory=list)   # "file, line N: message"
 
 
+# --------------------------------------------------------------- the key's length across all the tests
+
+KEY_LONGEST_MAX = 1 / 3   # issue 22: a key that is the longest option gives itself away
+
+
+def key_is_longest(question: dict, language: str) -> bool:
+    """Whether a multiple-choice question's key is longer (in characters) than every other option."""
+    choices = question.get("keuzes") or []
+    key = [c[language] for c in choices if c.get("goed")]
+    others = [len(c[language]) for c in choices if not c.get("goed")]
+    return bool(key) and bool(others) and len(key[0]) > max(others)
+
+
+def key_longest_share(chapters, language: str) -> tuple[int, int]:
+    """(questions whose key is the longest option, multiple-choice questions) across these chapters."""
+    questions = [q for chapter in chapters for q in chapter.vragen if q.get("keuzes")]
+    return sum(key_is_longest(q, language) for q in questions), len(questions)
+
+
+def key_length_problems(chapters) -> list[str]:
+    """A message per language in which the key is the longest option in more than a third of the questions."""
+    chapters = [c for c in chapters if not c.problemen]
+    problems = []
+    for language in LANGUAGES:
+        longest, total = key_longest_share(chapters, language)
+        if total and longest / total > KEY_LONGEST_MAX:
+            names = [f"{c.naam}/{q['id']}" for c in chapters for q in c.vragen
+                     if q.get("keuzes") and key_is_longest(q, language)]
+            problems.append(
+                f"data/toets: in {longest} of {total} multiple-choice questions the correct choice is the longest "
+                f"({language}), more than a third: a reader can pass without reading. Make a plausible wrong choice "
+                f"longer, or the key shorter (same meaning), in some of: {', '.join(names)}.")
+    return problems
+
+
 # ------------------------------------------------------------------------------------- reading a file
 
 def load(folder: pathlib.Path, docs_dir: pathlib.Path, root: pathlib.Path) -> dict[str, Hoofdstuk]:

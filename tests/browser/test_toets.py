@@ -42,6 +42,17 @@ def question(page, qid: str):
     return page.locator(f"fieldset[data-toets-vraag='{qid}']")
 
 
+def shown_label(q, text: str) -> str:
+    """A choice's label as shown, with the letter of its place in this attempt ("B. Nabijheid, …")."""
+    return q.locator("label", has_text=text).inner_text().strip()
+
+
+def shown_order(page) -> dict[str, list[str]]:
+    """Per multiple-choice question, its choices' texts in the order shown."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll("fieldset[data-soort=keuze]")]
+        .map(q => [q.dataset.toetsVraag, [...q.querySelectorAll("input[type=radio]")].map(r => r.value)]))""")
+
+
 def choose_and_check(page, lang: str, text: str):
     """Choose a choice by its label and press Check; return the question."""
     q = question(page, FIRST)
@@ -70,7 +81,7 @@ def test_an_answer_gets_feedback_with_a_link_that_lands_on_its_section(page, ser
     feedback = q.locator("[data-toets-terugkoppeling]")
     assert feedback.get_attribute("aria-live") == "polite"
     text = feedback.inner_text()
-    assert text.startswith(f"✗ {w['not']}") and f"{w['correct_is']} C. {w['right']}" in text
+    assert text.startswith(f"✗ {w['not']}") and f"{w['correct_is']} {shown_label(q, w['right'])}" in text
     assert "toets-vraag--fout" in q.get_attribute("class")
     assert q.locator("[aria-hidden=true]", has_text="✗").count() == 1   # the icon is not read out; the word is
     q.get_by_label(w["right"]).check()
@@ -172,13 +183,16 @@ def test_starting_again_asks_first_and_says_what_goes(page, server, lang):
 def test_the_keyboard_answers_and_the_model_answer_takes_the_focus(page, server):
     """Arrow keys choose, Tab reaches Check, Enter checks; the model answer gets the focus when shown."""
     page.goto(url(server, "nl"))
-    page.focus(f"#vragen-{CHAPTER}-{FIRST}-1")
+    radios = question(page, FIRST).locator("input[type=radio]")   # in the order shown in this attempt
+    radios.first.focus()
     page.keyboard.press("ArrowDown")
+    assert radios.nth(1).is_checked()                             # the arrow follows the order shown
+    second = radios.nth(1).get_attribute("value")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.dataset.toetsControleer") == ""
     page.keyboard.press("Enter")
     feedback = question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text()
-    assert feedback.startswith("✗ Niet goed")   # choice B, "Nabijheid, invloed en complementariteit"
+    assert feedback.startswith("✓ Goed" if second == WORDS["nl"]["right"] else "✗ Niet goed")
     page.focus(f"#vragen-{CHAPTER}-{OPEN}-antwoord")
     page.keyboard.type("Waarnemen")
     page.keyboard.press("Tab")
@@ -253,7 +267,8 @@ def test_the_printed_sheet_has_the_questions_then_the_answers_and_no_buttons(pag
     each correct answer and where to read it; no button, no feedback."""
     w = WORDS[lang]
     page.goto(url(server, lang))
-    choose_and_check(page, lang, w["wrong"])          # feedback on screen does not go onto paper
+    q = choose_and_check(page, lang, w["wrong"])      # feedback on screen does not go onto paper
+    right = shown_label(q, w["right"])                # the key's letter is the one of the order shown
     page.emulate_media(media="print")
     pdf = tmp_path / "toets.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -264,10 +279,134 @@ def test_the_printed_sheet_has_the_questions_then_the_answers_and_no_buttons(pag
     numbers = [flat.lower().find(f"{'vraag' if lang == 'nl' else 'question'} {n} ") for n in range(1, 8)]
     assert all(0 <= position < key for position in numbers) and numbers == sorted(numbers)
     answers = flat[key:]
-    assert f"C. {w['right']}" in answers and w["read"] in answers
+    assert right in answers and w["read"] in answers
     assert answers.count(w["read"]) == 7
     for word in (w["check"], w["show"], w["restart"], w["save"], w["print"], w["not"], w["correct_is"]):
         assert word not in flat, word
     pages = text.split("\f")
     first_key_page = next(i for i, p in enumerate(pages) if w["key"] in re.sub(r"\s+", " ", p))
     assert pages[first_key_page].lstrip().startswith(w["key"].split(":")[0])   # the key starts a page of its own
+
+
+# --- issue 22: the order per attempt, practising what was wrong, the overview across the chapters ----------
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_order_of_the_choices_changes_between_attempts_and_survives_a_reload(browser, page, server, lang):
+    """Each attempt shows the choices in an order of its own, lettered A, B, C… as shown, with the answer key's
+    letter following; a reload keeps the order and the answer (kept as the choice's text, not its place);
+    'Begin opnieuw' brings a new order; without JavaScript the built order shows."""
+    w = WORDS[lang]
+    built = browser.new_context(java_script_enabled=False)
+    try:
+        plain = built.new_page()
+        plain.goto(url(server, lang))
+        built_order = shown_order(plain)
+    finally:
+        built.close()
+    page.goto(url(server, lang))
+    first = shown_order(page)
+    assert {k: sorted(v) for k, v in first.items()} == {k: sorted(v) for k, v in built_order.items()}
+    assert first != built_order               # shuffled: five questions all in the built order is 1 in 31,104
+    q = question(page, FIRST)
+    letters = q.locator(".toets-letter").all_inner_texts()
+    assert letters == [f"{letter}." for letter in "ABCD"[:len(letters)]]
+    right = shown_label(q, w["right"])
+    assert page.locator(f"[data-toets-sleutel-letter='{FIRST}']").text_content() == right.split(" ")[0]
+    choose_and_check(page, lang, w["right"])
+    page.reload()
+    assert shown_order(page) == first
+    assert question(page, FIRST).get_by_label(w["right"]).is_checked()
+    assert question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text().startswith(f"✓ {w['good']}")
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('leidraad:v2:toets:{lang}:{CHAPTER}'))")
+    assert stored["velden"][FIRST]["v"] == w["right"]
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name=w["restart"]).click()
+    second = shown_order(page)
+    assert second != first and {k: sorted(v) for k, v in second.items()} == {k: sorted(v) for k, v in first.items()}
+    page.reload()
+    assert shown_order(page) == second
+
+
+def answer_first_four(page, lang: str):
+    """Wrong, right, right, wrong on the four multiple-choice questions before the open one; the open one
+    marked partly correct. Returns the ids that are wrong."""
+    w = WORDS[lang]
+    choose_and_check(page, lang, w["wrong"])
+    for qid, wrong in (("twee-aparte-dimensies", False), ("veilige-haven", False), ("waarom-niet-afhankelijkheid", True)):
+        q = question(page, qid)
+        right = q.locator("[data-toets-juist]").get_attribute("value")
+        values = q.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")
+        q.locator("input[type=radio]").nth(next(i for i, v in enumerate(values) if (v != right) == wrong)).check()
+        q.get_by_role("button", name=w["check"]).click()
+    answer_open(page, lang, "Iets over signalen", w["partly"])
+    return [FIRST, "waarom-niet-afhankelijkheid", OPEN]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_practising_what_was_wrong_shows_only_those_questions(page, server, lang):
+    """'Oefen wat je fout had' shows only the questions answered wrong or marked partly / not correct, without
+    their old answer on screen; 'Toon alle vragen' brings the test back; with nothing wrong it says so."""
+    w = WORDS[lang]
+    practise = "Oefen wat je fout had" if lang == "nl" else "Practise what you got wrong"
+    everything = "Toon alle vragen" if lang == "nl" else "Show all questions"
+    page.goto(url(server, lang))
+    page.get_by_role("button", name=practise).click()
+    assert page.locator("[data-toets-status]").inner_text().startswith(("Je hebt nog niets fout", "Nothing is wrong"))
+    assert page.locator("fieldset[data-toets-vraag]:visible").count() == 7
+    wrong = answer_first_four(page, lang)
+    button = page.get_by_role("button", name=practise)
+    button.click()
+    visible = page.locator("fieldset[data-toets-vraag]:visible").evaluate_all("els => els.map(e => e.dataset.toetsVraag)")
+    assert visible == wrong
+    assert page.get_by_role("button", name=everything).get_attribute("aria-pressed") == "true"
+    assert "3" in page.locator("[data-toets-status]").inner_text()
+    assert question(page, FIRST).locator("input[type=radio]:checked").count() == 0
+    assert question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text() == ""
+    assert not question(page, OPEN).locator("[data-toets-model]").is_visible()
+    choose_and_check(page, lang, w["right"])                  # practised: now right, and saved
+    assert question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text().startswith(f"✓ {w['good']}")
+    page.get_by_role("button", name=everything).click()
+    assert page.locator("fieldset[data-toets-vraag]:visible").count() == 7
+    page.get_by_role("button", name=practise).click()
+    assert page.locator("fieldset[data-toets-vraag]:visible").evaluate_all(
+        "els => els.map(e => e.dataset.toetsVraag)") == wrong[1:]
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("lang, how", [("nl", "http"), ("en", "file")])
+def test_the_overview_lists_each_chapter_done_or_not_its_score_and_what_to_reread(page, server, site, lang, how):
+    """The list of tests says per chapter: done / in progress / not started, the score, and links to the
+    sections the wrong answers point to (each once), which land on their heading."""
+    base = site.as_uri() if how == "file" else server
+    page.goto(url(base, lang))
+    answer_first_four(page, lang)
+    page.goto(url(base, lang, "toets/index.html"))
+    items = page.locator(".toets-overzicht__item")
+    assert items.count() == 9
+    done_name = "zelfdeterminatietheorie"        # answered in full, all right, through storage
+    spec = json.loads(page.locator(f"[data-toets-score-voor='toets:{lang}:{done_name}']").get_attribute("data-toets-spec"))
+    velden = {}
+    for qid, right in spec:
+        velden[qid if right is not None else f"{qid}:oordeel"] = {"v": right if right is not None else "goed", "t": 1}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                  [f"leidraad:v2:toets:{lang}:{done_name}", json.dumps({"velden": velden})])
+    page.reload()
+    busy, done = (page.locator(f".toets-overzicht__item[data-toets-hoofdstuk='{n}']") for n in (CHAPTER, done_name))
+    assert busy.locator("[data-toets-stand]").inner_text() == ("Bezig:" if lang == "nl" else "In progress:")
+    assert busy.locator("[data-toets-score-voor]").inner_text() == (
+        "5 van 7 vragen beantwoord: 2 goed, 1 deels goed." if lang == "nl" else
+        "5 of 7 questions answered: 2 correct, 1 partly correct.")
+    links = busy.locator("[data-toets-nalezen] a:visible")
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == ["../theorie/gehechtheidstheorie.html#nabijheid-conflict-en-afhankelijkheid",
+                     "../theorie/gehechtheidstheorie.html#veilige-basis-en-veilige-haven"]
+    assert done.locator("[data-toets-stand]").inner_text() == ("Klaar:" if lang == "nl" else "Done:")
+    assert done.locator("[data-toets-nalezen]").is_hidden()
+    others = [i for i in range(9) if items.nth(i).get_attribute("data-toets-hoofdstuk") not in (CHAPTER, done_name)]
+    for i in others:
+        assert items.nth(i).locator("[data-toets-stand]").inner_text() == ""
+        assert items.nth(i).locator("[data-toets-score-voor]").inner_text() == WORDS[lang]["empty"]
+        assert items.nth(i).locator("[data-toets-nalezen]").is_hidden()
+    links.first.click()
+    page.wait_for_url(re.compile(r"gehechtheidstheorie\.html#nabijheid-conflict-en-afhankelijkheid$"))
+    assert page.console_errors == []

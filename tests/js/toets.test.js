@@ -49,3 +49,78 @@ test("the score line: not started, correct only, and with partly correct answers
   assert.equal(T.scoreText(words, { beantwoord: 2, goed: 1, deels: 0, totaal: 5 }), "2 van 5: 1 goed.");
   assert.equal(T.scoreText(words, { beantwoord: 3, goed: 1, deels: 1, totaal: 5 }), "3 van 5: 1 goed, 1 deels.");
 });
+
+/* --- issue 22: the order of the choices per attempt, practising what was wrong, the overview ------------ */
+
+/** A source of numbers that plays back the list given (and then starts over): an injected Math.random. */
+function playback(numbers) {
+  let i = 0;
+  return () => numbers[i++ % numbers.length];
+}
+
+test("the shuffle is Fisher-Yates on the injected random source: the same numbers give the same order", () => {
+  assert.deepEqual(T.shuffle(["a", "b", "c", "d"], playback([0, 0, 0])), ["b", "c", "d", "a"]);
+  assert.deepEqual(T.shuffle(["a", "b", "c", "d"], playback([0.99, 0.99, 0.99])), ["a", "b", "c", "d"]);
+  assert.deepEqual(T.shuffle(["a", "b", "c"], playback([0.5, 0])), ["c", "a", "b"]);   // swap 2↔1, then 1↔0
+  const list = ["a", "b", "c"];
+  T.shuffle(list, playback([0]));
+  assert.deepEqual(list, ["a", "b", "c"], "the list itself is left as it was");
+  const r1 = T.randomFrom(42), r2 = T.randomFrom(42);
+  const a = [r1(), r1(), r1()], b = [r2(), r2(), r2()];
+  assert.deepEqual(a, b);
+  assert.ok(a.every((x) => x >= 0 && x < 1) && new Set(a).size === 3);
+});
+
+test("an attempt's order is kept for its seed (a reload) and differs between seeds (a new attempt)", () => {
+  assert.deepEqual(T.orderOf("123", "drie-dimensies", 4), T.orderOf("123", "drie-dimensies", 4));
+  assert.deepEqual([...T.orderOf("123", "q", 4)].sort(), [0, 1, 2, 3], "every choice once");
+  const orders = new Set();
+  for (let seed = 0; seed < 60; seed++) orders.add(T.orderOf(String(seed), "q", 3).join(""));
+  assert.equal(orders.size, 6, "all six orders of three choices occur");
+  assert.notDeepEqual(T.orderOf("1", "a", 4), T.orderOf("1", "b", 4), "each question its own order");
+  // a new attempt never shows every question in the same order as the last one, whatever random() says
+  const questions = [["q1", 2], ["q2", 2]];
+  const same = (x, y) => questions.every(([id, n]) => T.orderOf(x, id, n).join() === T.orderOf(y, id, n).join());
+  let previous = T.newSeed(playback([0.1]), null, questions);
+  for (let i = 0; i < 30; i++) {
+    const next = T.newSeed(Math.random, previous, questions);
+    assert.ok(!same(next, previous), `attempt ${i}: a new order`);
+    previous = next;
+  }
+});
+
+test("the score does not depend on the order shown: an answer is the choice's text, not its place", () => {
+  const choices = ["Nabijheid, conflict en afhankelijkheid", "Relatie, autonomie en competentie", "Twee"];
+  const spec = [["k1", choices[0]]];
+  for (const seed of ["1", "2", "3", "4"]) {
+    const shown = T.orderOf(seed, "k1", 3).map((place) => choices[place]);
+    const right = withAnswers({ k1: { v: shown[shown.indexOf(choices[0])], t: 1 } });
+    assert.deepEqual(T.score(right, spec), { beantwoord: 1, goed: 1, deels: 0, totaal: 1 }, seed);
+    const other = shown.find((text) => text !== choices[0]);
+    assert.equal(T.score(withAnswers({ k1: { v: other, t: 1 } }), spec).goed, 0, seed);
+  }
+});
+
+test("practising takes the wrong choices and the open answers marked partly or not correct, nothing else", () => {
+  const record = withAnswers({ k1: { v: "b", t: 1 }, k2: { v: "a", t: 1 }, o1: { v: "tekst", t: 1 },
+                               "o1:oordeel": { v: "goed", t: 1 }, "o2:oordeel": { v: "deels", t: 1 },
+                               "o3:oordeel": { v: "fout", t: 1 } });
+  assert.deepEqual(T.wrong(record, SPEC), ["k2", "o2", "o3"]);
+  assert.deepEqual(T.wrong(withAnswers({}), SPEC), [], "nothing answered: nothing to practise");
+  assert.deepEqual(T.wrong(withAnswers({ o1: { v: "tekst zonder oordeel", t: 1 }, "o2:oordeel": { v: "bijna", t: 1 } }), SPEC),
+                   [], "an open answer not yet marked (or marked in a way this version does not know) is not wrong");
+  assert.deepEqual(T.wrong(withAnswers({ k1: { v: "een keuze die niet meer bestaat", t: 1 } }), SPEC), ["k1"]);
+});
+
+test("the overview: done, in progress or not started; the score; the sections the wrong answers point to", () => {
+  const sections = [["k1", "o1"], ["k2"], ["o2", "o3"]];
+  assert.deepEqual(T.summary(withAnswers({}), SPEC, sections),
+                   { stand: "", score: { beantwoord: 0, goed: 0, deels: 0, totaal: 5 }, nalezen: [] });
+  const busy = T.summary(withAnswers({ k1: { v: "b", t: 1 }, k2: { v: "x", t: 1 } }), SPEC, sections);
+  assert.deepEqual([busy.stand, busy.score.goed, busy.nalezen], ["bezig", 1, [1]]);
+  const done = T.summary(withAnswers({ k1: { v: "a", t: 1 }, k2: { v: "c", t: 1 }, "o1:oordeel": { v: "goed", t: 1 },
+                                       "o2:oordeel": { v: "goed", t: 1 }, "o3:oordeel": { v: "deels", t: 1 } }),
+                         SPEC, sections);
+  assert.deepEqual([done.stand, done.score.goed, done.score.deels, done.nalezen], ["klaar", 3, 1, [0, 2]]);
+  assert.equal(T.stand({ beantwoord: 5, totaal: 5 }), "klaar");
+});

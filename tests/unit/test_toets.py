@@ -257,6 +257,39 @@ def test_the_correct_answer_is_not_always_in_one_place():
     assert len(set(places)) >= 3 and max(places.count(p) for p in set(places)) < 0.5 * len(places)
 
 
+def test_the_key_is_the_longest_choice_in_at_most_a_third_of_the_questions():
+    """Across all tests, per language, the correct choice is the longest (in characters) in at most a third of
+    the multiple-choice questions, so length gives nothing away (issue 22); the build says the same."""
+    chapters = list(toets_syntax.load(ROOT / "data" / "toets", DOCS, ROOT).values())
+    for language in ("nl", "en"):
+        longest, total = toets_syntax.key_longest_share(chapters, language)
+        assert total >= 45 and longest / total <= 1 / 3, (language, longest, total)
+    assert toets_syntax.key_length_problems(chapters) == []
+
+
+def test_the_length_check_fails_on_tests_whose_keys_are_longest():
+    """The twin: a set in which the key is the longest choice in 2 of 5 questions (nl) is named, with the
+    questions to rework; 1 of 5 passes; a tie is not 'longest'; a file with problems is not counted."""
+    def chapter(name, longest_nl, problems=()):
+        questions = []
+        for n in range(5):
+            key = "Het goede antwoord, lang" if n < longest_nl else "Kort"
+            questions.append({"id": f"v{n}", "keuzes": [{"nl": "Fout", "en": "Wrong choice", "goed": False},
+                                                           {"nl": key, "en": "Right", "goed": True}]})
+        return toets_syntax.Hoofdstuk(naam=name, bestand=f"data/toets/{name}.yml", vragen=questions,
+                                      problemen=list(problems))
+    problems = toets_syntax.key_length_problems([chapter("proef", 2)])
+    assert len(problems) == 1 and "in 2 of 5 multiple-choice questions" in problems[0] and "(nl)" in problems[0]
+    assert "proef/v0, proef/v1" in problems[0] and "proef/v2" not in problems[0]
+    assert toets_syntax.key_length_problems([chapter("proef", 1)]) == []
+    assert toets_syntax.key_longest_share([chapter("proef", 5)], "nl") == (5, 5)
+    tie = {"keuzes": [{"nl": "abcd", "goed": False}, {"nl": "dcba", "goed": True}]}
+    assert toets_syntax.key_is_longest(tie, "nl") is False
+    assert toets_syntax.key_length_problems([chapter("kapot", 5, problems=["data/toets/kapot.yml: …"])]) == []
+    site = list(toets_syntax.load(ROOT / "data" / "toets", DOCS, ROOT).values())
+    assert toets_syntax.key_length_problems(site + [chapter("proef", 5)] * 4), "the site plus 20 longest keys"
+
+
 # --- through MkDocs' events: warnings, once per build ------------------------------------------------
 
 class Collect(logging.Handler):

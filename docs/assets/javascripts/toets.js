@@ -5,7 +5,14 @@
    an open question's self-assessment under "<id>:oordeel"). Every word comes from the page
    (<script data-toets-woorden>, hooks/toets.yml); nothing is sent anywhere, and file:// works too.
    A verdict this version does not know (a damaged file, a later version) is refused on import and, found in
-   storage, left there untouched and counted as not yet judged. The scoring also runs in Node (tests/js). */
+   storage, left there untouched and counted as not yet judged.
+   Each attempt shows the choices in an order of its own (issue 22): a seed kept beside the answers, under
+   "leidraad:volgorde:<record>" (outside bewaren.js's records, so it is no answer: not counted, saved or
+   restored), draws each question's order; "Begin opnieuw" draws a new seed, a reload keeps it. The list
+   items move, so the keyboard and a screen reader follow the order shown; the letters and the answer key's
+   letters follow. A stored answer is the choice's text, never its place. Without JavaScript the built order
+   shows. "Oefen wat je fout had" shows only the questions answered wrong (or marked partly / not correct).
+   The scoring, the shuffle and the choice of wrong answers also run in Node (tests/js). */
 (function () {
   "use strict";
 
@@ -13,6 +20,8 @@
   var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
   if (!B) return;
   var VERDICTS = ["goed", "deels", "fout"];   /* an open question's self-assessment (hooks/toets.py, ZELF) */
+  var ORDER = "leidraad:volgorde:";           /* + record name: the current attempt's seed */
+  var LETTERS = "ABCDEF";
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -46,6 +55,84 @@
     return s;
   }
 
+  /** The questions of a record answered wrong: a choice that is not the correct one, or an open question
+      marked "deels" or "fout"; in the order of spec. */
+  function wrong(record, spec) {
+    return spec.filter(function (q) {
+      if (q[1] === null) { var own = verdictOf(record, q[0]); return own === "deels" || own === "fout"; }
+      var answer = record.get(q[0]);
+      return answer !== undefined && answer !== q[1];
+    }).map(function (q) { return q[0]; });
+  }
+
+  /** "klaar" (every question answered), "bezig" (some) or "" (none) for a score. */
+  function stand(s) { return !s.beantwoord ? "" : s.beantwoord >= s.totaal ? "klaar" : "bezig"; }
+
+  /** One line of the overview: {stand, score, nalezen}: which sections (each a list of the ids of the
+      questions pointing to it) to reread, as indices: those a wrongly answered question points to. */
+  function summary(record, spec, sections) {
+    var s = score(record, spec), missed = wrong(record, spec), shown = [];
+    sections.forEach(function (ids, i) {
+      if (ids.some(function (id) { return missed.indexOf(id) >= 0; })) shown.push(i);
+    });
+    return { stand: stand(s), score: s, nalezen: shown };
+  }
+
+  /** A number from a text (FNV-1a), to give each question of an attempt its own stream of random numbers. */
+  function hash(text) {
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+    return h >>> 0;
+  }
+
+  /** A repeatable source of numbers in [0, 1) from a seed (mulberry32). */
+  function randomFrom(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** A shuffled copy of a list (Fisher-Yates), drawing from random(). */
+  function shuffle(list, random) {
+    var out = list.slice();
+    for (var i = out.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1)), keep = out[i];
+      out[i] = out[j]; out[j] = keep;
+    }
+    return out;
+  }
+
+  /** The order (built positions) in which a question's n choices show in the attempt with this seed. */
+  function orderOf(seed, id, n) {
+    var places = [];
+    for (var i = 0; i < n; i++) places.push(i);
+    return shuffle(places, randomFrom(hash(seed + ":" + id)));
+  }
+
+  /** A new seed for an attempt, from random(); never one that orders every question as before. */
+  function newSeed(random, previous, questions) {
+    function all(seed) { return questions.map(function (q) { return orderOf(seed, q[0], q[1]).join(""); }).join("|"); }
+    var seed, tries = 0;
+    do { seed = String(Math.floor(random() * 4294967296)); tries += 1; }
+    while (previous !== null && tries < 20 && all(seed) === all(previous));
+    return seed;
+  }
+
+  /** The seed of a record's attempt: kept in localStorage beside the answers (null when storage fails). */
+  var seeds = {};
+  function seedOf(name) {
+    try { var kept = window.localStorage.getItem(ORDER + name); if (kept) return kept; } catch (error) { /* below */ }
+    return seeds[name] || null;
+  }
+  function keepSeed(name, seed) {
+    seeds[name] = seed;
+    try { window.localStorage.setItem(ORDER + name, seed); } catch (error) { /* this page load keeps it */ }
+  }
+
   function scoreText(words, s) {
     if (!s.beantwoord) return words.score_leeg;
     return fill(s.deels ? words.score_deels : words.score, s);
@@ -73,6 +160,39 @@
       var right = q.querySelector("[data-toets-juist]");
       return [q.dataset.toetsVraag, right ? right.value : null];
     });
+
+    var choiceQuestions = questions.filter(function (q) { return q.dataset.soort === "keuze"; });
+
+    /** Show each question's choices in the attempt's order: move the items, re-letter, and the key follows. */
+    function arrange(seed) {
+      choiceQuestions.forEach(function (q) {
+        var list = q.querySelector("[data-toets-keuzes]");
+        var items = Array.prototype.slice.call(list.querySelectorAll("[data-toets-keuze]"));
+        if (!items[0].dataset.toetsPlek) items.forEach(function (item, i) { item.dataset.toetsPlek = String(i); });
+        items.sort(function (a, b) { return a.dataset.toetsPlek - b.dataset.toetsPlek; });
+        orderOf(seed, q.dataset.toetsVraag, items.length).forEach(function (place, shown) {
+          var item = items[place];
+          list.appendChild(item);
+          item.querySelector(".toets-letter").textContent = LETTERS.charAt(shown) + ".";
+          if (item.querySelector("[data-toets-juist]")) {
+            each(root.querySelectorAll("[data-toets-sleutel-letter]"), function (key) {
+              if (key.dataset.toetsSleutelLetter === q.dataset.toetsVraag) key.textContent = LETTERS.charAt(shown) + ".";
+            });
+          }
+        });
+      });
+    }
+
+    function attempt(fresh) {
+      var seed = fresh ? null : seedOf(record.name);
+      if (!seed) {
+        seed = newSeed(Math.random, seedOf(record.name), choiceQuestions.map(function (q) {
+          return [q.dataset.toetsVraag, q.querySelectorAll("[data-toets-keuze]").length];
+        }));
+        keepSeed(record.name, seed);
+      }
+      arrange(seed);
+    }
 
     function say(message, isAlarm) {
       if (isAlarm) { alarm.textContent = message; alarm.hidden = !message; }
@@ -153,6 +273,30 @@
       judged(q, own);
     }
 
+    /* --- practise what you got wrong: only those questions, answered afresh ------------------------- */
+
+    var practiseButton = root.querySelector("[data-toets-actie='oefen']");
+
+    function practise(on) {
+      var ids = on ? wrong(record, spec) : [];
+      if (on && !ids.length) { say(words.oefen_niets, false); return; }
+      questions.forEach(function (q) {
+        var item = q.closest("li"), show = !on || ids.indexOf(q.dataset.toetsVraag) >= 0;
+        item.hidden = !show;
+        if (on && show) {   /* a clean start: the old choice and its answer are not shown (still stored) */
+          each(q.querySelectorAll("input[type=radio]"), function (radio) { radio.checked = false; });
+          q.querySelector("[data-toets-terugkoppeling]").textContent = "";
+          mark(q, "");
+          if (q.dataset.soort !== "keuze") reveal(q, false, false);
+        }
+      });
+      root.classList.toggle("toets--oefenen", on);
+      practiseButton.setAttribute("aria-pressed", on ? "true" : "false");
+      practiseButton.textContent = on ? words.oefen_alles : words.oefen;
+      say(on ? fill(words.oefen_bezig, { n: ids.length }) : "", false);
+      if (on) questions.filter(function (q) { return !q.closest("li").hidden; })[0].querySelector("input, textarea").focus();
+    }
+
     function restore() {
       questions.forEach(function (q) { if (q.dataset.soort === "keuze") choice(q); else open(q); });
       showScore();
@@ -208,12 +352,15 @@
       var button = event.target.closest("[data-toets-actie]");
       if (!button) return;
       if (button.dataset.toetsActie === "afdrukken") { window.print(); return; }
+      if (button.dataset.toetsActie === "oefen") { practise(button.getAttribute("aria-pressed") !== "true"); return; }
       var answers = record.entries();
       if (!answers.length) { say(words.niets, false); return; }
       if (!window.confirm(fill(words.opnieuw_vraag, { n: answers.length }))) return;
       var change = {};
       answers.forEach(function (entry) { change[entry.key] = [null, entry.q]; });
       record.set(change);
+      if (practiseButton.getAttribute("aria-pressed") === "true") practise(false);
+      attempt(true);
       restore();
       if (record.problem) report(); else say(words.gewist, false);
     });
@@ -223,6 +370,7 @@
       restored: restore
     });
     record.onChange(restore);
+    attempt(false);
     restore();
     if (!B.available()) { record.problem = "geblokkeerd"; report(); }
     else if (B.notice(record)) say(B.notice(record), true);
@@ -233,10 +381,18 @@
   /** The list of tests: each test's score from this browser's answers. */
   function overview(root) {
     var words = wordsOf(root);
+    var intro = root.querySelector("[data-toets-overzicht-uitleg]");
+    if (intro) intro.hidden = false;
     each(root.querySelectorAll("[data-toets-score-voor]"), function (line) {
       var spec;
       try { spec = JSON.parse(line.dataset.toetsSpec); } catch (error) { return; }
-      line.textContent = scoreText(words, score(B.open(line.dataset.toetsScoreVoor), spec));
+      var item = line.closest("li"), sections = Array.prototype.slice.call(item.querySelectorAll("[data-toets-vragen]"));
+      var result = summary(B.open(line.dataset.toetsScoreVoor), spec,
+                           sections.map(function (section) { return section.dataset.toetsVragen.split(" "); }));
+      line.textContent = scoreText(words, result.score);
+      item.querySelector("[data-toets-stand]").textContent = result.stand ? words["stand_" + result.stand] + ":" : "";
+      sections.forEach(function (section, i) { section.hidden = result.nalezen.indexOf(i) < 0; });
+      item.querySelector("[data-toets-nalezen]").hidden = !result.nalezen.length;
     });
   }
 
@@ -252,6 +408,8 @@
     else init();
   }
   if (typeof module === "object") {
-    module.exports = { score: score, scoreText: scoreText, verdictOf: verdictOf, unknownVerdict: unknownVerdict };
+    module.exports = { score: score, scoreText: scoreText, verdictOf: verdictOf, unknownVerdict: unknownVerdict,
+                       wrong: wrong, stand: stand, summary: summary, shuffle: shuffle, randomFrom: randomFrom, orderOf: orderOf,
+                       newSeed: newSeed, hash: hash };
   }
 })();
