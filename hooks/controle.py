@@ -22,8 +22,8 @@ what Markdown silently shows as text or code, or what leaves a page half finishe
   copies there are not named again).
 
 Each problem is one warning "file, line N: what is wrong; how to fix it" under mkdocs.plugins.controle, once per
-run (`gereedschap.meld`): `mkdocs build --strict` lists them all and then stops with their number. The checks are plain functions of text (tested
-in tests/unit/test_controle.py); the MkDocs events below only feed them.
+run (`gereedschap.meld`): `mkdocs build --strict` lists them all and then stops with their number. The checks
+are plain functions of text (tested in tests/unit/test_controle.py); the MkDocs events below only feed them.
 """
 from __future__ import annotations
 
@@ -371,7 +371,7 @@ def on_config(config, **kwargs):
     wrong byte becomes U+FFFD), and MkDocs gets such a page's text from us (on_nav)."""
     sources, problems = read_sources(pathlib.Path(config.docs_dir))
     report(problems)
-    bad = {problem.split(",")[0].removeprefix("docs/") for problem in problems}
+    bad = {problem.rsplit(", line ", 1)[0].removeprefix("docs/") for problem in problems}
     gereedschap.staat("controle", run=True)["niet_utf8"] = {
         str(pathlib.Path(config.docs_dir, src).resolve()): text for src, text in sources.items() if src in bad}
     return config
