@@ -106,7 +106,7 @@ def on_pre_build(config):
     state = gereedschap.staat("begrippen_tooltips")
     state["abbreviations"] = abbreviations(gereedschap.taal())
     source = glossary_file(pathlib.Path(config.docs_dir), gereedschap.taal())
-    state["terms"] = parse_glossary(source.read_text(encoding="utf-8")) if source.is_file() else {}
+    state["terms"] = parse_glossary(gereedschap.lees_bron(source)) if source.is_file() else {}
     if not state["terms"]:
         log.info("begrippen_tooltips: no definitions found in %s; no tooltips added", source.name)
     return config

@@ -7,20 +7,23 @@ what Markdown silently shows as text or code, or what leaves a page half finishe
 - an exercise page not linked from the exercise index and from its recommendation;
 - a fence whose language is a near miss of one of ours (```werkbald), a fence never closed or closed by
   a run of another length, one of our blocks inside a construct that cannot render it (tabs, raw HTML);
-- `<script>`, an `on…=` attribute or a `javascript:` link in Markdown (editors never need them), and markup
-  that would load from another host or send the reader there (`<iframe>`, `<object>`, `<embed>`, an image,
-  `<meta http-equiv="refresh">`): raw HTML is parsed as a browser parses it (a tag over several lines,
-  entities such as `jav&#x61;script:`), not read line by line;
+- `<script>`, `<style>`, an `on…=` attribute, a `javascript:` or `data:` link (a Markdown link too, whatever its
+  case or entities: `JaVaScRiPt&#x3A;`), plugins and frame sets (`<object>`, `<embed>`, `<applet>`, `<frame>`)
+  in Markdown (editors never need them), and markup that would load from another host or send the reader
+  there (`<iframe>`, an image, an SVG `<use href>`, `<meta http-equiv="refresh">`): raw HTML is parsed as a
+  browser parses it (a tag over several lines, entities such as `jav&#x61;script:`), not read line by line;
+  a data: image may stay (the policy's img-src allows it; an image runs no script);
 - a front matter that MkDocs would show as page text (never closed, a YAML error, not fields), and a page
-  that is not UTF-8 (all such pages named with their line, at once, before any hook reads them: each
-  would otherwise stop the build with a traceback that names no file);
+  that is not UTF-8 (named with its line before any hook reads it; the build goes on with the wrong bytes
+  as U+FFFD, so that one run lists every problem, and nothing stops with a traceback that names no file);
 - markup in front matter (title, description, tags: it would be written raw into the page; it is
   escaped here as well, so a non-strict build shows it as text);
-- a duplicate id on a page, or an id that is not valid in SVG/XML (which the whole-guide page embeds).
+- a duplicate id on a page, or an id that is not valid in SVG/XML (which the whole-guide page embeds; its
+  copies there are not named again).
 
-Each problem is a warning "file, line N: what is wrong; how to fix it" under mkdocs.plugins.controle:
-`mkdocs build --strict` lists them all and then stops. The checks are plain functions of text (tested
-in tests/unit/test_controle.py); the MkDocs events below only feed them.
+Each problem is one warning "file, line N: what is wrong; how to fix it" under mkdocs.plugins.controle, once per
+run (`gereedschap.meld`): `mkdocs build --strict` lists them all and then stops with their number. The checks
+are plain functions of text (tested in tests/unit/test_controle.py); the MkDocs events below only feed them.
 """
 from __future__ import annotations
 
@@ -34,22 +37,35 @@ import re
 from markupsafe import escape
 
 import gereedschap
+import hele_leidraad
 
 log = logging.getLogger("mkdocs.plugins.controle")
 EXCLUDED = ("assets/",)
 RE_LINK_TARGET = re.compile(r"\]\(([^)\s]+)")
 RE_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)     # an address with a scheme or a host of its own
 RE_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?P<url>[^)\s>]+)")
+# A Markdown link or image [text](target), and a reference definition [name]: target
+RE_MD_LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?\s*(?P<url>[^)\s>]+)")
+RE_MD_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.M)
 RE_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.I)
 RE_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?(?P<url>[^'\"]*)", re.I)
 # Elements that load what their attribute names (an outside host: a connection, whatever the policy says).
-LOADS = {"iframe": ("src",), "frame": ("src",), "object": ("data",), "embed": ("src",), "img": ("src", "srcset"),
+LOADS = {"iframe": ("src",), "img": ("src", "srcset"),
          "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
          "link": ("href",), "input": ("src",), "form": ("action",), "button": ("formaction",)}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcset", "background"}
 NO_SCRIPT = "remove it: pages hold no scripts of their own (worksheets and the circle come from their blocks)"
 NO_EVENT = "remove the attribute: pages hold no scripts of their own"
 NO_JS_LINK = "link to a page or an address instead"
+NO_DATA = ("link to a page, or put the file in docs/assets/ and link to it: a data: address carries a whole document "
+           "or script inside the link, out of the editor's sight")
+# Elements a page never holds: plugins and frame sets (the policy's object-src 'none' refuses plugins anyway).
+NO_PLUGIN = {"object", "embed", "applet", "frame", "frameset"}
+NO_PLUGIN_FIX = ("remove it: pages hold no plugins or frame sets; link to the file instead (put it in docs/assets/), "
+                 "or show a picture with ![…](…)")
+NO_STYLE = ("remove it and put the rules in the site's CSS (docs/assets/stylesheets/): a <style> in a page can restyle "
+            "or hide any part of the site and load from other hosts in ways no check can follow")
+SCHEMES = ("javascript:", "vbscript:")
 RE_XML_ID = re.compile(r"^[A-Za-z_][\w.-]*$")
 
 
@@ -110,6 +126,12 @@ def outside(url: str) -> bool:
     return bool(RE_SCHEME.match(url)) and not url.startswith(("data:", "javascript:", "vbscript:"))
 
 
+def data_image(value: str) -> bool:
+    """Every address in the value is a data: image (img-src in hooks/csp.py allows data:; an image runs no script)."""
+    found = re.findall(r"(?:^|,)data:([^;,]*)", compact(value))
+    return bool(found) and all(kind.startswith("image/") for kind in found)
+
+
 class RawHtml(html.parser.HTMLParser):
     """Raw HTML in a Markdown file, parsed as a browser would (tags over several lines, entities decoded):
     (line, what, fix) for every element or attribute a page must not hold."""
@@ -117,21 +139,37 @@ class RawHtml(html.parser.HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str]] = []
+        self.svg = 0                # depth of <svg> elements the parser is in
         self.feed(text)
         self.close()
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs, closed=False):
         line = self.getpos()[0]
         values = {name: value or "" for name, value in attrs}
+        if tag == "svg" and not closed:
+            self.svg += 1
         if tag == "script":
             self.found.append((line, "a <script> element", NO_SCRIPT))
+        if tag in NO_PLUGIN:
+            self.found.append((line, f"{'an' if tag[0] in 'aeiou' else 'a'} <{tag}> element", NO_PLUGIN_FIX))
+        if tag == "style":
+            self.found.append((line, "a <style> element", NO_STYLE))
         for name, value in attrs:
+            address = compact(value)
             if name.startswith("on"):
                 self.found.append((line, f"an on…= event attribute ({name}= on <{tag}>)", NO_EVENT))
-            elif name in URL_ATTRIBUTES and compact(value).startswith(("javascript:", "vbscript:")):
+            elif name in URL_ATTRIBUTES and address.startswith(SCHEMES):
                 self.found.append((line, "a javascript: link", NO_JS_LINK))
+            elif name in URL_ATTRIBUTES and "data:" in address and (address.startswith("data:") or name == "srcset") \
+                    and not (tag in ("img", "source") and name in ("src", "srcset") and data_image(value)):
+                self.found.append((line, f"a data: address ({name}= on <{tag}>)", NO_DATA))
             elif name == "ping":
                 self.found.append((line, f"a ping= attribute on <{tag}>", "remove it: a click must not report to another host"))
+            elif self.svg and (name in ("href", "xlink:href") and outside(value)
+                               or any(outside(url) for url in RE_CSS_URL.findall(html.unescape(value or "")))):
+                self.found.append((line, f"an SVG <{tag}> that loads from another host ({name}=\"{value.strip()}\")",
+                                   "put the file in docs/assets/ and use it from there, or draw it inside the <svg>: "
+                                   "the site contacts no other host"))
         if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
             target = RE_REFRESH_URL.search(values.get("content", ""))
             if target and (outside(target["url"]) or compact(target["url"]).startswith(("javascript:", "data:"))):
@@ -147,11 +185,16 @@ class RawHtml(html.parser.HTMLParser):
                 self.found.append((line, f"{'an' if tag[0] in 'aeiou' else 'a'} <{tag}> that {verb} another host "
                                    f"({values[name].strip()})", "remove it or put the file in docs/assets/ and use it from "
                                    "there: the site contacts no other host (the browser would still open a connection)"))
-        if any(outside(url) for url in RE_CSS_URL.findall(html.unescape(values.get("style", "")))):
+        if not self.svg and any(outside(url) for url in RE_CSS_URL.findall(html.unescape(values.get("style", "")))):
             self.found.append((line, f"a style on <{tag}> that loads from another host", "put the file in docs/assets/ "
                                "and use it from there: the site contacts no other host"))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag):
+        if tag == "svg" and self.svg:
+            self.svg -= 1
 
 
 def unsafe_problems(path: str, text: str) -> list[str]:
@@ -159,6 +202,13 @@ def unsafe_problems(path: str, text: str) -> list[str]:
     host, in a Markdown file's raw HTML and links (code left out)."""
     source = outside_code(text)
     found = RawHtml(source).found
+    # a Markdown link's address as the browser reads it: entities decoded, any case (JaVaScRiPt&#x3A;)
+    for match in [*RE_MD_LINK.finditer(source), *RE_MD_REFERENCE.finditer(source)]:
+        line, address = source.count("\n", 0, match.start("url")) + 1, compact(match["url"])
+        if address.startswith(SCHEMES):
+            found.append((line, "a javascript: link", NO_JS_LINK))
+        elif address.startswith("data:") and not (match.groupdict().get("image") and data_image(match["url"])):
+            found.append((line, f"a data: address in a link ({match['url'][:40]})", NO_DATA))
     # javascript: in a Markdown link, even split over lines or written with entities (jav&#x61;script:)
     chars, lines = [], []
     for n, line in enumerate(source.split("\n"), 1):
@@ -276,8 +326,9 @@ class Ids(html.parser.HTMLParser):
         self.ids += [value for key, value in attrs if key == "id" and value is not None]
 
 
-def id_problems(path: str, output: str, source: str = "") -> list[str]:
-    """Duplicate ids on a built page, and ids that SVG/XML does not allow (a digit first, a space …)."""
+def id_problems(path: str, output: str, source: str = "", known: frozenset[str] = frozenset()) -> list[str]:
+    """Duplicate ids on a built page, and ids that SVG/XML does not allow (a digit first, a space …); an id in
+    `known` is left out (the whole guide repeats a chapter's ids with a prefix: named at the chapter already)."""
     found, seen = [], set()
     lines = source.split("\n")
 
@@ -285,6 +336,8 @@ def id_problems(path: str, output: str, source: str = "") -> list[str]:
         return next((n for n, text in enumerate(lines, 1) if f"#{value}" in text or f"id: {value}" in text), 1)
 
     for value in Ids(output).ids:
+        if value in known:
+            continue
         if value in seen:
             found.append(problem(path, line_of(value), f"the id '{value}' appears twice on this page; give one of "
                                  "them another id (a heading's { #id }, or a worksheet's 'sleutel:')"))
@@ -299,11 +352,8 @@ def id_problems(path: str, output: str, source: str = "") -> list[str]:
 
 def report(messages: list[str]) -> None:
     """Log each problem once per run (static-i18n runs the events once per language)."""
-    reported = gereedschap.staat("controle", run=True).setdefault("gemeld", set())
     for message in messages:
-        if message not in reported:
-            reported.add(message)
-            log.warning(message)
+        gereedschap.meld(log, message)
 
 
 def i18n_translations(config) -> dict[str, str] | None:
@@ -316,13 +366,27 @@ def i18n_translations(config) -> dict[str, str] | None:
 
 
 def on_config(config, **kwargs):
-    """Pages that are not UTF-8 stop the build at once, all of them named with their line: every hook that
-    reads the sources (the glossary, the team scan, MkDocs itself) would otherwise stop at the first one with
-    a traceback that names no file."""
-    _, problems = read_sources(pathlib.Path(config.docs_dir))
-    if problems:
-        raise gereedschap.BouwFout("\n".join(problems))
+    """Pages that are not UTF-8: each named with its line as a warning, before any hook reads them. The build goes
+    on, so one strict run lists every other problem too: our hooks read sources with gereedschap.lees_bron (a
+    wrong byte becomes U+FFFD), and MkDocs gets such a page's text from us (on_nav)."""
+    sources, problems = read_sources(pathlib.Path(config.docs_dir))
+    report(problems)
+    bad = {problem.rsplit(", line ", 1)[0].removeprefix("docs/") for problem in problems}
+    gereedschap.staat("controle", run=True)["niet_utf8"] = {
+        str(pathlib.Path(config.docs_dir, src).resolve()): text for src, text in sources.items() if src in bad}
     return config
+
+
+def on_nav(nav, config, files, **kwargs):
+    """MkDocs reads a page strictly as UTF-8 and would stop with a traceback that names no file: a page that is
+    not UTF-8 (named by on_config) gets its text from us, the wrong bytes as U+FFFD. Done here, after
+    static-i18n has made its files (on_files, priority -100) and before MkDocs reads the pages."""
+    bad = gereedschap.staat("controle", run=True).get("niet_utf8") or {}
+    for file in files.documentation_pages() if bad else []:
+        text = bad.get(str(pathlib.Path(file.abs_src_path).resolve())) if file.abs_src_path else None
+        if text is not None:
+            file.content_string = text
+    return nav
 
 
 def on_files(files, config, **kwargs):
@@ -383,13 +447,35 @@ def escaped(value):
 
 
 def on_post_page(output, page, config, **kwargs):
-    """Ids on the built page: no duplicates, all valid in SVG/XML."""
-    report(id_problems(gereedschap.shown_path(page.file, config), output, page.file.content_string or ""))
+    """Ids on the built page: no duplicates, all valid in SVG/XML (each page's faulty ids noted for the whole guide)."""
+    problems = id_problems(gereedschap.shown_path(page.file, config), output, page.file.content_string or "")
+    report(problems)
+    if problems:
+        faulty = {value for value in Ids(output).ids if any(f"the id '{value}' " in message for message in problems)}
+        gereedschap.staat("controle").setdefault("ids", {})[page.file.dest_uri] = faulty
     return output
 
 
 def on_post_build(config, **kwargs):
-    """The whole-guide page is filled after the build (hooks/hele_leidraad.py): check its ids too."""
+    """The whole-guide page is filled after the build (hooks/hele_leidraad.py): check its ids too, but for the ids
+    of a chapter already named at its source (the whole guide repeats them as 'chapter--id')."""
     site = pathlib.Path(config.site_dir)
+    known = frozenset(f"{hele_leidraad.chapter_name(dest)}--{value}"
+                      for dest, values in gereedschap.staat("controle").get("ids", {}).items() for value in values)
     for built in site.glob("**/hele-leidraad.html"):
-        report(id_problems(built.relative_to(site).as_posix(), built.read_text(encoding="utf-8")))
+        report(id_problems(built.relative_to(site).as_posix(), built.read_text(encoding="utf-8"), known=known))
+    count_every_language()
+
+
+def count_every_language() -> None:
+    """'Aborted with N warnings' counts every language's warnings, not the last one's.
+
+    mkdocs-static-i18n builds English inside the Dutch build (a second `build()`, with a warning counter of its
+    own): a strict run stopped there with the English build's count only ("Aborted with 1 warnings" under 24
+    messages). The outer build's counter, on the same logger since the run began, has seen them all: the inner
+    one takes its figures (MkDocs' CountHandler, found by what it has: no import of MkDocs here)."""
+    counters = [handler for handler in logging.getLogger("mkdocs").handlers
+                if callable(getattr(handler, "get_counts", None)) and isinstance(getattr(handler, "counts", None), dict)]
+    if len(counters) > 1:
+        for level, count in counters[0].counts.items():
+            counters[-1].counts[level] = max(count, counters[-1].counts.get(level, 0))

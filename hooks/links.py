@@ -88,7 +88,8 @@ def check_files(shown: str, source: str, src_uri: str, pages: set[str]) -> list[
             close = difflib.get_close_matches(wanted, sorted(re.sub(r"\.html$", ".md", p) for p in pages), n=1,
                                               cutoff=0.6)
             near = f"; did you mean '{gereedschap.relative(close[0], start=src_uri)}'?" if close else "."
-            log.warning(f"{shown}, line {line}: the link '{target}' leads to docs/{wanted}, which does not exist{near}")
+            gereedschap.meld(log, f"{shown}, line {line}: the link '{target}' leads to docs/{wanted}, which does not "
+                                  f"exist{near}")
         elif anchor:
             later.append((line, target, page, anchor))
     return later
@@ -130,5 +131,5 @@ def on_post_page(output, page, config, **kwargs):
     if not state()["checked"]:
         state()["checked"] = True
         for problem in check_anchors(state()["pending"], state()["ids"]):
-            log.warning(problem)
+            gereedschap.meld(log, problem)
     return output

@@ -53,7 +53,7 @@ STEPS = {
     ],
     "config": [            # once per language: register our fences and Markdown extensions, check data files
         meldingen.on_config,        # quiet in every build; collect its warnings (banners while serving)
-        controle.on_config,         # a page that is not UTF-8 stops the build at once, every such page named
+        controle.on_config,         # a page that is not UTF-8 named with its line, before any step reads it
         aanvulling.on_config,       # the `aanvulling` tree processor (the marker of what the site adds)
         begrippen_tooltips.on_config,  # the tree processor that gives glossary links their definition
         werkbladen.on_config,       # ```werkblad
@@ -74,6 +74,7 @@ STEPS = {
     ],
     "nav": [
         hele_leidraad.on_nav,       # the chapters' order
+        controle.on_nav,            # a page that is not UTF-8: MkDocs gets its text from us (no traceback)
     ],
     "page_markdown": [
         aanvulling.on_page_markdown,
@@ -119,7 +120,7 @@ STEPS = {
     ],
     "post_build": [
         hele_leidraad.on_post_build,          # fills the whole guide with the built chapters
-        controle.on_post_build,               # … and checks its ids
+        controle.on_post_build,               # … and checks its ids; MkDocs counts both languages' warnings
         zoeken.on_post_build,                 # checks the search data's pages and ids; the browser's copy
         csp.on_post_build,                    # each language's 404.html in its folder; csp.txt
     ],

@@ -80,7 +80,7 @@ def worksheets(docs_dir: str, language: str) -> dict[str, tuple]:
             continue
         twin = path.with_name(f"{path.stem}.en.md")
         source = twin if language == "en" and twin.exists() else path
-        for fence in gereedschap.scan_fences(source.read_text(encoding="utf-8")):
+        for fence in gereedschap.scan_fences(gereedschap.lees_bron(source)):
             if fence.lang != "werkblad" or fence.close_line is None:
                 continue
             try:

@@ -60,7 +60,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     twin = pathlib.Path(src[: -len(".en.md")] + ".md")
     if not twin.exists():
         return markdown   # hooks/controle.py names a page without its twin
-    found = untranslated(page.file.content_string or markdown, twin.read_text(encoding="utf-8"))
+    found = untranslated(page.file.content_string or markdown, gereedschap.lees_bron(twin))
     if found:
         shown = gereedschap.shown_path(page.file, config)
         log.warning(f"{shown}, line {found[1]}: this English page still has the Dutch title '{found[0]}' (the same "

@@ -16,7 +16,7 @@ import re
 import jinja2
 from markupsafe import Markup
 
-from .bouw import BouwFout, per_run, staat
+from .bouw import BouwFout, meld, per_run, staat
 from .gegevens import HERE, BlockError, language_of, words
 
 RE_OPEN = re.compile(r"^(?P<lead>(?:[ \t]*>)*)(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
@@ -198,7 +198,7 @@ def fence_format(render, logger: logging.Logger):
         except Exception as error:  # noqa: BLE001 - superfences would swallow it and show the block as code
             message = context.where(BlockError(f"could not render this '{language}' block ({type(error).__name__}: "
                                                f"{error}). Check the block against REDACTIE.md.", None), fence)
-        logger.warning(message)
+        meld(logger, message)   # once per run, though the block shows on more pages or in both languages
         return error_box(message, context.language)
 
     return format_fence

@@ -73,3 +73,15 @@ def taal() -> str:
 def staat(naam: str, *, run: bool = False) -> dict:
     """The named step's state for this language's build (or, with run=True, for the whole run)."""
     return (_stand.run if run else _stand.language).setdefault(naam, {})
+
+
+def meld(logger, message: str) -> bool:
+    """Log an editor's problem as a warning once per run: static-i18n builds the same Dutch file again for English
+    (a page without its twin), and a block shows on its own page and on a page that gathers it; the problem is
+    one, and so is its warning (and MkDocs' count of them). True when it was logged now."""
+    said = staat("gemeld", run=True).setdefault("berichten", set())
+    if message in said:
+        return False
+    said.add(message)
+    logger.warning(message)
+    return True

@@ -19,6 +19,13 @@ RE_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*(?:\{:?\s*(?P<attrs>[^}]*)
 RE_ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 
 
+def lees_bron(path) -> str:
+    """A Markdown file of docs/ as text, as MkDocs reads it (UTF-8, a BOM allowed); a byte that is not UTF-8 becomes
+    U+FFFD instead of stopping the build: hooks/controle.py names it with its line, and the build goes on to list
+    every other problem of the run."""
+    return pathlib.Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+
+
 def page_exists(page: str, docs_dir: pathlib.Path, line: int | None) -> None:
     """A page in docs/ (the Dutch file; its English twin is checked where a heading is looked up)."""
     if not page.endswith(".md") or not (docs_dir / page).is_file():
@@ -60,7 +67,7 @@ def headings(path: pathlib.Path) -> dict[str, str]:
 @functools.lru_cache(maxsize=256)
 def _headings(path: str, mtime: int, size: int) -> tuple[tuple[str, str], ...]:
     """(id, text) of every heading outside fenced blocks and front matter; ids explicit or as toc makes them."""
-    text = pathlib.Path(path).read_text(encoding="utf-8")
+    text = lees_bron(path)
     lines = text.split("\n")
     skip = set()
     for fence in scan_fences(text):
@@ -88,5 +95,5 @@ def plain(markdown: str) -> str:
 def page_title(docs_dir: pathlib.Path, page: str, lang: str) -> str:
     """A page's title in a language: its first h1 (front matter titles here equal the h1)."""
     source = source_of(docs_dir, page, lang)
-    first = next((line for line in source.read_text(encoding="utf-8").split("\n") if line.startswith("# ")), "")
+    first = next((line for line in lees_bron(source).split("\n") if line.startswith("# ")), "")
     return plain(RE_HEADING.match(first)["text"]) if first else page

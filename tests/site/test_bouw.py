@@ -49,6 +49,12 @@ def output_of(result) -> str:
     return result.stdout + result.stderr
 
 
+def counted_right(output: str) -> bool:
+    """MkDocs' closing line counts every warning the strict run listed (each problem is one warning)."""
+    warnings = sum(line.startswith("WARNING") for line in output.splitlines())
+    return warnings > 0 and f"Aborted with {warnings} warnings in strict mode" in output
+
+
 def test_strict_build_renders_sheets_and_the_print_all_page(tmp_path):
     """A real build renders the sheets, and the print-all page gets every sheet of its nav section."""
     config = tiny_project(tmp_path, {
@@ -96,7 +102,8 @@ def test_strict_build_names_the_source_page_of_a_block_on_the_print_all_page(tmp
     })
     output = output_of(build_site(tmp_path / "site", config=config))
     message = "docs/werkbladen/tweede.md, line 12: field 'dagen' in part 'turven' is 12; it must be from 1 to 10."
-    assert output.count(message) == 2  # on its own page and on the print-all page, both named by the source
+    assert output.count(message) == 1  # on its own page and on the print-all page: one problem, said once
+    assert "Aborted with 1 warnings" in output
     assert "docs/werkbladen/alle.md" not in output
 
 
@@ -140,8 +147,8 @@ def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_
             "aanbevelingen/6-herstel-van-de-relatie.md": "# Zes\n", "aanbevelingen/6-herstel-van-de-relatie.en.md": "# Six\n",
             "aan-de-slag/turven.md": "# Turven\n\n" + sheet, "aan-de-slag/turven.en.md": "# Tally\n\n" + sheet}
     slips = {
-        "zonder-twin.md": "# Alleen Nederlands\n",
-        "fouten.en.md": "# Fouten\n",
+        "zonder-twin.md": "# Alleen Nederlands\n\n```cirkel\nmarkeer: [leident]\n```\n",
+        "fouten.en.md": "# Fouten\n\n```cirkel\nmarkeer: [helpent]\n```\n",
         "fouten.md": ("---\ntitle: Fouten <b>vet</b>\n---\n\n# Fouten\n\n```werkbald\ntitel: x\n```\n\n"
                       "=== \"Tab\"\n\n    ```cirkel\n    ```\n\n<script>alert(1)</script>\n\n## Dubbel { #werkblad-dubbel }\n\n"
                       "## Twee keer tien { #2x10 }\n\n```werkblad\ntitel: Dubbel\naanbeveling: \"1.3\"\nsleutel: dubbel\n"
@@ -173,6 +180,11 @@ def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_
     assert [text for text in expected if text not in output] == [], output
     assert "Aborted with" in output and "Traceback" not in output
     assert output.count("docs/zonder-twin.md, line 1:") == 1   # said once, not again for the English edition
+    # the same block error in both editions (English falls back to the Dutch page): said once
+    assert output.count("docs/zonder-twin.md, line 4: unknown sector 'leident'") == 1, output
+    # MkDocs counts both editions' warnings, not only the English one's (static-i18n builds it inside the Dutch)
+    assert "docs/fouten.en.md, line 4: unknown sector 'helpent'" in output     # a warning of the English build
+    assert counted_right(output), output
 
 
 @pytest.mark.kopie
@@ -233,11 +245,19 @@ def test_hostile_build_input_is_refused_with_file_and_line_all_at_once(tmp_path)
         "markup.md": ('# Markup\n\n<img src="a.png"\n     onerror="alert(1)">\n\n<a href="jav&#x61;script:alert(2)">x</a>\n\n'
                       '<meta http-equiv="refresh" content="0; url=https://example.com/">\n\n'
                       '<iframe src="https://example.com/"></iframe>\n'),
+        "plugins.md": ('# Plugins\n\n<object data="x.swf"></object><embed src="x.swf">\n\n'
+                       '<style>@import url(//evil.example/x.css); p{background:url( "https://evil.example/y" )}</style>\n\n'
+                       '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>\n\n'
+                       '<svg><use href="https://evil.example/s.svg#a"/></svg>\n\n[twee](JaVaScRiPt&#x3A;alert(2))\n'),
         "yaml-fout.md": "---\ntitle: Fout\ndescription: [niet dicht\n---\n\n# Kop\n",
         "niet-dicht.md": "---\ntitle: Open\n\n# Kop\n",
-    }, hooks=("werkbladen", "cirkel", "controle"))
+    }, hooks=("begrippen_tooltips", "werkbladen", "cirkel", "controle"))
+    # not UTF-8: the glossary (read by a hook before MkDocs) and a page with a bad block of its own
+    (tmp_path / "docs" / "begrippen.md").write_bytes("# Begrippen\n\nCaf\xe9\n".encode("latin-1"))
+    (tmp_path / "docs" / "latin.md").write_bytes(("# Latin\n\nge\xefnteresseerd\n\n```cirkel\nmarkeer: [leident]\n```\n"
+                                                  "\n<script>x()</script>\n").encode("latin-1"))
     config.write_text(config.read_text(encoding="utf-8") + "  - markup.md\n  - yaml-fout.md\n"
-                      "  - niet-dicht.md\n", encoding="utf-8")
+                      "  - niet-dicht.md\n  - plugins.md\n  - begrippen.md\n  - latin.md\n", encoding="utf-8")
     result = build_site(tmp_path / "site", config=config)
     output = output_of(result)
     expected = [
@@ -248,17 +268,28 @@ def test_hostile_build_input_is_refused_with_file_and_line_all_at_once(tmp_path)
         "docs/markup.md, line 10: an <iframe> that loads from another host (https://example.com/)",
         "docs/yaml-fout.md, line 3: front matter: YAML syntax error",
         "docs/niet-dicht.md, line 1: the front matter that starts here is never closed",
+        "docs/plugins.md, line 3: an <object> element in the Markdown; remove it: pages hold no plugins",     # B07
+        "docs/plugins.md, line 3: an <embed> element in the Markdown; remove it",
+        "docs/plugins.md, line 5: a <style> element in the Markdown; remove it and put the rules in the site's CSS",  # B10
+        "docs/plugins.md, line 7: a data: address (href= on <a>) in the Markdown; link to a page",                 # B12
+        'docs/plugins.md, line 9: an SVG <use> that loads from another host (href="https://evil.example/s.svg#a")',  # B30
+        "docs/plugins.md, line 11: a javascript: link in the Markdown; link to a page or an address instead",     # B05b
+        "docs/begrippen.md, line 3: byte 0xe9 is not UTF-8",                                                       # B16
+        "docs/latin.md, line 3: byte 0xef is not UTF-8",
+        "docs/latin.md, line 6: unknown sector 'leident'",       # … and the other checks still run on that page
+        "docs/latin.md, line 9: a <script> element in the Markdown",
     ]
     assert result.returncode != 0
     assert [text for text in expected if text not in output] == [], output
     assert "Traceback" not in output and "Error reading page" not in output and "KeyError" not in output
-    assert "Aborted with" in output
+    assert "UnicodeDecodeError" not in output and "BuildError" not in output
+    assert counted_right(output), output
 
 
-def test_pages_that_are_not_utf8_stop_the_build_at_once_all_named(tmp_path):
+def test_pages_that_are_not_utf8_are_all_named_and_the_build_goes_on(tmp_path):
     """A byte that is not UTF-8 stopped the build in the first hook that read the page (the glossary, the team
     scan, MkDocs), with a UnicodeDecodeError naming no file. Now every such page is named with its line, before
-    any hook reads them."""
+    any hook reads them, and the run goes on to its end (the wrong bytes read as U+FFFD)."""
     config = tiny_project(tmp_path, {"index.md": "# Start\n", "begrippen.md": "# Begrippen\n"},
                           hooks=("begrippen_tooltips", "werkbladen", "controle"))
     (tmp_path / "docs" / "begrippen.md").write_bytes("# Begrippen\n\nCaf\xe9\n".encode("latin-1"))
@@ -269,3 +300,4 @@ def test_pages_that_are_not_utf8_stop_the_build_at_once_all_named(tmp_path):
     assert "docs/begrippen.md, line 3: byte 0xe9 is not UTF-8" in output, output
     assert "docs/latin.md, line 5: byte 0xef is not UTF-8" in output and "save the file as UTF-8" in output
     assert "Traceback" not in output and "UnicodeDecodeError" not in output
+    assert counted_right(output), output   # both pages, and MkDocs' note of the page not in the nav

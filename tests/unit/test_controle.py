@@ -5,7 +5,11 @@ shows that a strict build of a small project with all of them at once lists ever
 """
 from __future__ import annotations
 
+import logging
+
 import controle
+import csp
+import gereedschap
 from gereedschap import bouw
 
 OURS = ["werkblad", "cirkel", "cirkel-verkenner", "cirkel-reflectie"]
@@ -204,3 +208,145 @@ def test_each_problem_is_reported_once_per_build(caplog):
     controle.report(["docs/x.md, line 1: a", "docs/x.md, line 1: a", "docs/y.md, line 2: b"])
     assert [r.getMessage() for r in caplog.records] == ["docs/x.md, line 1: a", "docs/y.md, line 2: b"]
     assert all(r.name == "mkdocs.plugins.controle" and r.levelname == "WARNING" for r in caplog.records)
+
+
+def what_and_line(messages: list[str]) -> list[str]:
+    """'line 3: an <object> element' of each message (the fix left out)."""
+    return [m.split(", ", 1)[1].split(" in the Markdown")[0] for m in messages]
+
+
+def test_plugins_and_frame_sets_are_refused_even_from_the_site():
+    """B07: <object>, <embed>, <applet>, <frame>, <frameset> are refused whatever they load (not only from another host)."""
+    text = ('# T\n\n<object data="x.swf"></object><embed src="x.swf">\n\n<applet code="X.class"></applet>\n\n'
+            '<frameset cols="50%,50%">\n<frame src="a.html">\n</frameset>\n\n`<embed>` in code is fine\n')
+    messages = controle.unsafe_problems("docs/x.md", text)
+    assert what_and_line(messages) == ["line 3: an <object> element", "line 3: an <embed> element",
+                                       "line 5: an <applet> element", "line 7: a <frameset> element",
+                                       "line 8: a <frame> element"]
+    assert messages[0] == ("docs/x.md, line 3: an <object> element in the Markdown; remove it: pages hold no plugins or "
+                           "frame sets; link to the file instead (put it in docs/assets/), or show a picture with ![…](…)")
+
+
+def test_a_style_element_is_refused():
+    """B10: a <style> is refused as a whole (CSS escapes, @import without url() … no check of its rules can follow)."""
+    text = ('# T\n\n<style>@import url(//evil.example/x.css); p{background:url( "https://evil.example/y" )}</style>\n\n'
+            '<style>\np { color: red }\n</style>\n\n<p style="color: red">a style attribute on the site is fine</p>\n')
+    messages = controle.unsafe_problems("docs/x.md", text)
+    assert what_and_line(messages) == ["line 3: a <style> element", "line 5: a <style> element"]
+    assert "put the rules in the site's CSS (docs/assets/stylesheets/)" in messages[0]
+
+
+def test_data_addresses_are_refused_but_for_images():
+    """B12: data: in a link or in what is not an image; a data: image stays (img-src in hooks/csp.py allows data:)."""
+    text = ('# T\n\n<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>\n\n<iframe src="DATA:text/html,x"></iframe>\n\n'
+            '<img src="data:image/png;base64,AAAA" alt=""> ![y](data:image/gif;base64,AAAA)\n\n'
+            '<img src="data:text/html,x" alt="">\n\n<img srcset="data:image/png;base64,AA 1x, data:text/html,x 2x" alt="">\n\n'
+            '[klik](data:text/html,hallo)\n')
+    messages = controle.unsafe_problems("docs/x.md", text)
+    assert what_and_line(messages) == ["line 3: a data: address (href= on <a>)", "line 5: a data: address (src= on <iframe>)",
+                                       "line 9: a data: address (src= on <img>)", "line 11: a data: address (srcset= on <img>)",
+                                       "line 13: a data: address in a link (data:text/html,hallo)"]
+    assert messages[0].endswith("link to a page, or put the file in docs/assets/ and link to it: a data: address carries "
+                                "a whole document or script inside the link, out of the editor's sight")
+    assert "data:" in " ".join(csp.POLICY["img-src"])   # why a data: image may stay
+
+
+def test_svg_that_loads_from_another_host_is_refused():
+    """B30: href/xlink:href (and url() in an attribute) of an SVG element to another host; javascript:/data: as anywhere."""
+    text = ('# T\n\n<svg><use href="https://evil.example/s.svg#a"/></svg>\n\n'
+            '<svg viewBox="0 0 1 1">\n  <image xlink:href="//evil.example/p.png"/>\n  <filter><feImage href="HTTPS://evil.example/f"/>'
+            '</filter>\n  <rect fill="url(https://evil.example/#g)"/>\n  <a href="JavaScript:alert(1)"><text>x</text></a>\n'
+            '  <a href="data:image/svg+xml,x"><text>y</text></a>\n  <use href="#eigen"/><a href="../pagina.md">z</a>\n</svg>\n\n'
+            '<a href="https://example.org/">a link outside an SVG is fine</a>\n')
+    messages = controle.unsafe_problems("docs/x.md", text)
+    assert what_and_line(messages) == [
+        'line 3: an SVG <use> that loads from another host (href="https://evil.example/s.svg#a")',
+        'line 6: an SVG <image> that loads from another host (xlink:href="//evil.example/p.png")',
+        'line 7: an SVG <feimage> that loads from another host (href="HTTPS://evil.example/f")',
+        'line 8: an SVG <rect> that loads from another host (fill="url(https://evil.example/#g)")',
+        "line 9: a javascript: link", "line 10: a data: address (href= on <a>)"]
+    assert messages[0].endswith("put the file in docs/assets/ and use it from there, or draw it inside the <svg>: the "
+                                "site contacts no other host")
+
+
+def test_a_markdown_link_with_a_scheme_in_any_case_or_entities():
+    """B05b: a Markdown link's address as the browser reads it: entities decoded and any case, in an inline link and a
+    reference definition; data: too (a data: image stays)."""
+    text = ("# T\n\n[twee](JaVaScRiPt&#x3A;alert(2))\n\n[drie][d]\n\n[d]: VbScRiPt&colon;x\n\n[vier](DaTa&#x3A;text/html,x)\n\n"
+            "[vijf]( <data:text/html,y> )\n\n![zes](DATA:image/png;base64,AAAA)\n\n[zeven](https://example.org/data:x)\n")
+    assert controle.unsafe_problems("docs/x.md", text) == [
+        "docs/x.md, line 3: a javascript: link in the Markdown; link to a page or an address instead",
+        "docs/x.md, line 7: a javascript: link in the Markdown; link to a page or an address instead",
+        "docs/x.md, line 9: a data: address in a link (DaTa&#x3A;text/html,x) in the Markdown; " + controle.NO_DATA,
+        "docs/x.md, line 11: a data: address in a link (data:text/html,y) in the Markdown; " + controle.NO_DATA]
+
+
+class FakeFile:
+    def __init__(self, path):
+        self.abs_src_path, self.content_string = str(path), None
+
+
+def test_a_page_that_is_not_utf8_is_reported_and_the_build_goes_on(tmp_path, caplog):
+    """B16: a page that is not UTF-8 is a warning with file and line, not a stop: the other checks run, and MkDocs
+    gets the page's text from us (the wrong byte as U+FFFD) instead of stopping with a traceback."""
+    bouw.start_run()
+    (tmp_path / "goed.md").write_text("# Goed\n\n<script>x()</script>\n", encoding="utf-8")
+    (tmp_path / "fout.md").write_bytes("# Fout\n\nCaf\xe9\n".encode("latin-1"))
+    config = type("Config", (), {"docs_dir": str(tmp_path)})()
+    assert controle.on_config(config) is config
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["docs/fout.md, line 3: byte 0xe9 is not UTF-8"]
+    files = [FakeFile(tmp_path / "fout.md"), FakeFile(tmp_path / "goed.md")]
+    pages = type("Files", (), {"documentation_pages": lambda self: files})()
+    controle.on_nav("nav", config, pages)
+    assert files[0].content_string == "# Fout\n\nCaf\ufffd\n" and files[1].content_string is None
+    assert gereedschap.lees_bron(tmp_path / "fout.md") == "# Fout\n\nCaf\ufffd\n"   # for the hooks that read docs/
+
+
+def test_a_block_error_is_said_once_per_run(caplog):
+    """A block's problem on its own page and on a page that gathers it, or in both languages: one warning a run."""
+    def render(source, language, context, fence):
+        raise gereedschap.BlockError("kapot", None)
+    format_fence = gereedschap.fence_format(render, logging.getLogger("mkdocs.plugins.proef"))
+    bouw.start_run()
+    boxes = [format_fence("x: 1", "proef", "proef", {}, None) for _ in range(2)]
+    assert [r.getMessage() for r in caplog.records] == ["<block>: kapot"]
+    assert all("kapot" in box for box in boxes)          # the box is on every page that shows the block
+    bouw.start_run()
+    format_fence("x: 1", "proef", "proef", {}, None)
+    assert len(caplog.records) == 2                      # a new run says it again
+
+
+def test_the_whole_guide_does_not_name_a_chapters_faulty_id_again(tmp_path, caplog):
+    """The whole guide repeats every chapter's ids as 'chapter--id': a duplicate named at its source is not named
+    again as 'hele-leidraad.html, line 1'; one that only the whole guide has still is."""
+    bouw.start_run()
+    page = type("Page", (), {})()
+    page.file = type("File", (), {"abs_src_path": None, "src_uri": "inleiding.md", "dest_uri": "inleiding.html",
+                                  "content_string": "# T\n\n## A { #a }\n"})()
+    config = type("Config", (), {"config_file_path": None, "site_dir": str(tmp_path)})()
+    controle.on_post_page('<h2 id="a">A</h2><h2 id="a">B</h2>', page, config)
+    (tmp_path / "hele-leidraad.html").write_text('<section id="inleiding"><h3 id="inleiding--a"></h3>'
+                                                 '<h3 id="inleiding--a"></h3></section><p id="x"></p><p id="x"></p>',
+                                                 encoding="utf-8")
+    controle.on_post_build(config)
+    assert [r.getMessage().split(";")[0] for r in caplog.records] == [
+        "docs/inleiding.md, line 3: the id 'a' appears twice on this page",
+        "hele-leidraad.html, line 1: the id 'x' appears twice on this page"]
+
+
+def test_mkdocs_counts_the_warnings_of_every_language():
+    """static-i18n builds English inside the Dutch build, with a counter of its own: a strict run said 'Aborted with
+    1 warnings' under 24. The inner counter takes the outer one's figures (it has seen every language)."""
+    from mkdocs.utils import CountHandler
+    logger = logging.getLogger("mkdocs")
+    outer, inner = CountHandler(), CountHandler()
+    try:
+        logger.addHandler(outer)
+        outer.counts[logging.WARNING] = 23
+        logger.addHandler(inner)
+        inner.counts[logging.WARNING] = 1
+        controle.count_every_language()
+        assert inner.get_counts() == [("WARNING", 23)]
+    finally:
+        logger.removeHandler(outer)
+        logger.removeHandler(inner)
