@@ -234,11 +234,14 @@
     if (box) {
       box.hidden = false;
       box.querySelector("[data-moment-bewaar]").addEventListener("click", function () { withMoments(function (m) { m.save(); }); });
-      if (record.entries().some(function (e) { return e.key.indexOf("moment:") === 0; })) { withMoments(function () {}); }
     }
+    function momentsIfAny() {   /* on load, and when a file or another tab brings the first snapshot */
+      if (box && record.entries().some(function (e) { return e.key.indexOf("moment:") === 0; })) { withMoments(function () {}); }
+    }
+    momentsIfAny();
     root.querySelector("[data-afdrukken]").addEventListener("click", function () { window.print(); });
     note.addEventListener("input", function () { keep(note); });
-    record.onChange(show);
+    record.onChange(function () { show(); momentsIfAny(); });
     root.querySelector("[data-cirkel-knoppen]").hidden = false;
     if (B.notice(record)) { say(B.notice(record), true); }   /* blocked storage, or a record kept aside */
     B.fileButtons(root, { names: function () { return [record.name]; }, say: say, restored: show });

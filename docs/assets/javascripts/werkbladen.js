@@ -263,7 +263,10 @@
       each(document.querySelectorAll("form.werkblad"), growAll);
     });
     /* a box that was out of sight (a closed tab, the print-all page) or on a narrower screen fits again */
-    window.addEventListener("resize", function () { each(document.querySelectorAll("form.werkblad"), growAll); });
+    window.addEventListener("resize", function () {
+      if (window.matchMedia("print").matches) return;   /* paper prints the copies; measuring now would blur */
+      each(document.querySelectorAll("form.werkblad"), growAll);
+    });
   }
 
   /* --- the tally ------------------------------------------------------------------------------------ */
