@@ -18,6 +18,7 @@ CHAR = 2.0                          # an average character, generously (fonts di
 DAY_COLUMNS = 61                    # Dag, Datum and Gedaan columns of a day tracker (16.5em at 10.5pt)
 WRITE_MIN, WRITE_MAX = 5.2, 9.0     # height of one write-in line / table row
 ROW_BORDER = 0.3                    # the rule between two table rows
+WAAROM_REGELS = 2                   # write-in lines under a scale question for the why of the number
 
 
 def text_lines(text: str, width: float = PAGE_WIDTH, char: float = CHAR) -> int:
@@ -67,6 +68,8 @@ def part_size(part: dict) -> tuple[float, int]:
         write += part["dagen"]
     elif kind == "schaal":
         fixed += 5.5 * text_lines(part["vraag"], char=2.3) + 6            # bold question, row of circles
+        fixed += TEXT_LINE + 1.5                                          # the why's label
+        write += WAAROM_REGELS
     return fixed, write
 
 

@@ -27,7 +27,7 @@ import re
 
 import gereedschap
 from gereedschap import BlockError
-from werkblad_a4 import fit
+from werkblad_a4 import WAAROM_REGELS, fit
 from werkblad_syntax import validate
 
 log = logging.getLogger("mkdocs.plugins.werkbladen")
@@ -71,6 +71,9 @@ def identify(sheet: dict) -> dict:
         elif kind in ("veld", "schaal"):
             text = part["label"] if kind == "veld" else part["vraag"]
             part["sleutel"] = key(f"{kind}:{text_key(text)}", f"'{text}'", part)
+            if kind == "schaal":   # the why of the number: a key of its own, derived from the scale's
+                part["waarom_sleutel"] = key(f"{part['sleutel']}:waarom", "its why field", part)
+                part["waarom_regels"] = WAAROM_REGELS
         elif kind in ("tabel", "dagen", "turven"):
             name = part.get("titel") or ("-".join(part["kolommen"]) if kind == "tabel" else kind)
             part["sleutel"] = key(f"{kind}:{text_key(name)}", f"the {kind} '{name}'", part)

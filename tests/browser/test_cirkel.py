@@ -1,16 +1,20 @@
 """The circle explorer and self-reflection in a real browser: keyboard and mouse selection, live
-profiles, storage across reloads, one printed A4 page, no outside requests, no script errors.
+profiles, storage across reloads, one printed A4 page with its date, snapshots compared with today, no outside
+requests, no script errors.
 """
 from __future__ import annotations
 
+import datetime
 import json
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 import cirkel
 from conftest import outside_requests
+from papier import print_page
 
 
 PAGE = "theorie/cirkel-verkenner.html"
@@ -219,3 +223,56 @@ def test_without_javascript_everything_is_still_readable(browser, server):
         assert page.locator(".cirkel-verkenner text.cirkel-label").all_text_contents() == ORDER
     finally:
         context.close()
+
+
+# --- on paper with a date, and snapshots to compare with later ----------------------------------------
+
+def test_reflection_prints_with_its_date_on_one_a4_page(page, server, tmp_path):
+    """The print button prints; on paper: one A4 page with today's date and the reflection's title."""
+    page.clock.set_fixed_time(datetime.datetime(2026, 12, 7, 10, 0))
+    page.goto(f"{server}/{PAGE}")
+    assert page.locator(".cirkel-reflectie [data-cirkel-datum]").inner_text() == "7 december 2026"
+    page.evaluate("() => { window.print = () => { window.geprint = (window.geprint || 0) + 1; }; }")
+    page.get_by_role("button", name="Afdrukken").click()
+    assert page.evaluate("window.geprint") == 1
+    set_slider(page, "leidend", "nu", 6)
+    pages = print_page(page, tmp_path / "reflectie.pdf")
+    assert len(pages) == 1
+    text = " ".join(pages[0])
+    assert "Datum: 7 december 2026" in text and "Zelfreflectie: mijn gedrag in de cirkel" in text
+    assert "Bewaar als momentopname" not in text
+
+
+def test_a_snapshot_is_kept_after_reload_and_drawn_as_a_second_outline(page, site):
+    """From file://: a snapshot of 7 November is listed on 7 December after a reload; 'Vergelijk met nu' draws
+    its profile beside today's, dotted (not solid like now, not dashed like the wish), named in the legend."""
+    url = f"{site.as_uri()}/{PAGE}"
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 7, 9, 0))
+    page.goto(url)
+    set_slider(page, "leidend", "nu", 3)
+    set_slider(page, "streng", "nu", 8)
+    page.get_by_role("button", name="Bewaar als momentopname").click()
+    expect(page.locator("[data-cirkel-status]")).to_have_text("Momentopname van 7 november 2026 bewaard.")
+    page.clock.set_fixed_time(datetime.datetime(2026, 12, 7, 9, 0))
+    page.reload()
+    set_slider(page, "streng", "nu", 4)
+    page.reload()
+    listed = page.locator(".cirkel-momentlijst li")
+    expect(listed).to_have_count(1)   # the snapshot code loads on demand
+    assert "7 november 2026" in listed.inner_text()
+    earlier = page.locator('.cirkel-reflectie path[data-profiel="eerder"]')
+    assert (earlier.get_attribute("d") or "") == ""
+    listed.get_by_role("button", name="Vergelijk met nu").click()
+    assert numbers(earlier.get_attribute("d")) == pytest.approx(
+        numbers(cirkel.profile_path({"leidend": 3, "streng": 8}, ORDER)), abs=0.011)
+    assert profile_d(page, "nu") != earlier.get_attribute("d")
+    assert numbers(profile_d(page, "nu")) == pytest.approx(
+        numbers(cirkel.profile_path({"leidend": 3, "streng": 4}, ORDER)), abs=0.011)
+    dashes = page.evaluate("""() => ['nu', 'gewenst', 'eerder'].map(k => getComputedStyle(
+        document.querySelector(`.cirkel-reflectie path[data-profiel="${k}"]`)).strokeDasharray)""")
+    assert len(set(dashes)) == 3 and dashes[0] == "none", dashes
+    legend = page.locator("[data-legenda-eerder]")
+    assert legend.is_visible() and "7 november 2026" in legend.inner_text()
+    page.once("dialog", lambda d: d.accept())
+    page.locator(".cirkel-reflectie [data-wissen]").click()
+    assert page.locator(".cirkel-momentlijst li").count() == 1, "clearing the answers keeps the snapshots"

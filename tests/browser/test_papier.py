@@ -3,11 +3,16 @@
 No heading or box title left alone at the foot of a page; every printout carries the edition stamp (site,
 page title, 'versie' with the date the content last changed, address); nothing of no use on paper (the
 links to the previous and next recommendation, buttons, search); blank worksheets stay one page; a field
-that has the focus when printing starts prints no focus ring or text cursor. The whole guide is checked in
+that has the focus when printing starts prints no focus ring or text cursor; an answer of three pages prints
+every line once, none struck through by a ruling line. The whole guide is checked in
 test_team.py, on the PDF that test already makes. Each check is a function in tests/papier.py and has a
 twin here that breaks it on purpose and sees it fail.
 """
 from __future__ import annotations
+
+import html
+import re
+import subprocess
 
 import pytest
 
@@ -179,3 +184,95 @@ def test_twin_without_the_blur_and_on_screen_the_focus_check_fails(page, server,
     page.emulate_media(media="screen")
     caret = page.locator("form.werkblad textarea").first.evaluate("e => getComputedStyle(e).caretColor")
     assert caret not in ("transparent", "rgba(0, 0, 0, 0)")  # on screen it shows: the print rule hides it
+
+
+# ------------------------------------------------------------------------------ a long answer on paper
+
+LONG = 120   # numbered lines: about three A4 pages of answer at a worksheet's line height
+STRIKE_DPI = 100
+
+
+def numbered_answer(count: int = LONG) -> str:
+    """An answer of numbered lines, short enough not to wrap, so each printed line holds one number."""
+    return "\n".join(f"Regel {n:03d} van het lange antwoord, rustig om te lezen." for n in range(1, count + 1))
+
+
+def rule_rows(pgm: bytes, x0: int, x1: int) -> list[int]:
+    """The pixel rows of a greyscale PPM page (pdftoppm -gray) that are a ruled line between x0 and x1:
+    more than 60 % of the row dark (text never inks that much of a row)."""
+    parts = pgm.split(maxsplit=4)
+    width, height, pixels = int(parts[1]), int(parts[2]), parts[4]
+    return [y for y in range(height)
+            if sum(1 for v in pixels[y * width + x0:y * width + x1] if v < 170) > 0.6 * (x1 - x0)]
+
+
+def printed_lines(pdf) -> list[dict]:
+    """Every text line of a PDF: page, text and its box in pt (pdftotext -bbox-layout), and whether a ruled
+    line runs through that box (the page rendered with pdftoppm and its rules found by rule_rows)."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                            check=True, timeout=120).stdout
+    found = []
+    for number, page in enumerate(layout.split("<page ")[1:], start=1):
+        width = float(re.search(r'width="([\d.]+)"', page)[1])
+        image = pdf.with_name(f"{pdf.stem}-{number}")
+        subprocess.run(["pdftoppm", "-r", str(STRIKE_DPI), "-gray", "-f", str(number), "-l", str(number),
+                        "-singlefile", str(pdf), str(image)], check=True, timeout=120)
+        scale = STRIKE_DPI / 72
+        rules = [y / scale for y in rule_rows(image.with_suffix(".pgm").read_bytes(), int(40 * scale),
+                                              int((width - 40) * scale))]
+        for top, bottom, words in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                                             r'yMax="([\d.]+)">(.*?)</line>', page, re.S):
+            text = " ".join(html.unescape(w) for w in re.findall(r">([^<]*)</word>", words))
+            top, bottom = float(top), float(bottom)
+            found.append({"page": number, "text": text,
+                          "struck": any(top <= rule <= bottom for rule in rules)})
+    return found
+
+
+def long_answer_problems(lines: list[dict], count: int = LONG) -> list[str]:
+    """What a printed long answer lacks: every numbered line once, none struck by a rule."""
+    numbers = [int(m[1]) for line in lines for m in [re.match(r"Regel (\d{3}) ", line["text"])] if m]
+    problems = [f"line {n} printed {numbers.count(n)} times" for n in range(1, count + 1) if numbers.count(n) != 1]
+    problems += [f"page {line['page']}: a rule runs through {line['text'][:9]!r}" for line in lines
+                 if line["struck"] and line["text"].startswith("Regel ")]
+    return problems
+
+
+def print_long_answer(page, server, tmp_path, css: str = "") -> tuple[list[dict], list[list[str]]]:
+    """The 2×10 sheet with a numbered answer of LONG lines in its last text box, printed to A4."""
+    page.goto(f"{server}/{SHEETS[0]}")
+    page.locator("form.werkblad textarea").last.fill(numbered_answer())
+    if css:
+        page.add_style_tag(content=css)
+    pages = print_page(page, tmp_path / "lang.pdf")
+    return printed_lines(tmp_path / "lang.pdf"), pages
+
+
+def test_a_three_page_answer_prints_every_line_once_and_readable(page, server, tmp_path):
+    """An answer of 120 numbered lines (about three pages) prints every line exactly once, none struck through
+    by a ruling line where it runs onto a new page; the sheet's footer follows the last line, on the last page."""
+    lines, pages = print_long_answer(page, server, tmp_path)
+    print(f"\n{LONG} numbered lines on {len(pages)} A4 pages")
+    assert len(pages) >= 4
+    assert long_answer_problems(lines) == []
+    last = max(n for n, text in enumerate(pages) if any(t.startswith(f"Regel {LONG:03d}") for t in text))
+    footer = [n for n, text in enumerate(pages) if any("De nieuwste versie van dit werkblad:" in t for t in text)]
+    assert footer == [len(pages) - 1] and last <= footer[0]
+
+
+def test_twin_a_plain_textarea_on_paper_loses_lines(page, server, tmp_path):
+    """Print the text box itself instead of its copy: the box shows only its own lines, the rest is lost."""
+    lines, _ = print_long_answer(page, server, tmp_path, "@media print { .md-typeset .werkblad--js textarea "
+                                 "{ display: block !important; } .md-typeset .werkblad--js .werkblad-afdruk "
+                                 "{ display: none !important; } }")
+    problems = long_answer_problems(lines)
+    assert len([p for p in problems if "printed 0 times" in p]) > LONG // 2, problems[:5]
+
+
+def test_twin_rules_sliced_across_the_page_break_strike_a_line(page, server, tmp_path):
+    """Rules drawn as one background sliced over the pages (as before): on the next page they no longer sit
+    under the lines of text, and the check sees a rule run through one."""
+    lines, _ = print_long_answer(page, server, tmp_path, "@media print { .md-typeset .werkblad--js "
+                                 ".werkblad-afdruk.werkblad-regels { box-decoration-break: slice !important; "
+                                 "-webkit-box-decoration-break: slice !important; } }")
+    assert any("a rule runs through" in p for p in long_answer_problems(lines))

@@ -319,3 +319,57 @@ def test_scale_and_every_control_can_be_reached_by_its_label(page, fixture_site)
     assert page.get_by_label("Dag 2, gedaan").is_checked()
     assert sheet(page).locator(".werkblad-schaal").get_by_label("7", exact=True).is_checked()
     assert page.get_by_label("Rooster bekeken").is_checked()
+
+
+# --- text boxes that grow, and the why of a scale -----------------------------------------------------
+
+def box_size(page, locator) -> dict:
+    """A text box's height and whether its content fits without an inner scrollbar."""
+    return locator.evaluate("e => ({height: e.offsetHeight, fits: e.scrollHeight <= e.clientHeight + 1, "
+                            "overflow: getComputedStyle(e).overflowY})")
+
+
+def test_a_text_box_grows_with_the_answer_on_input_and_on_load(page, server):
+    """Twelve lines in a three-line box: the box grows to show them all (no inner scrollbar), also after a
+    reload; emptied, it goes back to its own height."""
+    page.goto(f"{server}/{SHEET}")
+    box = sheet(page).locator("textarea.werkblad-regels").first
+    before = box_size(page, box)
+    box.fill("\n".join(f"Regel {n}" for n in range(1, 13)))
+    grown = box_size(page, box)
+    assert grown["height"] > 2 * before["height"] and grown["fits"], (before, grown)
+    page.reload()
+    assert box_size(page, box) == grown
+    box.fill("")
+    assert box_size(page, box)["height"] == before["height"]
+
+
+def test_twin_without_growing_a_long_answer_does_not_fit_its_box(page, server):
+    """The same answer in a box whose growing is undone: it needs an inner scrollbar (the check can fail)."""
+    page.goto(f"{server}/{SHEET}")
+    box = sheet(page).locator("textarea.werkblad-regels").first
+    box.fill("\n".join(f"Regel {n}" for n in range(1, 13)))
+    box.evaluate("e => { e.style.height = ''; }")
+    assert not box_size(page, box)["fits"]
+
+
+SCALE_SHEET = "aan-de-slag/herstelgesprek-voorbereiden.html"
+
+
+def test_the_why_of_a_scale_is_kept_beside_its_number_after_reload(page, site):
+    """From file://: a number and its why come back after a reload; the number keeps its old key and the why
+    has its own, derived from it, with the scale's question as its question."""
+    page.goto(f"{site.as_uri()}/{SCALE_SHEET}")
+    scale = sheet(page).locator(".werkblad-schaal")
+    scale.get_by_label("7", exact=True).check()
+    why = scale.get_by_label("Waarom dit cijfer?")
+    why.fill("Het ging beter sinds we samen de dag beginnen.")
+    page.reload()
+    assert scale.get_by_label("7", exact=True).is_checked()
+    assert why.input_value() == "Het ging beter sinds we samen de dag beginnen."
+    stored = page.evaluate("""() => JSON.parse(localStorage['leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden'])
+        .velden""")
+    number = [k for k in stored if k.startswith("schaal:") and not k.endswith(":waarom")]
+    assert len(number) == 1 and stored[number[0]]["v"] == "7"
+    assert stored[number[0] + ":waarom"]["v"] == "Het ging beter sinds we samen de dag beginnen."
+    assert stored[number[0] + ":waarom"]["q"].startswith("Welk cijfer geef je de situatie")

@@ -10,6 +10,7 @@
 
   var SECTOR = 45;
   var MAX = 10;
+  var self = typeof document === "object" && document.currentScript ? document.currentScript.src : "";
 
   function num(value) {
     return String(Number(value.toFixed(2)));
@@ -210,17 +211,42 @@
       }
       copy.textContent = note.value;
     });
+    /* today's date, on screen and on paper: what the profiles say is how the teacher sees herself today */
+    var day = root.querySelector("[data-cirkel-datum]");
+    if (day) { day.textContent = new Date().toLocaleDateString(root.getAttribute("lang"), { day: "numeric", month: "long", year: "numeric" }); }
     root.classList.add("is-actief");
     if (!record) { draw(); return; }
     migrate();
     show();
+    /* snapshots: cirkel-momenten.js, loaded only once there is one or the teacher saves the first */
+    var moments = null, box = root.querySelector("[data-cirkel-momenten]");
+    function withMoments(callback) {
+      if (moments) { callback(moments); return; }
+      var script = document.createElement("script");
+      script.src = self.replace(/cirkel(\.min)?\.js([?#].*)?$/, "cirkel-momenten$1.js");
+      script.onload = function () {
+        moments = moments || window.LeidraadMomenten.start({ root: root, record: record, B: B, order: order, values: values, say: say,
+          path: function (v) { return profilePath(v, order, g); } });
+        callback(moments);
+      };
+      document.head.appendChild(script);
+    }
+    if (box) {
+      box.hidden = false;
+      box.querySelector("[data-moment-bewaar]").addEventListener("click", function () { withMoments(function (m) { m.save(); }); });
+    }
+    function momentsIfAny() {   /* on load, and when a file or another tab brings the first snapshot */
+      if (box && record.entries().some(function (e) { return e.key.indexOf("moment:") === 0; })) { withMoments(function () {}); }
+    }
+    momentsIfAny();
+    root.querySelector("[data-afdrukken]").addEventListener("click", function () { window.print(); });
     note.addEventListener("input", function () { keep(note); });
-    record.onChange(show);
+    record.onChange(function () { show(); momentsIfAny(); });
     root.querySelector("[data-cirkel-knoppen]").hidden = false;
     if (B.notice(record)) { say(B.notice(record), true); }   /* blocked storage, or a record kept aside */
     B.fileButtons(root, { names: function () { return [record.name]; }, say: say, restored: show });
     root.querySelector("[data-wissen]").addEventListener("click", function () {
-      var entries = record.entries();
+      var entries = record.entries().filter(function (e) { return e.key.indexOf("moment:") !== 0; });   /* snapshots stay */
       if (!entries.length) { say(B.text("wissen_niets"), false); return; }
       if (!window.confirm(B.text("wissen_vraag_reflectie", { n: entries.length }))) { return; }
       var change = {};

@@ -30,10 +30,35 @@
     var part = control.closest("[aria-labelledby]");
     var title = part && part !== control.form && document.getElementById(part.getAttribute("aria-labelledby"));
     text = text.replace(/\s+/g, " ").trim();
+    var scale = control.type !== "radio" && control.closest(".werkblad-schaal");   /* the why: with its scale */
+    if (scale) return scale.querySelector("legend").textContent.replace(/\s+/g, " ").trim() + ": " + text;
     return title && control.type !== "radio" ? title.textContent.trim() + ": " + text : text;
   }
 
   var fill = B.fill;   /* a form's controls: bewaren.js (valueOf, show, fill, keepAnswer) */
+
+  /* --- text boxes grow with the answer ------------------------------------------------------------ */
+
+  var MOST = 30;   /* lines a box grows to; beyond that it scrolls, with its scrollbar in view */
+
+  /** The height (px) a text box gets for its content, and whether it must scroll: at least its own lines
+      (least), at most MOST lines (most); content: its scrollHeight with the height at the least. */
+  function fitHeight(content, least, most) {
+    var height = Math.max(least, Math.min(content, most));
+    return { height: Math.ceil(height), scroll: content > most };
+  }
+
+  function grow(box) {
+    if (box.tagName !== "TEXTAREA" || !box.offsetParent) return;
+    var style = getComputedStyle(box), line = parseFloat(style.lineHeight) || 24;
+    var edges = box.offsetHeight - box.clientHeight;   /* borders: scrollHeight leaves them out */
+    box.style.height = "";                             /* the stylesheet's height: the box's own lines */
+    var least = box.offsetHeight, fit = fitHeight(box.scrollHeight + edges, least, Math.max(least, MOST * line));
+    box.style.height = fit.height + "px";
+    box.style.overflowY = fit.scroll ? "auto" : "hidden";
+  }
+
+  function growAll(form) { each(form.querySelectorAll("textarea"), grow); }
 
   /* --- status: say plainly whether it was saved ----------------------------------------------- */
 
@@ -198,7 +223,7 @@
         copy = document.createElement("div");
         copy.className = "werkblad-afdruk " + field.className;
         copy.setAttribute("aria-hidden", "true");
-        copy.style.cssText = field.getAttribute("style") || "";
+        copy.style.setProperty("--regels", field.style.getPropertyValue("--regels") || "1");   /* not its height */
         field.after(copy);
       }
       copy.textContent = field.value;
@@ -233,7 +258,15 @@
       if (blankNext) blankOut();
       mirrors();
     });
-    window.addEventListener("afterprint", function () { blankNext = false; restore(); mirrors(); });
+    window.addEventListener("afterprint", function () {
+      blankNext = false; restore(); mirrors();
+      each(document.querySelectorAll("form.werkblad"), growAll);
+    });
+    /* a box that was out of sight (a closed tab, the print-all page) or on a narrower screen fits again */
+    window.addEventListener("resize", function () {
+      if (window.matchMedia("print").matches) return;   /* paper prints the copies; measuring now would blur */
+      each(document.querySelectorAll("form.werkblad"), growAll);
+    });
   }
 
   /* --- the tally ------------------------------------------------------------------------------------ */
@@ -292,6 +325,7 @@
         fill(s.form, s.record);
         tally(s.form);
         orphans(s.form, s.record);
+        growAll(s.form);
         if (s.record.problem) report(s.form, s.record); else say(s.form, B.text("gewist"), false);
       });
     }
@@ -307,6 +341,7 @@
     fill(form, record);
     tally(form);
     orphans(form, record);
+    growAll(form);
     function keep(event) {
       var control = event.target.closest("[data-sleutel]");
       if (!control) return;
@@ -314,7 +349,7 @@
       report(form, record);
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("input", function (event) { tally(form); keep(event); });
+    form.addEventListener("input", function (event) { tally(form); keep(event); grow(event.target); });
     /* a text field fires 'change' when it loses focus, after its 'input' events were saved: saving it again
        would date the same text later and overwrite a newer answer from another tab */
     form.addEventListener("change", function (event) {
@@ -328,10 +363,10 @@
       tally(form);
       keep({ target: field });
     });
-    record.onChange(function (keys) { fill(form, record, keys); tally(form); orphans(form, record); });
+    record.onChange(function (keys) { fill(form, record, keys); tally(form); orphans(form, record); growAll(form); });
     /* after the teacher leaves a field (focus has moved on), show what another tab changed meanwhile */
     form.addEventListener("focusout", function () {
-      setTimeout(function () { record.refresh(); fill(form, record, Object.keys(record.data.velden)); }, 0);
+      setTimeout(function () { record.refresh(); fill(form, record, Object.keys(record.data.velden)); growAll(form); }, 0);
     });
   }
 
@@ -348,7 +383,7 @@
         names: function () { return all ? null : [B.open(own.dataset.werkblad).name]; },
         say: function (message, alarm) { if (own || sheets[0]) say(own || sheets[0].form, message, alarm); },
         restored: function () {
-          sheets.forEach(function (s) { fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); });
+          sheets.forEach(function (s) { fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); growAll(s.form); });
         },
         question: function (name, key) {   /* the consent question names our question, not the file's */
           var sheet = sheets.filter(function (s) { return s.record.name === name; })[0];
@@ -377,5 +412,5 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
   }
-  if (typeof module === "object") module.exports = { v1Changes: v1Changes, ratio: ratio, count: count };
+  if (typeof module === "object") module.exports = { v1Changes: v1Changes, ratio: ratio, count: count, fitHeight: fitHeight };
 })();
