@@ -455,7 +455,7 @@ def test_our_plan_is_filled_from_the_view_kept_after_reload_and_printed_on_one_p
     page.get_by_role("button", name="Maak ons plan").click()
     assert asked and "4.2 Eigen keuze" in asked[0]
     assert page.url.endswith("teamoverzicht.html")
-    stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v2:werkblad:nl:ons-plan')"))
+    stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v3:werkblad:ons-plan')"))
     assert stored["velden"]["veld:deelaanbeveling-3"]["v"] == "4.2 Eigen keuze"
 
 

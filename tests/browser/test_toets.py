@@ -317,7 +317,7 @@ def test_the_order_of_the_choices_changes_between_attempts_and_survives_a_reload
     assert shown_order(page) == first
     assert question(page, FIRST).get_by_label(w["right"]).is_checked()
     assert question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text().startswith(f"✓ {w['good']}")
-    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('leidraad:v2:toets:{lang}:{CHAPTER}'))")
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('leidraad:v3:toets:{CHAPTER}'))")
     assert stored["velden"][FIRST]["v"] == w["right"]
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name=w["restart"]).click()

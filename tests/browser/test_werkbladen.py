@@ -367,7 +367,7 @@ def test_the_why_of_a_scale_is_kept_beside_its_number_after_reload(page, site):
     page.reload()
     assert scale.get_by_label("7", exact=True).is_checked()
     assert why.input_value() == "Het ging beter sinds we samen de dag beginnen."
-    stored = page.evaluate("""() => JSON.parse(localStorage['leidraad:v2:werkblad:nl:herstelgesprek-voorbereiden'])
+    stored = page.evaluate("""() => JSON.parse(localStorage['leidraad:v3:werkblad:herstelgesprek-voorbereiden'])
         .velden""")
     number = [k for k in stored if k.startswith("schaal:") and not k.endswith(":waarom")]
     assert len(number) == 1 and stored[number[0]]["v"] == "7"

@@ -37,6 +37,9 @@ def fresh_clone(tmp_path: pathlib.Path) -> pathlib.Path:
     for shared in (".venv", "node_modules"):
         if (ROOT / shared).exists():
             (copy / shared).symlink_to((ROOT / shared).resolve())
+    if (ROOT.parent / "shared").exists():   # ../shared beside the clone, as beside every checkout (the source)
+        (tmp_path / "shared").symlink_to((ROOT.parent / "shared").resolve())
+
     def git(*command, check=True):
         return subprocess.run(["git", *command], cwd=copy, check=check, capture_output=True, text=True,
                               env={**os.environ, **GIT})
@@ -272,11 +275,12 @@ def test_a_typo_while_serving_shows_on_the_page(tmp_path):
     try:
         assert wait_for(lambda: "2×10" in fetch(page), 300) is not None, "scripts/serve did not serve the site"
         assert "redactie-melding" not in fetch(page)
+        line = sheet.read_text(encoding="utf-8").split("\n").index("  - veld:") + 1
         edit(sheet, ("  - veld:\n", "  - veldd:\n"))
         seconds = wait_for(lambda: "redactie-melding" in fetch(page), 300)
         assert seconds is not None, "no banner appeared"
         html = fetch(f"http://127.0.0.1:{port}/index.html")
-        assert "docs/aan-de-slag/2x10-oefening.md, line 15: unknown part &#x27;veldd&#x27;; did you mean " \
+        assert f"docs/aan-de-slag/2x10-oefening.md, line {line}: unknown part &#x27;veldd&#x27;; did you mean " \
                "&#x27;veld&#x27;?" in html
         print(f"banner after {seconds:.1f} s")
         edit(sheet, ("  - veldd:\n", "  - veld:\n"))
