@@ -52,6 +52,28 @@
     return changes;
   }
 
+  /** Whether a value fits a slider ({min, max, step}): a whole step between min and max, written as the slider
+      writes it (digits, e.g. "7"; "1e9", "5.5" with step 1 or "abc" do not fit). */
+  function fits(value, limits) {
+    if (typeof value === "number") { value = String(value); }
+    if (typeof value !== "string" || !/^-?\d+(\.\d+)?$/.test(value)) { return false; }
+    var n = Number(value), steps = (n - limits.min) / limits.step;
+    return n >= limits.min && n <= limits.max && Math.abs(steps - Math.round(steps)) < 1e-9;
+  }
+
+  /** The import rule of self-reflection records (bewaren.js): sliders maps a slider's key ("nu:leidend") to its
+      {min, max, step} as the page has them; a slider key not on this page gets the template's 0 to MAX in whole
+      steps; the note is text; any other field is unknown (it would be counted but never shown). */
+  function unknownReflection(sliders) {
+    return function (key, value) {
+      if (key === "notitie") { return typeof value !== "string"; }
+      if (!/^(nu|gewenst):[\w-]+$/.test(key)) { return true; }
+      return !fits(value, sliders[key] || { min: 0, max: MAX, step: 1 });
+    };
+  }
+
+  var limitsOnPage = {};   /* every self-reflection's sliders on this page: its import rule */
+
   function geometry(svg) {
     return {
       cx: parseFloat(svg.dataset.cx),
@@ -130,6 +152,11 @@
     });
     var B = window.LeidraadBewaren;
     var record = B ? B.open(root.dataset.record) : null;
+    each(sliders, function (slider) {
+      limitsOnPage[slider.dataset.sleutel] = { min: Number(slider.min || 0), max: Number(slider.max || MAX),
+                                               step: Number(slider.step || 1) };
+    });
+    if (B) { B.rule("reflectie", unknownReflection(limitsOnPage)); }
 
     function values(kind) {
       var out = {};
@@ -240,6 +267,7 @@
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
   }
   if (typeof module === "object") {
-    module.exports = { wedge: wedge, profilePath: profilePath, v1Changes: v1Changes };
+    module.exports = { wedge: wedge, profilePath: profilePath, v1Changes: v1Changes, fits: fits,
+                       unknownReflection: unknownReflection };
   }
 }());
