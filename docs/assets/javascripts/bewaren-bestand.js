@@ -155,7 +155,7 @@
   }
 
   /** Why the records of a file that are not this page's are left out: one line per kind of record, e.g.
-      "• de teamscan: zet die terug op de teamscan-pagina" ("" when none is left out). */
+      "• de teamscan (de teamscan-pagina): zet het terug op de pagina waar het bij hoort" ("" when none). */
   function leftOut(names) {
     var kinds = [];
     names.forEach(function (name) {
@@ -164,7 +164,7 @@
       if (kinds.indexOf(kind) < 0) kinds.push(kind);
     });
     return kinds.length ? text("import_weggelaten") + "\n" + kinds.map(function (kind) {
-      return "• " + text("weggelaten_" + kind);
+      return "• " + text("weggelaten", { wat: text("weggelaten_" + kind) });
     }).join("\n") : "";
   }
 

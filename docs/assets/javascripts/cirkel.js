@@ -52,27 +52,24 @@
     return changes;
   }
 
-  /** Whether a value fits a slider ({min, max, step}): a whole step between min and max, written as the slider
-      writes it (digits, e.g. "7"; "1e9", "5.5" with step 1 or "abc" do not fit). */
-  function fits(value, limits) {
-    if (typeof value === "number") { value = String(value); }
-    if (typeof value !== "string" || !/^-?\d+(\.\d+)?$/.test(value)) { return false; }
-    var n = Number(value), steps = (n - limits.min) / limits.step;
-    return n >= limits.min && n <= limits.max && Math.abs(steps - Math.round(steps)) < 1e-9;
+  /** Whether a value fits a slider ({min, max, step}): a whole step from min to max, in digits as the slider
+      writes it ("11", "-5", "abc", "1e9" or, in whole steps, "5.5" do not fit). */
+  function fits(value, s) {
+    var n = Number(value), steps = (n - s.min) / s.step;
+    return /^-?\d+(\.\d+)?$/.test(String(value)) && n >= s.min && n <= s.max && Math.abs(steps - Math.round(steps)) < 1e-9;
   }
 
-  /** The import rule of self-reflection records (bewaren.js): sliders maps a slider's key ("nu:leidend") to its
-      {min, max, step} as the page has them; a slider key not on this page gets the template's 0 to MAX in whole
-      steps; the note is text; any other field is unknown (it would be counted but never shown). */
+  /** The import rule of self-reflection records (bewaren.js): a slider's value must fit it (sliders: key ->
+      {min, max, step} as the page has them; a slider not on this page: the template's 0 to MAX in whole steps),
+      the note is text, and any other field is unknown (it would be counted, never shown). */
   function unknownReflection(sliders) {
     return function (key, value) {
       if (key === "notitie") { return typeof value !== "string"; }
-      if (!/^(nu|gewenst):[\w-]+$/.test(key)) { return true; }
-      return !fits(value, sliders[key] || { min: 0, max: MAX, step: 1 });
+      return !/^(nu|gewenst):[\w-]+$/.test(key) || !fits(value, sliders[key] || { min: 0, max: MAX, step: 1 });
     };
   }
 
-  var limitsOnPage = {};   /* every self-reflection's sliders on this page: its import rule */
+  var limits = {};   /* the sliders of every self-reflection on this page, for its import rule */
 
   function geometry(svg) {
     return {
@@ -153,10 +150,9 @@
     var B = window.LeidraadBewaren;
     var record = B ? B.open(root.dataset.record) : null;
     each(sliders, function (slider) {
-      limitsOnPage[slider.dataset.sleutel] = { min: Number(slider.min || 0), max: Number(slider.max || MAX),
-                                               step: Number(slider.step || 1) };
+      limits[slider.dataset.sleutel] = { min: +slider.min, max: +slider.max, step: +slider.step || 1 };
     });
-    if (B) { B.rule("reflectie", unknownReflection(limitsOnPage)); }
+    if (B) { B.rule("reflectie", unknownReflection(limits)); }
 
     function values(kind) {
       var out = {};
