@@ -187,6 +187,7 @@
         q.addEventListener("change", function (event) {
           if (event.target.type !== "radio" || event.target.value === record.get(id)) return;
           feedback(q, null);
+          if (!words.bewaard_na_controle) return;   /* the word reaches the page through hooks/toets.py's script_words */
           var hint = document.createElement("p");
           hint.textContent = words.bewaard_na_controle;
           q.querySelector("[data-toets-terugkoppeling]").append(hint);
