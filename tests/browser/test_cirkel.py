@@ -276,3 +276,28 @@ def test_a_snapshot_is_kept_after_reload_and_drawn_as_a_second_outline(page, sit
     page.once("dialog", lambda d: d.accept())
     page.locator(".cirkel-reflectie [data-wissen]").click()
     assert page.locator(".cirkel-momentlijst li").count() == 1, "clearing the answers keeps the snapshots"
+@pytest.mark.parametrize("value", ["11", "-5", "abc", "1e9", "5.5"])
+def test_a_file_with_a_slider_value_off_the_scale_is_refused_named(page, server, tmp_path, value):
+    """Prober C01: a file with "11" for a slider was reported restored while the slider showed 0. Now the file is
+    refused, with the answer and its value named, and nothing changes; a value on the scale still comes back."""
+    page.goto(f"{server}/{PAGE}")
+    key = page.locator(".cirkel-reflectie").get_attribute("data-record")
+    asked = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.accept()))
+
+    def restore(v, name):
+        path = tmp_path / name
+        path.write_text(json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gegevens": {
+            key: {"velden": {"nu:helpend": {"v": v, "t": 1, "q": "Helpend"}}}}}), encoding="utf-8")
+        page.locator(".cirkel-reflectie [data-bestand]").set_input_files(str(path))
+
+    before = page.evaluate("(k) => localStorage.getItem('leidraad:v2:' + k)", key)
+    restore(value, "raar.json")
+    alert = page.locator("[data-cirkel-melding]")
+    alert.wait_for(state="visible")
+    assert alert.inner_text().startswith("raar.json: Dit bestand is niet gebruikt")
+    assert f"„{value}” past niet bij „nu:helpend”" in alert.inner_text()
+    assert asked == [] and page.evaluate("(k) => localStorage.getItem('leidraad:v2:' + k)", key) == before
+    restore("7", "goed.json")
+    page.wait_for_function("() => document.querySelector('input[data-sector=helpend][data-profiel=nu]').value === '7'")
+    assert page.locator("[data-cirkel-status]").inner_text() == "1 antwoord overgenomen uit het bestand."

@@ -504,3 +504,41 @@ def test_axe_finds_nothing_on_the_filled_scan_and_the_loaded_view(page, server, 
     assert page.locator("[data-teamoverzicht-geweigerd]").is_visible()
     problems += light_and_dark(page, axe_source)
     assert problems == []
+
+
+def scan_file(path, velden: dict, gemaakt: str = "2026-12-01T10:00:00Z"):
+    path.write_text(json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gemaakt": gemaakt,
+                                "gegevens": {"teamscan:nl:scan": {"velden": velden}}}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key, value", [("vaak:1-1", "regelmatig"), ("vaak:1-1", "<script>"), ("werken:1-3", "ja")])
+def test_the_scan_refuses_a_file_with_an_answer_it_cannot_show(page, server, tmp_path, key, value):
+    """Prober T02/T05: "regelmatig" or "<script>" for a level, "ja" for the tick were reported as taken over while
+    nothing showed. Now the file is refused with the answer and its value named, and nothing is stored."""
+    page.goto(address(server, "nl", SCAN))
+    asked = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.accept()))
+    path = scan_file(tmp_path / "raar.json", {"naam": {"v": "Bram", "t": 1}, key: {"v": value, "t": 1}})
+    page.locator("form.teamscan [data-bestand]").set_input_files(str(path))
+    alert = page.locator("[data-teamscan-melding]")
+    alert.wait_for(state="visible")
+    assert f"„{value}” past niet bij „{key}” in „teamscan:nl:scan”" in alert.inner_text()
+    assert "overgenomen" not in alert.inner_text() and asked == []
+    assert page.evaluate("localStorage.getItem('leidraad:v2:teamscan:nl:scan')") is None
+    assert page.locator("#teamscan-naam").input_value() == ""
+
+
+def test_names_in_the_view_are_isolated_and_different_names_are_different_teachers(page, server, tmp_path):
+    """Prober O01b: a right-to-left override in one name reversed the other names in "Van: …"; O01c: two files
+    with the same answer times but different names were taken for two versions of one scan."""
+    same = {"vaak:1-1": {"v": "vaak", "t": 100}, "werken:1-3": {"v": True, "t": 101}}
+    paths = [scan_file(tmp_path / "a.json", {"naam": {"v": "\u202eAnna", "t": 99}, **same}, "2026-12-01T10:00:00Z"),
+             scan_file(tmp_path / "b.json", {"naam": {"v": "Bea", "t": 99}, **same}, "2026-12-02T10:00:00Z"),
+             scan_file(tmp_path / "c.json", {"naam": {"v": "Cor", "t": 5}, "vaak:1-1": {"v": "soms", "t": 6}})]
+    load_view(page, server, "nl", paths)
+    status = page.locator("[data-teamoverzicht-status]")
+    assert status.inner_text() == "3 bestanden gelezen. Van: Anna, Bea en Cor."
+    assert status.locator("bdi").all_inner_texts() == ["Anna", "Bea", "Cor"]
+    assert "\u202e" not in status.evaluate("e => e.textContent")
+    assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()

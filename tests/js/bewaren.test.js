@@ -5,6 +5,9 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { script, FakeStorage, browserWith, SELF_NAMING, file, reset } = require("./helpers.js");
+/* the self-naming words, with the left-out line showing which kind it names */
+const NAMING_LEFT_OUT = new Proxy({ weggelaten: "weggelaten[<wat={wat}>]" }, {
+  get: (own, key) => (key in own ? own[key] : SELF_NAMING[key]) });
 
 const B = script("bewaren-bestand.js");   // bewaren.js with its file part
 const SHEET = "werkblad:herstel";   // a v3 name: one record for both languages
@@ -277,7 +280,7 @@ test("a kind of record may refuse values it does not know (the self-tests' verdi
   fresh();
   B.rule("toets", (key, value) => /:oordeel$/.test(key) && !["goed", "deels", "fout"].includes(value));
   const bad = file({ "toets:nl:hoofdstuk-1": { velden: { "v3:oordeel": { v: "bijna", t: 1 } } } });
-  assert.match(B.check(bad, 9).error, /reden_antwoord\[.*<sleutel=v3:oordeel>/);
+  assert.match(B.check(bad, 9).error, /reden_waarde\[.*<naam=toets:nl:hoofdstuk-1><sleutel=v3:oordeel>/);
   const fine = file({ "toets:nl:hoofdstuk-1": { velden: { "v3:oordeel": { v: "deels", t: 1 } } } });
   assert.ok(B.check(fine, 9).data);
 });
@@ -297,7 +300,7 @@ test("the question before importing counts new and different answers and names O
                          (name, key) => (key === "naam" ? "Naam van de leerkracht" : ""));
   assert.equal(result.ok, false);
   assert.match(result.message, /^import_afgebroken/);
-  assert.match(asked[0], /^import_vraag\[.*<nieuw=1><anders=2>/);
+  assert.match(asked[0], /^import_vraag\[.*<nieuw=n_nieuw_1\[.*<n=1>.*<anders=n_anders\[.*<n=2>/);
   assert.match(asked[0], /• Naam van de leerkracht\n• Wat spreken we af\?$/);
   assert.doesNotMatch(asked[0], /winnen|Onze afspraak/);
   assert.equal(storage.snapshot(), before, "cancelled: nothing changed");
@@ -310,7 +313,7 @@ test("an accepted import stores every answer, tells the page and says how many",
   record.onChange((keys) => heard.push(keys));
   const result = B.apply(JSON.parse(good()), () => true);
   assert.deepEqual([result.ok, result.changed], [true, [SHEET]]);
-  assert.match(result.message, /^import_klaar\[.*<n=1>/);
+  assert.match(result.message, /^import_klaar_1\[.*<n=1>/);
   assert.equal(stored(storage).velden.naam.v, "Anna");
   assert.deepEqual(heard, [["naam"]]);
   assert.match(B.apply(JSON.parse(good()), () => true).message, /^import_niets/, "a second time: nothing new");
@@ -553,4 +556,79 @@ test("Mijn werk lists each record with answers: its page, when it changed, how m
   assert.match(M.persistText(true), /^persist_ja/);
   assert.match(M.persistText(false), /^persist_nee/);
   assert.match(M.persistText(undefined), /^persist_onbekend/);
+});
+
+/* --- the prober's cases (2026-12-07): a page takes its own records; blocked is not full; one is singular ----- */
+
+const WORDS = {
+  import_klaar: "{n} antwoorden overgenomen uit het bestand.", import_klaar_1: "1 antwoord overgenomen uit het bestand.",
+  import_vraag: "Uit dit bestand komen {nieuw} en {anders}.", n_nieuw: "{n} nieuwe antwoorden",
+  n_nieuw_1: "1 nieuw antwoord", n_anders: "{n} antwoorden die anders zijn", n_anders_1: "1 antwoord dat anders is",
+};
+
+test("W18: a worksheet page takes only its worksheet from a file; the team scan in it is named, left out and untouched", () => {
+  const storage = fresh();
+  reset(B, NAMING_LEFT_OUT);
+  B.open("teamscan:nl:scan").set({ naam: ["Juf Sanne", "Naam"], "vaak:1-1": ["altijd", "Hoe vaak?"] });
+  const before = stored(storage, "teamscan:nl:scan");
+  const data = JSON.parse(file({
+    [SHEET]: { velden: { plan: { v: "bellen", t: 1, q: "Plan" } } },
+    "teamscan:nl:scan": { velden: { naam: { v: "Meester Bram", t: 9e12 }, "vaak:1-1": { v: "nooit", t: 9e12 } } } }));
+  const asked = [];
+  const result = B.apply(data, (q) => { asked.push(q); return true; }, null, [SHEET]);
+  assert.deepEqual([result.ok, result.changed], [true, [SHEET]]);
+  assert.match(asked[0], /<nieuw=n_nieuw_1\[.*<n=1>.*<anders=n_anders\[.*<n=0>/, "only the worksheet's answer is counted");
+  assert.match(asked[0], /import_weggelaten\[.*\n• weggelaten\[.*<wat=weggelaten_teamscan\[/, "the confirm says what is left out and why");
+  assert.match(result.message, /^import_klaar_1\[.*\n.*\n• weggelaten\[.*<wat=weggelaten_teamscan\[/);
+  assert.deepEqual(stored(storage, "teamscan:nl:scan"), before, "the teacher's own team scan is untouched");
+  assert.equal(stored(storage).velden.plan.v, "bellen");
+});
+
+test("W18: a file with nothing for this page changes nothing and says where its answers go", () => {
+  const storage = fresh();
+  reset(B, NAMING_LEFT_OUT);
+  const before = storage.snapshot();
+  const data = JSON.parse(file({ "teamscan:nl:scan": { velden: { naam: { v: "Bram", t: 1 } } },
+                                 "reflectie:nl:cirkel": { velden: { "nu:leidend": { v: "3", t: 1 } } } }));
+  let asked = 0;
+  const result = B.apply(data, () => { asked += 1; return true; }, null, [SHEET]);
+  assert.equal(asked, 0, "nothing to ask");
+  assert.equal(result.ok, false);
+  assert.match(result.message, /^import_niets_hier\[.*\n.*\n• weggelaten\[.*<wat=weggelaten_teamscan\[.*\n• weggelaten\[.*<wat=weggelaten_reflectie\[/);
+  assert.equal(storage.snapshot(), before);
+});
+
+test("W18: without a list of own records (Node, older callers) every record is taken, as before", () => {
+  fresh();
+  const data = JSON.parse(file({ [SHEET]: { velden: { plan: { v: "x", t: 1 } } },
+                                 "werkblad:nl:ander": { velden: { plan: { v: "y", t: 1 } } } }));
+  assert.deepEqual(B.apply(data, () => true).changed.sort(), [SHEET, "werkblad:nl:ander"].sort());
+});
+
+test("S03: restoring with storage blocked says it is blocked, not full", () => {
+  browserWith(null);
+  reset(B);
+  const data = JSON.parse(file({ [SHEET]: { velden: { plan: { v: "x", t: 1 } } } }));
+  assert.match(B.apply(data, () => true).message, /^import_mislukt_geblokkeerd\[/);
+  const throwing = {};
+  Object.defineProperty(throwing, "localStorage", { get() { const e = new Error("denied"); e.name = "SecurityError"; throw e; } });
+  globalThis.window = throwing;
+  reset(B);
+  assert.match(B.apply(data, () => true).message, /^import_mislukt_geblokkeerd\[/, "a getter that throws is blocked");
+  fresh(new FakeStorage(10));
+  assert.match(B.apply(data, () => true).message, /^import_mislukt\[/, "a full storage keeps the 'full?' message");
+});
+
+test("one answer is singular (through the _1 words), more are plural", () => {
+  fresh();
+  reset(B, WORDS);
+  const one = JSON.parse(file({ [SHEET]: { velden: { plan: { v: "x", t: 1 } } } }));
+  const asked = [];
+  assert.equal(B.apply(one, (q) => { asked.push(q); return true; }).message, "1 antwoord overgenomen uit het bestand.");
+  assert.equal(asked[0], "Uit dit bestand komen 1 nieuw antwoord en 0 antwoorden die anders zijn.");
+  const two = JSON.parse(file({ [SHEET]: { velden: { plan: { v: "y", t: 9e12 }, naam: { v: "z", t: 1 } } } }));
+  asked.length = 0;
+  assert.equal(B.apply(two, (q) => { asked.push(q); return true; }).message, "2 antwoorden overgenomen uit het bestand.");
+  assert.equal(asked[0].split("\n")[0], "Uit dit bestand komen 1 nieuw antwoord en 1 antwoord dat anders is.");
+  assert.equal(B.text("import_klaar", { n: 0 }), "0 antwoorden overgenomen uit het bestand.");
 });

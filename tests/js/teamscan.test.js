@@ -206,3 +206,44 @@ test("a file of the third format (the record named without a language) is a coll
   const sorted = sortOut([result("anna.json", text)], SUBS);
   assert.deepEqual([sorted.scans.length, sorted.scans[0].naam, sorted.refused], [1, "Anna", []]);
 });
+
+/* --- the prober's cases (2026-12-07) ---------------------------------------------------------------- */
+
+test("T02/T05: a team scan answer the scan cannot give is refused on import, named with its value", () => {
+  B.rule("teamscan", T.unknownAnswer);
+  for (const [key, v] of [["vaak:1-1", "regelmatig"], ["vaak:1-1", "<script>"], ["werken:1-3", "ja"],
+                          ["werken:1-3", "1"], ["werken:1-3", 1], ["naam", 5], ["opmerking", "x"], ["vaak:1-1", true]]) {
+    const bad = scanFile({ ...ANNA, [key]: { v, t: 1 } });
+    const error = B.check(bad, bad.length).error;
+    assert.match(error || "", /reden_waarde\[.*<naam=teamscan:nl:scan><sleutel=[^>]*>/, `${key}=${JSON.stringify(v)}`);
+    assert.ok(error.includes(`<sleutel=${key}>`), key);
+  }
+  const good = scanFile({ ...ANNA, "vaak:1-2": { v: "altijd", t: 3 }, "werken:2-1": { v: false, t: 4 } });
+  assert.ok(B.check(good, good.length).data, "what the scan writes: a level, a tick (true/false), a name");
+});
+
+test("T02: in the team view a file with an invalid level is refused with the reason, the others counted", () => {
+  B.rule("teamscan", T.unknownAnswer);
+  const sorted = sortOut([result("anna.json", scanFile(ANNA)),
+                          result("raar.json", scanFile({ ...BEA, "vaak:1-1": { v: "regelmatig", t: 201 } }))], SUBS);
+  assert.deepEqual(sorted.scans.map((s) => s.naam), ["Anna"]);
+  assert.match(sorted.refused[0][1], /reden_waarde\[.*<sleutel=vaak:1-1>/);
+});
+
+test("O01b: direction controls are taken out of a teacher's name", () => {
+  const scan = T.scanOf({ gegevens: { "teamscan:nl:scan": { velden: {
+    naam: { v: "\u202eAnna\u202c \u2067Bea\u2069\u200f", t: 1 }, "vaak:1-1": { v: "soms", t: 1 } } } } }, SUBS);
+  assert.equal(scan.naam, "Anna Bea");
+});
+
+test("O01c: two files with the same answer times but different names are two teachers, not two versions", () => {
+  const copy = { ...ANNA, naam: { v: "Bea", t: 100 } };   /* a colleague who started from Anna's file */
+  const sorted = sortOut([result("anna.json", scanFile(ANNA, "2026-12-01T10:00:00Z")),
+                          result("bea.json", scanFile(copy, "2026-12-02T10:00:00Z"))], SUBS);
+  assert.deepEqual(sorted.scans.map((s) => s.naam), ["Anna", "Bea"]);
+  assert.deepEqual(sorted.refused, []);
+  const anna = T.scanOf(JSON.parse(scanFile(ANNA)), SUBS);
+  assert.equal(T.sameScan(anna, { ...anna, naam: "ANNA " }), true, "the same name, case and spaces aside");
+  assert.equal(T.sameScan({ ...anna, naam: "" }, { ...anna, naam: "" }), true, "no names: the content decides");
+  assert.equal(T.sameScan({ ...anna, naam: "" }, { ...anna, naam: "Anna" }), false, "a name against none: two");
+});

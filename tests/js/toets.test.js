@@ -36,7 +36,7 @@ test("a file with an unknown verdict is refused on import with the answer named;
   withAnswers({});
   B.rule("toets", T.unknownVerdict);
   const bad = file({ [NAME]: { velden: { "o1:oordeel": { v: "supergoed", t: 1 }, o1: { v: "tekst", t: 1 } } } });
-  assert.match(B.check(bad, bad.length).error, /reden_antwoord\[.*<naam=toets:nl:hoofdstuk-2><sleutel=o1:oordeel>/);
+  assert.match(B.check(bad, bad.length).error, /reden_waarde\[.*<naam=toets:nl:hoofdstuk-2><sleutel=o1:oordeel>/);
   const good = file({ [NAME]: { velden: { "o1:oordeel": { v: "fout", t: 1 }, k1: { v: "anything a choice is", t: 1 } } } });
   assert.ok(B.check(good, good.length).data);
   assert.equal(T.unknownVerdict("k1", "x"), false, "only verdicts have a fixed set of values");

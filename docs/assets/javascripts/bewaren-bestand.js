@@ -11,8 +11,10 @@
  * site of version 2 refuses the new names: it then says the file is newer, not that it is damaged. Each save
  * notes per record when it was saved (localStorage "leidraad:bestand"), for the reminder of a week (remind). Reading a file checks its shape and size before anything is
  * applied (a limit on bytes, records, answers and nesting; every key and value of the right kind; unsafe keys
- * such as __proto__ refused); a refusal names the file and what is wrong in it. Then it says what will change,
- * in our own question texts, asks first, and applies all of it or, when storage fails half-way, none of it.
+ * such as __proto__ refused; a value a tool does not know, by its rule); a refusal names the file and what is
+ * wrong in it. A page takes only its own records (a worksheet's restore never changes the team scan) and names
+ * what it leaves out and where to restore that. Then it says what will change, in our own question texts, asks
+ * first, and applies all of it or, when storage fails half-way, none of it.
  * The logic also runs in Node (tests/js).
  */
 (function () {
@@ -169,7 +171,10 @@
         if (!key || !safe(key) || key.length > LIMITS.key) return damaged("reden_antwoord", where);
         if (!plain(entry) || !(entry.v === null || scalar(entry.v)) || (entry.q !== undefined && typeof entry.q !== "string") ||
             (entry.t !== undefined && typeof entry.t !== "number")) return damaged("reden_antwoord", where);
-        if (unknown && !empty(entry.v) && unknown(key, entry.v)) return damaged("reden_antwoord", where);
+        if (unknown && !empty(entry.v) && unknown(key, entry.v, name)) {
+          where.waarde = short(entry.v);
+          return damaged("reden_waarde", where);
+        }
       }
     }
     data.gegevens = upgrade(data.gegevens);
@@ -194,16 +199,44 @@
     return { added: added, replaced: replaced };
   }
 
-  /** Apply a checked file after asking; returns {message, changed: [record names], ok}. All or nothing: when
-      storage fails on one record, every record written before it is put back as it was. */
-  function apply(data, ask, question) {
-    var plan = changes(data, question);
-    var total = plan.added.length + plan.replaced.length;
+  /** Why the records of a file that are not this page's are left out: one line per kind of record, e.g.
+      "• de teamscan (de teamscan-pagina): zet het terug op de pagina waar het bij hoort" ("" when none). */
+  function leftOut(names) {
+    var kinds = [];
+    names.forEach(function (name) {
+      var kind = name.split(":")[0], known = ["werkblad", "teamscan", "reflectie", "toets"].indexOf(kind) >= 0;
+      kind = known ? kind : "anders";
+      if (kinds.indexOf(kind) < 0) kinds.push(kind);
+    });
+    return kinds.length ? text("import_weggelaten") + "\n" + kinds.map(function (kind) {
+      return "• " + text("weggelaten", { wat: text("weggelaten_" + kind) });
+    }).join("\n") : "";
+  }
+
+  /** Apply a checked file after asking; returns {message, changed: [record names], ok}. Only the records in own
+      are taken (all when own is undefined): a page takes its own tool's answers, and names what it leaves out
+      and where that goes. All or nothing: when storage fails on one record, every record written before it is
+      put back as it was. */
+  function apply(data, ask, question, own) {
+    var plan = changes(data, question), other = [];
+    if (own) {
+      ["added", "replaced"].forEach(function (part) {
+        plan[part] = plan[part].filter(function (c) {
+          if (own.indexOf(c.name) >= 0) return true;
+          if (other.indexOf(c.name) < 0) other.push(c.name);
+          return false;
+        });
+      });
+    }
+    var total = plan.added.length + plan.replaced.length, left = leftOut(other);
+    if (!total && left) return { ok: false, message: text("import_niets_hier") + "\n" + left, changed: [] };
     if (!total) return { ok: true, message: text("import_niets"), changed: [] };
     var lines = plan.replaced.slice(0, 8).map(function (c) { return "• " + short(c.q); });
     if (plan.replaced.length > 8) lines.push("• …");
-    var asked = text("import_vraag", { nieuw: plan.added.length, anders: plan.replaced.length }) +
-      (lines.length ? "\n\n" + text("import_overschreven") + "\n" + lines.join("\n") : "");
+    var asked = text("import_vraag", { nieuw: text("n_nieuw", { n: plan.added.length }),
+                                       anders: text("n_anders", { n: plan.replaced.length }) }) +
+      (lines.length ? "\n\n" + text("import_overschreven") + "\n" + lines.join("\n") : "") +
+      (left ? "\n\n" + left : "");
     if (!ask(asked)) return { ok: false, message: text("import_afgebroken"), changed: [] };
     var byRecord = {};
     plan.added.concat(plan.replaced).forEach(function (c) {
@@ -227,12 +260,13 @@
         was.record.problem = was.problem;
         if (was.problem) I.unsaved[was.record.name] = true; else delete I.unsaved[was.record.name];
       });
-      return { ok: false, message: text("import_mislukt"), changed: [] };
+      /* blocked storage is not full storage: the message says which (SecurityError, no storage, or quota) */
+      return { ok: false, message: text(problem === "geblokkeerd" ? "import_mislukt_geblokkeerd" : "import_mislukt"), changed: [] };
     }
     names.forEach(function (name) {
       open(name).listeners.forEach(function (listener) { listener(Object.keys(byRecord[name])); });
     });
-    return { ok: true, message: text("import_klaar", { n: total }), changed: names };
+    return { ok: true, message: text("import_klaar", { n: total }) + (left ? "\n" + left : ""), changed: names };
   }
 
   /** Read a chosen file's text (a file over the limit is refused before it is read): done({text} | {error}). */
@@ -245,11 +279,11 @@
   }
 
   /** Read a chosen file and import it: calls done({ok, message}); a refusal starts with the file's name. */
-  function importFile(file, ask, done, question) {
+  function importFile(file, ask, done, question, own) {
     if (!file) return;
     readFile(file, function (result) {
       var checked = result.error ? result : check(result.text, file.size);
-      done(checked.error ? { ok: false, message: file.name + ": " + checked.error } : apply(checked.data, ask, question));
+      done(checked.error ? { ok: false, message: file.name + ": " + checked.error } : apply(checked.data, ask, question, own));
     });
   }
 
@@ -260,12 +294,12 @@
   }
 
   /** A file chosen with a tool's "Zet terug uit bestand": import it after asking, and say what happened. */
-  function chosen(file, options) {
+  function chosen(file, options, own) {
     importFile(file, function (asked) { return window.confirm(asked); }, function (result) {
       options.restored();
       options.say("", result.ok);            /* never a green line beside a red one */
       options.say(result.message, !result.ok);
-    }, options.question);
+    }, options.question, own);
   }
 
   /** The records (of names; all when null) whose answers wait for a file (B.due): [name]. */

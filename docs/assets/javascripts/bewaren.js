@@ -45,7 +45,11 @@
   var rules = {};                /* kind of record -> function (key, value): true when the value is unknown */
   var unsaved = {};              /* record name -> true while a change could not be stored */
 
-  function text(key, values) { return format(intern.words[key] || key, values); }
+  /** An interface text; with values.n === 1 its singular ("<key>_1" in hooks/bewaren.yml) when there is one. */
+  function text(key, values) {
+    var one = values && values.n === 1 && intern.words[key + "_1"];
+    return format(one || intern.words[key] || key, values);
+  }
 
   function empty(value) {
     return value === null || value === undefined || value === "" || value === false;
@@ -276,7 +280,8 @@
 
   /** Wire a tool's file buttons: [data-bewaar] downloads (file name in data-bestandsnaam, "{datum}" filled in),
       [data-terug] opens the [data-bestand] chooser, whose file is imported after asking. options:
-      names() -> record names for the file (null: everything), say(message, alarm), restored(),
+      names() -> record names for the file (null: everything) and the only records a restore takes (null: the
+      records this page opened; the others are named and left out), say(message, alarm), restored(),
       question(name, key) -> the page's text of a question, if it shows it. */
   function fileButtons(root, options) {
     var input = root.querySelector("[data-bestand]");
@@ -289,7 +294,10 @@
       input.addEventListener("change", function () {
         var file = input.files && input.files[0];
         input.value = "";
-        if (file) withFiles(function (F) { F.chosen(file, options); });
+        if (!file) return;
+        /* the records this page owns (Mijn werk, options.alles: every record); the rest is named, not taken */
+        var own = options.alles ? undefined : (options.names() || Object.keys(records));
+        withFiles(function (F) { F.chosen(file, options, own); });
       });
     }
   }

@@ -53,6 +53,25 @@
     return changes;
   }
 
+  /** Whether a value fits a slider ({min, max, step}): a whole step from min to max, in digits as the slider
+      writes it ("11", "-5", "abc", "1e9" or, in whole steps, "5.5" do not fit). */
+  function fits(value, s) {
+    var n = Number(value), steps = (n - s.min) / s.step;
+    return /^-?\d+(\.\d+)?$/.test(String(value)) && n >= s.min && n <= s.max && Math.abs(steps - Math.round(steps)) < 1e-9;
+  }
+
+  /** The import rule of self-reflection records (bewaren.js): a slider's value must fit it (sliders: key ->
+      {min, max, step} as the page has them; a slider not on this page: the template's 0 to MAX in whole steps),
+      the note is text, and any other field is unknown (it would be counted, never shown). */
+  function unknownReflection(sliders) {
+    return function (key, value) {
+      if (key === "notitie") { return typeof value !== "string"; }
+      return !/^(nu|gewenst):[\w-]+$/.test(key) || !fits(value, sliders[key] || { min: 0, max: MAX, step: 1 });
+    };
+  }
+
+  var limits = {};   /* the sliders of every self-reflection on this page, for its import rule */
+
   function geometry(svg) {
     return {
       cx: parseFloat(svg.dataset.cx),
@@ -131,6 +150,10 @@
     });
     var B = window.LeidraadBewaren;
     var record = B ? B.open(root.dataset.record) : null;
+    each(sliders, function (slider) {
+      limits[slider.dataset.sleutel] = { min: +slider.min, max: +slider.max, step: +slider.step || 1 };
+    });
+    if (B) { B.rule("reflectie", unknownReflection(limits)); }
 
     function values(kind) {
       var out = {};
@@ -266,6 +289,7 @@
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
   }
   if (typeof module === "object") {
-    module.exports = { wedge: wedge, profilePath: profilePath, v1Changes: v1Changes };
+    module.exports = { wedge: wedge, profilePath: profilePath, v1Changes: v1Changes, fits: fits,
+                       unknownReflection: unknownReflection };
   }
 }());

@@ -102,7 +102,7 @@
     }
     carryAll();
     root.querySelector("[data-mijn-werk-knoppen]").hidden = false;
-    B.fileButtons(root, { names: function () { return null; }, say: say, restored: function () { show(root); } });
+    B.fileButtons(root, { names: function () { return null; }, alles: true, say: say, restored: function () { show(root); } });
     window.addEventListener("storage", function () { show(root); });
     show(root);
     askToKeep(root);

@@ -30,6 +30,24 @@
     return items.slice(0, -1).join(", ") + " " + t("en") + " " + items[items.length - 1];
   }
 
+  /** A file's name, bold and isolated (a file name can hold direction controls too). */
+  function fileName(name) {
+    var strong = element("strong");
+    strong.appendChild(element("bdi", name));
+    return strong;
+  }
+
+  /** Put a text with names into an element, each name in its own <bdi>: a name written right to left (or one
+      that still turns direction) cannot reorder the words and names around it. */
+  function withNames(node, text, names) {
+    var PLACE = "\u0000", parts = text.split(PLACE);
+    node.textContent = "";
+    parts.forEach(function (part, i) {
+      node.append(part);
+      if (i < names.length) node.appendChild(element("bdi", names[i]));
+    });
+  }
+
   function rect(svg, x, y, width, height, name) {
     var r = document.createElementNS(SVG, "rect");
     [["x", x], ["y", y], ["width", width], ["height", height], ["class", name]].forEach(function (a) {
@@ -120,9 +138,11 @@
         if (!scan.naam) unnamed += 1; else if (named.indexOf(scan.naam) < 0) named.push(scan.naam);
       });
     });
-    if (unnamed) named.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
+    var places = named.map(function () { return "\u0000"; });
+    if (unnamed) places.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
     var status = t(files === 1 ? "gelezen_1" : files ? "gelezen_n" : "gelezen_0", { n: files });
-    root.querySelector("[data-teamoverzicht-status]").textContent = files ? status + " " + t("namen", { namen: list(named) }) : status;
+    withNames(root.querySelector("[data-teamoverzicht-status]"),
+              files ? status + " " + t("namen", { namen: list(places) }) : status, named);
 
     this.showFiles(rounds, state.refused);
     var roundsLine = root.querySelector("[data-teamoverzicht-rondes]");
@@ -155,8 +175,10 @@
     rounds.forEach(function (round) {
       round.items.forEach(function (item) {
         var li = element("li");
-        li.append(element("strong", item.name), " " + t("bestand_regel", {
-          naam: item.scan.naam || t("zonder_naam"), datum: longDate(item.datum, lang), ronde: roundLabel(round) }) + " ");
+        var line = element("span");
+        withNames(line, " " + t("bestand_regel", { naam: item.scan.naam ? "\u0000" : t("zonder_naam"),
+          datum: longDate(item.datum, lang), ronde: roundLabel(round) }) + " ", item.scan.naam ? [item.scan.naam] : []);
+        li.append(fileName(item.name), line);
         li.appendChild(removeButton(item));
         list.appendChild(li);
       });
@@ -167,7 +189,7 @@
     refusedList.textContent = "";
     refused.forEach(function (item) {
       var li = element("li");
-      li.append(element("strong", item.name), ": " + item.error + " ");
+      li.append(fileName(item.name), ": " + item.error + " ");
       li.appendChild(removeButton(item));
       refusedList.appendChild(li);
     });

@@ -9,8 +9,8 @@
  * scan of this page's questions, a damaged file, a file of another site or not JSON is named with the reason
  * and left out, and the others are counted. Files fall into rounds by the date they were made ("gemaakt"):
  * within GAP days of a round's first file is that round. A copy of a file counts once, whatever its date;
- * within a round one teacher's scan saved twice counts once, recognised by its content (the same answers,
- * or answers with the same times: the same record saved again), not by the file's bytes, and of two
+ * within a round one teacher's scan saved twice counts once, recognised by the same name and its content (the
+ * same answers, or answers with the same times: the same record saved again), not by the file's bytes, and of two
  * versions the newest counts; the same teacher in two rounds counts once in each. Both records of a file
  * (nl and en) are merged field by field, newest first. Two rounds are compared per sub-recommendation, rows
  * where a third or more say "nooit"/"soms" or want to work on it stand out, and every round goes into a CSV.
@@ -26,6 +26,7 @@
   var LEVELS = ["nooit", "soms", "vaak", "altijd"];
   var SCAN = /^teamscan:(?:[a-z]{2}:)?scan$/;   /* v3 files name it without a language (bewaren-bestand.js) */
   var FIELD = /^(vaak|werken):(\d+-\d+)$/;
+  var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;   /* direction controls: never in a name */
   var words = {};
 
   function t(key, values) { return B.format(words[key] || key, values); }
@@ -133,6 +134,20 @@
     B.privateWindow(function (likely) { if (likely) say(B.text("prive"), true); });
   }
 
+  /** Whether a team scan's answer is one the scan cannot give (refused on import, bewaren-bestand.js): the
+      scan writes the name as text, a level as the chosen radio button's value (LEVELS) and "werken" as the
+      checkbox's tick (true, or false when unticked); any other field or value would be counted but not shown. */
+  function unknownAnswer(key, value) {
+    var field = FIELD.exec(key);
+    if (key === "naam") return typeof value !== "string";
+    if (!field) return true;
+    return field[1] === "vaak" ? LEVELS.indexOf(value) < 0 : typeof value !== "boolean";
+  }
+
+  /** A teacher's name as the view shows and compares it: without direction controls (a right-to-left
+      override would turn the names after it round), trimmed, at most 80 characters. */
+  function cleanName(value) { return value.replace(BIDI, "").trim().slice(0, 80); }
+
   /* --- the team view ---------------------------------------------------------------------------- */
 
   var DAY = 24 * 60 * 60 * 1000;
@@ -150,7 +165,7 @@
     Object.keys(merged.velden).sort().forEach(function (key) {
       var entry = merged.velden[key], value = entry.v, field = FIELD.exec(key);
       var known = field && (!subs || subs.indexOf(field[2]) >= 0);
-      if (key === "naam" && typeof value === "string") scan.naam = value.trim().slice(0, 80);
+      if (key === "naam" && typeof value === "string") scan.naam = cleanName(value);
       else if (known && field[1] === "vaak" && LEVELS.indexOf(value) >= 0) { scan.vaak[field[2]] = value; answered = true; }
       else if (known && field[1] === "werken" && value === true) { scan.werken[field[2]] = true; answered = true; }
       else return;
@@ -163,9 +178,14 @@
     return answered ? scan : null;
   }
 
-  /** Whether two scans are one teacher's: the same content, or an answer saved at the same moment (the same
-      record, saved again later). */
+  /** Whether two scans are one teacher's, in two steps. 1. The names must be the same (letter case and spaces
+      aside; both empty counts as the same): two different names are two people, whatever else the files share,
+      for a colleague may start from a copy of another's file, so answers and their times can be the same.
+      2. Then the content must say so: the same answers, or an answer saved at the same moment (the same record,
+      saved again later). Two colleagues of the same name who answered at other moments stay two. */
   function sameScan(a, b) {
+    function key(name) { return name.toLowerCase().replace(/\s+/g, " ").trim(); }
+    if (key(a.naam) !== key(b.naam)) return false;
     return a.inhoud === b.inhoud || a.stamps.some(function (stamp) { return b.stamps.indexOf(stamp) >= 0; });
   }
 
@@ -374,6 +394,7 @@
   }
 
   if (browser) {
+    B.rule("teamscan", unknownAnswer);
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
@@ -382,7 +403,7 @@
                 topThree: topThree, csv: csv, isoDay: isoDay, t: t, each: each, LEVELS: LEVELS };
   if (browser) window.LeidraadTeamscan = logic;
   if (typeof module === "object") {
-    module.exports = { scanOf: scanOf, sameScan: sameScan, countAll: countAll, topThree: topThree,
+    module.exports = { scanOf: scanOf, sameScan: sameScan, unknownAnswer: unknownAnswer, countAll: countAll, topThree: topThree,
                        groupRounds: groupRounds, sortRounds: sortRounds, compare: compare, flags: flags, csv: csv,
                        GAP: GAP, useWords: function (table) { words = table || {}; } };
   }

@@ -326,9 +326,15 @@
           keep(id, chosen.value, questionText(q));
           feedback(q, chosen);
         });
-        /* a new choice is not checked yet: its old feedback goes until Check is pressed */
+        /* a new choice is not checked yet: its old feedback goes, and the page says it is kept when checked (kept
+           at once, an unchecked choice would count in the score and show its verdict after a reload) */
         q.addEventListener("change", function (event) {
-          if (event.target.type === "radio" && event.target.value !== record.get(id)) feedback(q, null);
+          if (event.target.type !== "radio" || event.target.value === record.get(id)) return;
+          feedback(q, null);
+          if (!words.bewaard_na_controle) return;   /* the word reaches the page through hooks/toets.py's script_words */
+          var hint = document.createElement("p");
+          hint.textContent = words.bewaard_na_controle;
+          q.querySelector("[data-toets-terugkoppeling]").append(hint);
         });
       } else {
         q.querySelector("[data-toets-antwoord]").addEventListener("input", function (event) {
