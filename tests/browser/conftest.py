@@ -10,13 +10,12 @@ language over http with axe light and dark (tests/rondgang.py), made once per te
 from __future__ import annotations
 
 import functools
-import http.server
 import pathlib
 import threading
 
 import pytest
 
-from conftest import _QuietHandler, browser_required, shared_result
+from conftest import QuietServer, _QuietHandler, browser_required, shared_result
 from proefsite import build_proefsite
 from rondgang import AXE, cover, light_and_dark, walk
 
@@ -79,7 +78,7 @@ def serve():
 
     def start(folder: pathlib.Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(folder))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd = QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         servers.append(httpd)
         return f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -315,7 +315,7 @@ def test_a_worksheet_page_restores_only_its_worksheet_and_leaves_the_team_scan_a
     the file was left out and where it goes."""
     page.goto(f"{server}/{SCAN_PAGE}")
     page.locator("#teamscan-naam").fill("Juf Sanne")
-    scan_key = "leidraad:v2:teamscan:nl:scan"
+    scan_key = "leidraad:v3:teamscan:scan"
     mine = page.evaluate("(k) => JSON.parse(localStorage.getItem(k)).velden.naam.v", scan_key)
     data = {"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gegevens": {
         "werkblad:nl:herstelgesprek-voorbereiden": {"velden": {"naam": {"v": "Meester Bram", "t": 1, "q": "Naam"}}},

@@ -268,23 +268,33 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   };
 
-  /** Write the top three into the plan's record ("Ons plan", bewaren.js), asking before replacing what the
-      team already wrote there, then open the plan. */
+  /** Write the top three into the plan's record ("Ons plan", bewaren.js), then open the plan. A slot that already
+      holds a sub-recommendation keeps it, with everything the team wrote under it (a walk-through found goals left
+      under the wrong heading when a slot's heading was replaced): the top three that are already in the plan stay
+      where they are, new ones go into empty slots only, and when there is no empty slot left the page says so. */
   View.prototype.makePlan = function (button) {
-    var top = this.top || [], record = B.open(button.dataset.planRecord);
+    var top = this.top || [], record = B.open(button.dataset.planRecord), root = this.root;
     var keys = JSON.parse(button.dataset.planSleutels), questions = JSON.parse(button.dataset.planVragen);
-    var change = {}, replaced = [], root = this.root;
-    record.refresh();
-    top.forEach(function (r, i) {
-      var sub = subText(root.querySelector('tr[data-sub="' + r.key + '"]')), value = sub.nummer + " " + sub.titel;
-      var was = record.get(keys[i]);
-      if (was !== undefined && was !== value) replaced.push(String(was));
-      change[keys[i]] = [value, questions[i]];
-    });
-    if (replaced.length && !window.confirm(t("plan_vraag", { oud: replaced.join("; ") }))) return;
-    var problem = record.set(change);
     var line = root.querySelector("[data-plan-melding]");
+    record.refresh();
+    var present = keys.map(function (key) { var v = record.get(key); return v === undefined ? "" : String(v); });
+    var values = top.map(function (r) {
+      var sub = subText(root.querySelector('tr[data-sub="' + r.key + '"]'));
+      return sub.nummer + " " + sub.titel;
+    });
+    var change = {}, free = keys.filter(function (key, i) { return !present[i].trim(); });
+    var missing = values.filter(function (value) { return present.indexOf(value) < 0; });
+    missing.slice(0, free.length).forEach(function (value, i) {
+      change[free[i]] = [value, questions[keys.indexOf(free[i])]];
+    });
+    if (missing.length > free.length) {
+      line.textContent = t("plan_vol", { niet: missing.slice(free.length).join("; ") });
+      line.hidden = false;
+      if (!Object.keys(change).length) return;
+    }
+    var problem = Object.keys(change).length ? record.set(change) : null;
     if (problem) { line.textContent = B.statusText(record); line.hidden = false; return; }
+    if (missing.length > free.length) return;   /* the page says what did not fit; the team chooses */
     window.location.href = button.dataset.planHref;
   };
 
