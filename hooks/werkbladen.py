@@ -8,8 +8,10 @@ one-page print layout and no check of an editor's input. This hook adds them:
 - parse (gereedschap.parse_yaml) -> validate (werkblad_syntax) -> fit on A4 (werkblad_a4) -> identify
   -> render (templates/werkblad*.html, autoescaped); any problem is reported with file, line and fix;
 - a stable identity for every answer (REDACTIE.md, "Waar antwoorden blijven"): a sheet is known by its
-  `sleutel` (default: its page's file name), a field by its question's text, never by its position or the
-  site's path, so inserting, removing or reordering parts never moves an answer to another question;
+  `sleutel` (default: its page's file name), a field of the Dutch sheet by its question's text, never by its
+  position or the site's path, so inserting, removing or reordering parts never moves an answer to another
+  question; a field of the English sheet by the key of the Dutch field in the same place (werkblad_sleutels),
+  so the same answer shows in both languages, and a difference between the two sheets stops the build;
 - the page holding `<!-- alle-werkbladen -->` gets every worksheet of its nav section, one per printed
   page, sharing the answers of each sheet's own page.
 
@@ -19,15 +21,16 @@ Links on a sheet assume `use_directory_urls: false`, as in mkdocs.yml.
 """
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
+import pathlib
 import posixpath
 import re
-
 
 import gereedschap
 from gereedschap import BlockError
 from werkblad_a4 import WAAROM_REGELS, fit
+from werkblad_sleutels import differences, follow, identify, text_key  # noqa: F401 - text_key: hooks/teamscan.py
 from werkblad_syntax import validate
 
 log = logging.getLogger("mkdocs.plugins.werkbladen")
@@ -43,46 +46,47 @@ def check(source: str) -> tuple[dict, float]:
 
 # --- identity -----------------------------------------------------------------------------------
 
-def text_key(text: str) -> str:
-    """A question's text as part of a key: its letters and digits; a long one shortened with a hash."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("×", "x")).strip("-") or "x"
-    return slug if len(slug) <= 48 else f"{slug[:40]}-{hashlib.sha1(slug.encode()).hexdigest()[:6]}"
+def keys(sheet: dict, key: str, src_uri: str) -> dict[str, str]:
+    """Give every field of the sheet its key (werkblad_sleutels): a Dutch sheet from its texts, an English sheet
+    (x.en.md) from its Dutch twin. Returns the English sheet's old keys ({old: now}), which both pages carry."""
+    docs = gereedschap.staat("werkbladen").get("docs_dir")
+    if src_uri.endswith(".en.md"):
+        dutch, fence = twin(docs, src_uri[: -len(".en.md")] + ".md", key)
+        problems = differences(sheet, dutch, lambda part: fence.file_line(part["regel"]))
+        if problems:
+            raise BlockError(problems[0].message, problems[0].line, more=problems[1:])
+        return follow(sheet, dutch)
+    identify(sheet)
+    english = src_uri[: -len(".md")] + ".en.md"
+    try:
+        found, _ = twin(docs, english, key, language="en")
+    except BlockError:
+        return {}   # the English page names what is wrong with its sheet
+    return {} if differences(found, sheet, lambda part: 0) else follow(found, sheet)
 
 
-def identify(sheet: dict) -> dict:
-    """Give every field of the sheet its key (stored with its answer); two fields with one key stop the build."""
-    seen: dict[str, tuple[str, int | None]] = {}
-
-    def key(value: str, what: str, part: dict) -> str:
-        if value in seen:
-            first, line = seen[value]
-            raise BlockError(f"two fields of this worksheet would keep their answers under the same name "
-                             f"('{value}'): {first} and {what}. Give each question, column or part its own text "
-                             "(e.g. a different 'titel' for a second table), so that answers cannot mix.",
-                             part.get("regel"))
-        seen[value] = (what, part.get("regel"))
-        return value
-
-    for part in sheet["onderdelen"]:
-        kind = part["soort"]
-        if kind in ("vragen", "checklist"):
-            prefix = "vraag" if kind == "vragen" else "vink"
-            part["sleutels"] = [key(f"{prefix}:{text_key(item)}", f"'{item}'", part) for item in part["items"]]
-        elif kind in ("veld", "schaal"):
-            text = part["label"] if kind == "veld" else part["vraag"]
-            part["sleutel"] = key(f"{kind}:{text_key(text)}", f"'{text}'", part)
-            if kind == "schaal":   # the why of the number: a key of its own, derived from the scale's
-                part["waarom_sleutel"] = key(f"{part['sleutel']}:waarom", "its why field", part)
-                part["waarom_regels"] = WAAROM_REGELS
-        elif kind in ("tabel", "dagen", "turven"):
-            name = part.get("titel") or ("-".join(part["kolommen"]) if kind == "tabel" else kind)
-            part["sleutel"] = key(f"{kind}:{text_key(name)}", f"the {kind} '{name}'", part)
-            columns = part.get("kolommen") or []
-            if kind == "dagen":  # the tracker's own date and done columns
-                key(f"{part['sleutel']}:datum", "its date column", part)
-                key(f"{part['sleutel']}:gedaan", "its done column", part)
-            part["kolom_sleutels"] = [key(f"{part['sleutel']}:{text_key(c)}", f"column '{c}'", part) for c in columns]
-    return sheet
+def twin(docs: str | None, src_uri: str, key: str, *, language: str = "nl") -> tuple[dict, gereedschap.Fence]:
+    """The sheet with this key on the page src_uri in the other language, checked (and, Dutch, identified)."""
+    path = pathlib.Path(docs or "docs", src_uri)
+    shown = f"docs/{src_uri}"
+    if not path.is_file():
+        raise BlockError(f"there is no Dutch page {shown} beside this English one; an English worksheet takes the "
+                         "keys of its Dutch twin (REDACTIE.md, 'Waar antwoorden blijven'). Write the Dutch page first.")
+    broken = False
+    for fence in gereedschap.scan_fences(gereedschap.lees_bron(path)):
+        if fence.lang != FENCE or fence.close_line is None:
+            continue
+        try:
+            sheet, _ = check(fence.content)
+            if (sheet["sleutel"] or page_stem(src_uri)) == key:
+                return (identify(sheet) if language == "nl" else sheet), fence
+        except BlockError:
+            broken = True
+    if broken:
+        raise BlockError(f"the worksheet on {shown} has a problem of its own (named with its line); fix it first: "
+                         "this English sheet takes its keys from it.")
+    raise BlockError(f"{shown} has no worksheet kept under '{key}'; an English worksheet takes the keys of its Dutch "
+                     "twin. Write the sheet there first, or give both the same 'sleutel:'.")
 
 
 def sheet_key(sheet: dict, fence: gereedschap.Fence | None, context: gereedschap.PageContext) -> str:
@@ -124,9 +128,12 @@ def ui_words(language: str) -> dict[str, str]:
 def render_sheet(source: str, language: str, context: gereedschap.PageContext, fence) -> str:
     """One ```werkblad block as HTML (the fence formatter's work; problems raise BlockError)."""
     sheet, spacing = check(source)
-    identify(sheet)
     key = sheet_key(sheet, fence, context)
     origin = fence.origin if fence and fence.origin else {"path": context.path, "url": context.url}
+    moved = keys(sheet, key, origin.get("src_uri", context.src_uri))
+    for part in sheet["onderdelen"]:
+        if part["soort"] == "schaal":
+            part["waarom_regels"] = WAAROM_REGELS
     if not context.extra.get("samen"):
         claim(key, context.language, origin["path"])
     context.need("werkbladen.css", "werkbladen.js", "bewaren.js")
@@ -135,7 +142,8 @@ def render_sheet(source: str, language: str, context: gereedschap.PageContext, f
         "werkblad.html", sheet=sheet, id=f"werkblad-{key}", sleutel=key, record=f"werkblad:{context.language}:{key}",
         ui=ui_words(context.language), link=gereedschap.relative(sheet["aanbeveling"].html, start=context.src_uri),
         address=url, address_href=gereedschap.relative(url, start=context.url), site_name=context.site_name,
-        spacing=f"{spacing:g}", together=bool(context.extra.get("samen")))
+        spacing=f"{spacing:g}", together=bool(context.extra.get("samen")),
+        oud=json.dumps(moved, ensure_ascii=False, separators=(",", ":")) if moved else "")
 
 
 format_werkblad = gereedschap.fence_format(render_sheet, log)
@@ -148,6 +156,7 @@ def on_config(config, **kwargs):
     if config.use_directory_urls:
         raise gereedschap.BouwFout("hooks/werkbladen.py writes links for use_directory_urls: false; set it in mkdocs.yml.")
     gereedschap.register_fences(config, {FENCE: format_werkblad}, "hooks/werkbladen.py")
+    gereedschap.staat("werkbladen")["docs_dir"] = str(config.docs_dir)   # where a sheet's twin is read
     return config
 
 
@@ -170,7 +179,7 @@ def include_all(markdown: str, page, context: gereedschap.PageContext, config) -
             if fence.lang != FENCE or fence.close_line is None:
                 continue
             fence.origin = {"path": gereedschap.shown_path(item.file, config), "stem": page_stem(item.file.src_uri),
-                            "url": item.url}
+                            "url": item.url, "src_uri": item.file.src_uri}
             context.fences.append(fence)
             parts.append(f"{fence.fence}{FENCE}\n{fence.content}\n{fence.fence}")
     context.extra["samen"] = True

@@ -43,6 +43,11 @@ class Fence:
     origin: dict = dataclasses.field(default_factory=dict)  # for a block gathered from another page: its
                                                             # path (for messages), stem and url
 
+    def file_line(self, line: int) -> int:
+        """The file line of a 0-based line of the block's content (as gereedschap.parse_yaml counts it)."""
+        lead = next((i for i, text in enumerate(self.content.split("\n")) if text.strip()), 0)
+        return self.first_line + line - lead
+
     @property
     def first_line(self) -> int:
         """The file line of the block's first non-blank line (the fence's own line when it is empty)."""
@@ -152,8 +157,7 @@ class PageContext:
         path = fence.origin.get("path", self.path)
         if error.line is None:
             return f"{path}, line {fence.open_line}: {error.message}"
-        lead = next((i for i, line in enumerate(fence.content.split("\n")) if line.strip()), 0)
-        return f"{path}, line {fence.first_line + error.line - lead}: {error.message}"
+        return f"{path}, line {fence.file_line(error.line)}: {error.message}"
 
 
 def current() -> PageContext:
@@ -194,12 +198,13 @@ def fence_format(render, logger: logging.Logger):
         try:
             return render(source, language, context, fence)
         except BlockError as error:
-            message = context.where(error, fence)
+            messages = [context.where(problem, fence) for problem in (error, *error.more)]
         except Exception as error:  # noqa: BLE001 - superfences would swallow it and show the block as code
-            message = context.where(BlockError(f"could not render this '{language}' block ({type(error).__name__}: "
-                                               f"{error}). Check the block against REDACTIE.md.", None), fence)
-        meld(logger, message)   # once per run, though the block shows on more pages or in both languages
-        return error_box(message, context.language)
+            messages = [context.where(BlockError(f"could not render this '{language}' block ({type(error).__name__}: "
+                                                 f"{error}). Check the block against REDACTIE.md.", None), fence)]
+        for message in messages:
+            meld(logger, message)   # once per run, though the block shows on more pages or in both languages
+        return error_box("\n".join(messages), context.language)
 
     return format_fence
 

@@ -23,11 +23,13 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class BlockError(Exception):
     """A problem inside one block, with its 0-based line in the block (None: the block as a whole)."""
 
-    def __init__(self, message: str, line: int | None = None):
-        """Keep the editor-facing message and the line it is about."""
+    def __init__(self, message: str, line: int | None = None, *, more: tuple = ()):
+        """Keep the editor-facing message and the line it is about (more: further problems of the same block,
+        each a BlockError, reported with their own lines in the same run)."""
         super().__init__(message)
         self.message = message
         self.line = line
+        self.more = tuple(more)
 
 
 # ------------------------------------------------------------------------------------ data and words

@@ -6,6 +6,8 @@ and the page shows an error box instead of the block: never the block as code.
 """
 from __future__ import annotations
 
+import html as htmllib
+import json
 import os
 import re
 import textwrap
@@ -46,13 +48,29 @@ def error_of(markdown):
 
 
 @pytest.fixture
-def sheet_html(markdown):
-    """The HTML of a page with one block (no warnings allowed)."""
+def twins(tmp_path, monkeypatch):
+    """A docs folder of its own for the sheets' twins (hooks/werkbladen.py `twin` reads there)."""
+    real = werkbladen.twin
+    monkeypatch.setattr(werkbladen, "twin", lambda docs, *args, **kwargs: real(str(tmp_path), *args, **kwargs))
+    return tmp_path
+
+
+@pytest.fixture
+def sheet_html(markdown, twins):
+    """The HTML of a page with one block (no warnings allowed); an English page gets the same block as its Dutch twin."""
     def render(block: str, **options) -> str:
+        if options.get("language") == "en":
+            dutch_twin(twins, block)
         result = markdown(page_with(block), **options)
         assert result.warnings == []
         return result.html
     return render
+
+
+def dutch_twin(docs, block: str, name: str = "proef") -> None:
+    """docs/aan-de-slag/<name>.md holding block as its worksheet (the twin an English sheet takes its keys from)."""
+    (docs / "aan-de-slag").mkdir(parents=True, exist_ok=True)
+    (docs / "aan-de-slag" / f"{name}.md").write_text(page_with(block), encoding="utf-8")
 
 
 def part_html(sheet_html, part_yaml: str, **options) -> str:
@@ -581,6 +599,158 @@ def test_two_sheets_on_one_page_need_their_own_key(markdown):
     keyed = markdown(page_with(MINIMAL.replace("onderdelen:", "sleutel: een\nonderdelen:")) + "\n" +
                      page_with(MINIMAL.replace("onderdelen:", "sleutel: twee\nonderdelen:")))
     assert keyed.warnings == [] and 'id="werkblad-een"' in keyed.html and 'id="werkblad-twee"' in keyed.html
+
+
+# --- one key in two languages: an English sheet takes its Dutch twin's keys (issue 22) -------------------
+
+DUTCH = HEAD + """  - tekst: Lees eerst de stappen.
+  - vragen:
+      items: [Wat is er gebeurd?, Wat was jouw aandeel?]
+  - tabel:
+      titel: Afspraken
+      kolommen: [Wie, Wat]
+      rijen: 2
+  - schaal:
+      vraag: Hoe gespannen was het?
+"""
+ENGLISH = HEAD + """  - tekst: Read the steps first.
+  - aanvulling: A tip that only the English sheet has.
+  - vragen:
+      items: [What happened?, What was your part?]
+  - tabel:
+      titel: Agreements
+      kolommen: [Who, What]
+      rijen: 2
+  - schaal:
+      vraag: How tense was it?
+"""
+EN_FILE = "docs/aan-de-slag/proef.en.md"
+
+
+def english(markdown, twins, block: str, dutch: str = DUTCH):
+    """The English page with block, beside a Dutch page holding dutch (its sheet on line 4 of the file)."""
+    dutch_twin(twins, dutch)
+    return markdown(page_with(block), language="en")
+
+
+def keys_in(html: str) -> list[str]:
+    """The data-sleutel of every control, in order (row and day suffixes kept)."""
+    return re.findall(r'data-sleutel="([^"]+)"', html)
+
+
+def old_keys(html: str) -> dict:
+    """The form's map of old English keys -> keys now (data-oude-sleutels), {} when there is none."""
+    found = re.search(r'data-oude-sleutels="([^"]+)"', html)
+    return json.loads(htmllib.unescape(found.group(1))) if found else {}
+
+
+def test_an_english_sheet_keeps_its_answers_under_the_dutch_keys(markdown, twins):
+    """Every field of the English sheet has the key of the Dutch field in the same place; texts may differ."""
+    dutch = markdown(page_with(DUTCH))
+    result = english(markdown, twins, ENGLISH)
+    assert result.warnings == [] and dutch.warnings == []
+    assert keys_in(result.html) == keys_in(dutch.html)
+    assert "vraag:wat-is-er-gebeurd" in keys_in(result.html) and "tabel:afspraken:wie:r2" in keys_in(result.html)
+    assert not any("what" in key for key in keys_in(result.html))
+
+
+def test_the_dutch_keys_stay_as_they_were():
+    """The Dutch keys still come from the Dutch texts, so answers already kept in Dutch stay at their questions."""
+    assert set(keys_of(DUTCH)) == {"vraag:wat-is-er-gebeurd", "vraag:wat-was-jouw-aandeel", "tabel:afspraken",
+                                   "schaal:hoe-gespannen-was-het"}
+
+
+def test_both_pages_carry_the_english_fields_old_keys(markdown, twins):
+    """The keys the English fields had (from their English text) map to their keys now, on both pages; a key
+    that did not change, a table's own key and the name fields are not in it."""
+    moved = {"vraag:what-happened": "vraag:wat-is-er-gebeurd", "vraag:what-was-your-part": "vraag:wat-was-jouw-aandeel",
+             "tabel:agreements": "tabel:afspraken", "tabel:agreements:who": "tabel:afspraken:wie",
+             "tabel:agreements:what": "tabel:afspraken:wat", "schaal:how-tense-was-it": "schaal:hoe-gespannen-was-het"}
+    assert old_keys(english(markdown, twins, ENGLISH).html) == moved
+    (twins / "aan-de-slag" / "proef.en.md").write_text(page_with(ENGLISH), encoding="utf-8")
+    dutch_page = twins / "aan-de-slag" / "proef.md"
+    assert old_keys(markdown(dutch_page.read_text(encoding="utf-8")).html) == moved
+    reworded = old_keys(markdown(page_with(DUTCH.replace("Hoe gespannen", "Hoe ernstig"))).html)
+    assert reworded == {**moved, "schaal:how-tense-was-it": "schaal:hoe-ernstig-was-het"}, "read from its English twin"
+    dutch_page.unlink()
+    (twins / "aan-de-slag" / "proef.en.md").unlink()
+    assert 'data-oude-sleutels' not in markdown(page_with(DUTCH)).html, "no English twin: no map"
+
+
+def test_an_old_key_that_a_field_has_now_or_two_fields_had_is_left_out():
+    """An old key that is some field's key now, or was two fields' keys, cannot say whose answer it holds."""
+    from werkblad_sleutels import follow, identify
+    dutch, _ = werkbladen.check(HEAD + "  - vragen:\n      items: [Naam kind, Wat zie je?, Wat doe je?]\n")
+    eng, _ = werkbladen.check(HEAD + "  - vragen:\n      items: [Wat zie je?, What do you do?, what do you do]\n")
+    assert follow(eng, identify(dutch)) == {}
+
+
+STRUCTURE_SLIPS = [
+    ("fewer-questions", ENGLISH.replace("[What happened?, What was your part?]", "[What happened?]"),
+     "line 9: this 'vragen' part has 1 questions, the Dutch sheet's 1st part with answers ('vragen', line 8) has 2; "
+     "give both the same questions in the same order, so that each English field keeps the answers of its Dutch twin."),
+    ("other-kind", ENGLISH.replace("  - schaal:\n      vraag: How tense was it?", "  - veld:\n      label: How tense?\n      regels: 1"),
+     "line 15: this is the English sheet's 3rd part with answers, a 'veld', but the Dutch sheet's 3rd part with answers "
+     "('schaal', line 14) is a 'schaal'. An English field keeps its answers under the key of the Dutch field in the "
+     "same place: give both sheets the same parts with answers in the same order (texts may differ)."),
+    ("a-column-more", ENGLISH.replace("[Who, What]", "[Who, What, When]"),
+     "line 11: this 'tabel' part has 3 columns, the Dutch sheet's 2nd part with answers ('tabel', line 10) has 2; "
+     "give both the same columns in the same order, so that each English field keeps the answers of its Dutch twin."),
+    ("other-rows", ENGLISH.replace("rijen: 2", "rijen: 3"),
+     "line 11: this 'tabel' part has 3 rows, the Dutch sheet's 2nd part with answers ('tabel', line 10) has 2; "
+     "give both the same rows in the same order, so that each English field keeps the answers of its Dutch twin."),
+    ("an-extra-part", ENGLISH + "  - veld:\n      label: Anything else?\n      regels: 1\n",
+     "line 17: the English worksheet has 4 parts with answers, the Dutch one 3: this 'veld' part has no Dutch twin. "
+     "Add it to the Dutch sheet too (at the same place), or remove it here."),
+    ("a-part-missing", ENGLISH.replace("  - schaal:\n      vraag: How tense was it?\n", ""),
+     "line 3: the English worksheet has 2 parts with answers, the Dutch one 3: the Dutch 'schaal' part on line 14 "
+     "has no English twin. Translate it and add it here at the same place, or remove it there."),
+]
+
+
+@pytest.mark.parametrize("block, expected", [c[1:] for c in STRUCTURE_SLIPS], ids=[c[0] for c in STRUCTURE_SLIPS])
+def test_an_english_sheet_that_differs_from_its_dutch_twin_is_named_with_line_and_fix(markdown, twins, block, expected):
+    """Each slip: the English file and line, what differs (with the Dutch line) and how to fix it; an error box.
+    Its twin is ENGLISH itself, which builds without a warning (test_an_english_sheet_keeps…)."""
+    result = english(markdown, twins, block)
+    assert result.warnings == [f"{EN_FILE}, {expected}"]
+    assert 'class="admonition failure blokfout"' in result.html and "<form" not in result.html
+
+
+def test_every_difference_of_a_sheet_is_named_in_one_run(markdown, twins):
+    """Two slips in one English sheet: two warnings, each with its own line."""
+    block = ENGLISH.replace("[What happened?, What was your part?]", "[What happened?]").replace("rijen: 2", "rijen: 4")
+    assert [w.split(":")[0] for w in english(markdown, twins, block).warnings] == [f"{EN_FILE}, line 9",
+                                                                                   f"{EN_FILE}, line 11"]
+
+
+def test_an_english_sheet_needs_its_dutch_sheet(markdown, twins):
+    """No Dutch page, a Dutch page without a sheet under that key, a Dutch sheet that is broken: each said plainly.
+    Twin: with the Dutch sheet there, the same English page builds (test_an_english_sheet_keeps…)."""
+    alone = markdown(page_with(ENGLISH), language="en").warnings
+    assert alone == [f"{EN_FILE}, line 3: there is no Dutch page docs/aan-de-slag/proef.md beside this English one; "
+                     "an English worksheet takes the keys of its Dutch twin (REDACTIE.md, 'Waar antwoorden blijven'). "
+                     "Write the Dutch page first."]
+    other = english(markdown, twins, ENGLISH, DUTCH.replace("onderdelen:", "sleutel: anders\nonderdelen:")).warnings
+    assert other == [f"{EN_FILE}, line 3: docs/aan-de-slag/proef.md has no worksheet kept under 'proef'; an English "
+                     "worksheet takes the keys of its Dutch twin. Write the sheet there first, or give both the same "
+                     "'sleutel:'."]
+    broken = english(markdown, twins, ENGLISH, DUTCH.replace("rijen: 2", "rijen: 99")).warnings
+    assert broken == [f"{EN_FILE}, line 3: the worksheet on docs/aan-de-slag/proef.md has a problem of its own (named "
+                      "with its line); fix it first: this English sheet takes its keys from it."]
+
+
+def test_the_sites_english_sheets_share_every_key_with_their_dutch_twins(markdown):
+    """Every worksheet of the site: the English page's fields have exactly the Dutch page's keys."""
+    folder = ROOT / "docs" / "aan-de-slag"
+    pairs = [(p, p.with_name(p.stem + ".en.md")) for p in sorted(folder.glob("*.md"))
+             if not p.name.endswith(".en.md") and "```werkblad" in p.read_text(encoding="utf-8")]
+    assert len(pairs) >= 17
+    for dutch, eng in pairs:
+        nl = markdown(dutch.read_text(encoding="utf-8"), src_uri=f"aan-de-slag/{dutch.name}")
+        en = markdown(eng.read_text(encoding="utf-8"), src_uri=f"aan-de-slag/{eng.name}")
+        assert nl.warnings == en.warnings == [], dutch.name
+        assert keys_in(en.html) == keys_in(nl.html), dutch.name
 
 
 # --- the hook's events --------------------------------------------------------------------------

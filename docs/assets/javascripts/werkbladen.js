@@ -211,6 +211,53 @@
     record.mark("v1");  /* the v1 entries stay where they are: nothing is deleted */
   }
 
+  /* --- answers kept under an English field's old key ------------------------------------------------ */
+
+  /** Where an answer kept under an old key belongs now. moved (data-oude-sleutels, hooks/werkblad_sleutels.py):
+      {the key an English field had before December 2026, from its text: its key now}; a row's, day's or why's
+      suffix (":r2", ":d3", ":waarom") stays; the longest old key that fits wins. undefined: not an old key. */
+  function movedKey(key, moved) {
+    var best = "";
+    Object.keys(moved).forEach(function (old) {
+      if ((key === old || key.indexOf(old + ":") === 0) && old.length > best.length) best = old;
+    });
+    return best ? moved[best] + key.slice(best.length) : undefined;
+  }
+
+  /** The changes that move every answer under an old key to its question ({key: [value, question]}). The old
+      entry is cleared in the same write as the new one (one record, one write: neither happens without the
+      other). When the question already holds another answer, the newer one stays there and the other is kept
+      beside it as an answer without a question ("v3:<its key>"): nothing is lost. velden: the record's entries. */
+  function moveChanges(velden, moved) {
+    var changes = {}, has = function (entry) { return !!entry && B.intern.scalar(entry.v) && !B.empty(entry.v); };
+    Object.keys(velden).forEach(function (key) {
+      var entry = velden[key], target = movedKey(key, moved);
+      if (target === undefined || !has(entry)) return;
+      var there = changes[target] ? { v: changes[target][0], q: changes[target][1], t: Infinity } : velden[target];
+      changes[key] = [null, entry.q];
+      if (!has(there)) {
+        changes[target] = [entry.v, entry.q];
+      } else if (there.v !== entry.v && B.intern.time(entry) > B.intern.time(there)) {
+        changes[target] = [entry.v, entry.q];
+        changes["v3:" + target] = [there.v, there.q];
+      } else if (there.v !== entry.v) {
+        changes["v3:" + key] = [entry.v, entry.q];
+      }
+    });
+    return changes;
+  }
+
+  function movedOf(form) {
+    try { return JSON.parse(form.dataset.oudeSleutels || "{}") || {}; } catch (error) { return {}; }
+  }
+
+  /** Move answers under old keys to their questions (when the page opens and after a file is restored: not when
+      another tab writes, which may be a copy of the previous version still using the old keys). */
+  function moveOld(form, record) {
+    var changes = moveChanges(record.data.velden, movedOf(form));
+    if (Object.keys(changes).length) record.set(changes);
+  }
+
   /* --- printing every word ---------------------------------------------------------------------------- */
 
   var blankNext = false, stash = null;
@@ -338,6 +385,7 @@
     var record = B.open(form.dataset.werkblad);
     sheets.push({ form: form, record: record });
     migrate(form, record);
+    moveOld(form, record);
     fill(form, record);
     tally(form);
     orphans(form, record);
@@ -382,12 +430,15 @@
       B.fileButtons(bar, {
         names: function () { return all ? null : [B.open(own.dataset.werkblad).name]; },
         say: function (message, alarm) { if (own || sheets[0]) say(own || sheets[0].form, message, alarm); },
-        restored: function () {
-          sheets.forEach(function (s) { fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); growAll(s.form); });
+        restored: function () {   /* a file of the previous version may hold old keys */
+          sheets.forEach(function (s) {
+            moveOld(s.form, s.record); fill(s.form, s.record); tally(s.form); orphans(s.form, s.record); growAll(s.form);
+          });
         },
         question: function (name, key) {   /* the consent question names our question, not the file's */
           var sheet = sheets.filter(function (s) { return s.record.name === name; })[0];
-          var control = sheet && sheet.form.querySelector('[data-sleutel="' + CSS.escape(key) + '"]');
+          var now = sheet && (movedKey(key, movedOf(sheet.form)) || key);
+          var control = sheet && sheet.form.querySelector('[data-sleutel="' + CSS.escape(now) + '"]');
           return control ? questionOf(control) : "";
         }
       });
@@ -412,5 +463,6 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
   }
-  if (typeof module === "object") module.exports = { v1Changes: v1Changes, ratio: ratio, count: count, fitHeight: fitHeight };
+  if (typeof module === "object") module.exports = { v1Changes: v1Changes, ratio: ratio, count: count, fitHeight: fitHeight,
+                                                   movedKey: movedKey, moveChanges: moveChanges };
 })();
