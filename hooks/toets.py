@@ -16,7 +16,10 @@ the guideline says it, keeps progress, or prints a question sheet with the answe
 - asks for bewaren.js, toets.js and toets.css on those pages (hooks/pagina_bestanden.py loads them).
 
 Progress is kept by docs/assets/javascripts/toets.js through bewaren.js, in the record
-"toets:<language>:<hoofdstuk>", one field per question's `id`. Links assume use_directory_urls: false.
+"toets:<language>:<hoofdstuk>", one field per question's `id`. A choice is kept as its id, its place in the
+data file ("1", "2" …: the same in both languages, whatever order an attempt shows); an earlier version kept the
+choice's text, so each choice also carries the hashes of its Dutch and English texts (`text_hash`, as toets.js
+computes them) and an old answer still counts. Links assume use_directory_urls: false.
 """
 from __future__ import annotations
 
@@ -115,12 +118,33 @@ def link_of(question: dict, language: str, context: gereedschap.PageContext, own
             "pagina": "" if question["pagina"] == own_page else paginas.page_title(docs, question["pagina"], language)}
 
 
+def text_hash(text: str) -> str:
+    """A choice's text as a short hex number: FNV-1a over its UTF-16 code units, as toets.js `textHash` computes it
+    (an answer of an earlier version, kept as the choice's text, is recognised by it without the texts in the page)."""
+    value = 2166136261
+    data = text.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value = ((value ^ int.from_bytes(data[i:i + 2], "little")) * 16777619) & 0xFFFFFFFF
+    return format(value, "x")
+
+
+def choice_id(place: int) -> str:
+    """The id a choice is kept under: its place in the data file, counted from 1."""
+    return str(place + 1)
+
+
+def old_texts(choice: dict) -> str:
+    """The hashes of a choice's texts in every language, as an earlier version kept the answer ('a1b2 c3d4')."""
+    return " ".join(dict.fromkeys(text_hash(choice[lang]) for lang in gereedschap.LANGUAGES))
+
+
 def questions_in(chapter: toets_syntax.Hoofdstuk, language: str, context) -> list[dict]:
     """The chapter's questions in one language, ready for the template."""
     prefix = f"vragen-{chapter.naam}"   # not toets-…: the page title's own id
     shown = []
     for question in chapter.vragen:
-        choices = [{"letter": LETTERS[i], "tekst": choice[language], "goed": choice["goed"]}
+        choices = [{"letter": LETTERS[i], "tekst": choice[language], "goed": choice["goed"], "id": choice_id(i),
+                    "oud": old_texts(choice)}
                    for i, choice in enumerate(question["keuzes"] or [])]
         shown.append({
             "id": question["id"], "html_id": f"{prefix}-{question['id']}", "soort": question["soort"],
@@ -185,13 +209,21 @@ def render_overzicht(source: str, language: str, context: gereedschap.PageContex
         if not (_state()["docs"] / page).is_file():
             raise BlockError(f"the test page docs/{page} does not exist; create it with a '{FENCE}' block holding "
                              f"'hoofdstuk: {name}' (the test pages sit beside this list).", line)
-        spec = [[q["id"], next(c[lang] for c in q["keuzes"] if c["goed"]) if q["soort"] == "keuze" else None]
-                for q in chapter.vragen]
+        spec = [spec_of(q) for q in chapter.vragen]
         tests.append({"naam": name, "titel": chapter.titel[lang], "href": gereedschap.relative(
             posixpath.join(folder, f"{name}.html"), start=context.src_uri), "aantal": len(chapter.vragen),
             "record": f"toets:{lang}:{name}", "spec": spec, "nalezen": reread(chapter, lang, context)})
     context.need("bewaren.js", "toets.js", "toets.css")
     return gereedschap.render("toets-overzicht.html", ui=ui, tests=tests, js=script_words(ui))
+
+
+def spec_of(question: dict) -> list:
+    """A question as the overview scores it: [id, the correct choice's id, {hash of its text in a language: that id}]
+    (an answer kept as that text by an earlier version is correct too); [id, None] for an open question."""
+    if question["soort"] != "keuze":
+        return [question["id"], None]
+    place, right = next((i, c) for i, c in enumerate(question["keuzes"]) if c["goed"])
+    return [question["id"], choice_id(place), {h: choice_id(place) for h in old_texts(right).split()}]
 
 
 def reread(chapter: toets_syntax.Hoofdstuk, language: str, context: gereedschap.PageContext) -> list[dict]:

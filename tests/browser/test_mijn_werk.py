@@ -79,9 +79,6 @@ def test_mijn_werk_lists_what_was_filled_in_with_dates_and_working_links(page, s
         "Troost bieden als een kind verdrietig is."
 
 
-@pytest.mark.xfail(strict=True, reason="a self-test's choice is stored as the option's text, which differs per "
-                   "language (hooks/templates/toets.html value=\"{{ c.tekst }}\"); it needs a language-free option "
-                   "id, with the self-tests' rework (issue 22 point 3)")
 def test_a_choice_made_in_dutch_shows_on_the_english_self_test(page, site):
     """The same self-test shows the same choice in both languages."""
     page.goto(f"{site.as_uri()}/{TEST}")

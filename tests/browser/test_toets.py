@@ -53,6 +53,11 @@ def shown_order(page) -> dict[str, list[str]]:
         .map(q => [q.dataset.toetsVraag, [...q.querySelectorAll("input[type=radio]")].map(r => r.value)]))""")
 
 
+def choice_id(page, text: str) -> str:
+    """The id a choice of the first question is kept under (its place in data/toets/, the same in every language)."""
+    return question(page, FIRST).get_by_label(text).get_attribute("value")
+
+
 def choose_and_check(page, lang: str, text: str):
     """Choose a choice by its label and press Check; return the question."""
     q = question(page, FIRST)
@@ -108,7 +113,8 @@ def save_file(page, lang: str, tmp_path) -> tuple[dict, str]:
 def restored_state(page, lang: str) -> dict:
     """What the test shows of the two answered questions and the score."""
     first, open_ = question(page, FIRST), question(page, OPEN)
-    return {"checked": first.locator("input[type=radio]:checked").evaluate_all("els => els.map(e => e.value)"),
+    return {"checked": first.locator("input[type=radio]:checked").evaluate_all(   # the text, without its letter
+                "els => els.map(e => e.labels[0].textContent.trim().replace(/^[A-F]\\.\\s*/, ''))"),
             "feedback": first.locator("[data-toets-terugkoppeling]").inner_text().split("\n")[0],
             "text": open_.get_by_label(WORDS[lang]["answer"]).input_value(),
             "model": open_.locator("[data-toets-model]").is_visible(),
@@ -138,7 +144,7 @@ def test_progress_survives_a_reload_and_a_file_carries_it_to_a_fresh_browser(bro
     assert re.fullmatch(rf"(leidraad-toets|guideline-test)-{CHAPTER}-\d{{4}}-\d\d-\d\d\.json", name)
     velden = data["gegevens"][f"toets:{CHAPTER}"]["velden"]
     assert {key: entry["v"] for key, entry in velden.items()} == {
-        FIRST: w["wrong"], OPEN: "Opmerken, begrijpen, reageren", f"{OPEN}:oordeel": "deels"}
+        FIRST: choice_id(page, w["wrong"]), OPEN: "Opmerken, begrijpen, reageren", f"{OPEN}:oordeel": "deels"}
     assert velden[FIRST]["q"].startswith(("Welke drie dimensies", "Which three dimensions"))
     fresh = browser.new_context()
     try:
@@ -318,7 +324,7 @@ def test_the_order_of_the_choices_changes_between_attempts_and_survives_a_reload
     assert question(page, FIRST).get_by_label(w["right"]).is_checked()
     assert question(page, FIRST).locator("[data-toets-terugkoppeling]").inner_text().startswith(f"✓ {w['good']}")
     stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('leidraad:v3:toets:{CHAPTER}'))")
-    assert stored["velden"][FIRST]["v"] == w["right"]
+    assert stored["velden"][FIRST]["v"] == choice_id(page, w["right"]) and w["right"] not in json.dumps(stored)
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name=w["restart"]).click()
     second = shown_order(page)
@@ -386,7 +392,7 @@ def test_the_overview_lists_each_chapter_done_or_not_its_score_and_what_to_rerea
     done_name = "zelfdeterminatietheorie"        # answered in full, all right, through storage
     spec = json.loads(page.locator(f"[data-toets-score-voor='toets:{lang}:{done_name}']").get_attribute("data-toets-spec"))
     velden = {}
-    for qid, right in spec:
+    for qid, right, *_ in spec:
         velden[qid if right is not None else f"{qid}:oordeel"] = {"v": right if right is not None else "goed", "t": 1}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)",
                   [f"leidraad:v2:toets:{lang}:{done_name}", json.dumps({"velden": velden})])

@@ -124,3 +124,53 @@ test("the overview: done, in progress or not started; the score; the sections th
   assert.deepEqual([done.stand, done.score.goed, done.score.deels, done.nalezen], ["klaar", 3, 1, [0, 2]]);
   assert.equal(T.stand({ beantwoord: 5, totaal: 5 }), "klaar");
 });
+
+/* --- issue 22: a choice is kept as its id; an answer kept as a choice's text (either language) still counts ---- */
+
+const NL_RIGHT = "Met het leren van alle namen", EN_RIGHT = "With learning all their names";
+const NL_WRONG = "Met een toets om hun niveau te bepalen", EN_WRONG = "With a test to find out their level";
+/* the overview's spec (hooks/toets.py spec_of): the correct choice's id and the hashes of its texts */
+const IDS = [["eerste-stap", "2", { [T.textHash(NL_RIGHT)]: "2", [T.textHash(EN_RIGHT)]: "2" }], ["open", null]];
+
+test("a text's hash is the one hooks/toets.py writes into the page, also beyond plain ASCII", () => {
+  assert.equal(T.textHash(NL_RIGHT), "72aa8852");                  // tests/unit/test_toets.py: the same numbers
+  assert.equal(T.textHash("naïef 😀 ×"), "e1c0912");
+});
+
+test("the score counts a choice kept as its id", () => {
+  assert.deepEqual(T.score(withAnswers({ "eerste-stap": { v: "2", t: 1 } }), IDS), { beantwoord: 1, goed: 1, deels: 0, totaal: 2 });
+  assert.deepEqual(T.score(withAnswers({ "eerste-stap": { v: "1", t: 1 } }), IDS), { beantwoord: 1, goed: 0, deels: 0, totaal: 2 });
+});
+
+test("a correct choice kept as its Dutch or its English text by an earlier version still counts as correct", () => {
+  for (const old of [NL_RIGHT, EN_RIGHT]) {
+    const record = withAnswers({ "eerste-stap": { v: old, t: 1 } });
+    assert.deepEqual(T.score(record, IDS), { beantwoord: 1, goed: 1, deels: 0, totaal: 2 }, old);
+    assert.deepEqual(T.wrong(record, IDS), [], old);
+    assert.equal(record.get("eerste-stap"), old, "read, not rewritten");
+  }
+});
+
+test("a wrong choice kept as its text, in either language, counts as answered and wrong, and is practised", () => {
+  for (const old of [NL_WRONG, EN_WRONG, "a text no choice has"]) {
+    const record = withAnswers({ "eerste-stap": { v: old, t: 1 } });
+    assert.deepEqual(T.score(record, IDS), { beantwoord: 1, goed: 0, deels: 0, totaal: 2 }, old);
+    assert.deepEqual(T.wrong(record, IDS), ["eerste-stap"], old);
+  }
+});
+
+test("the chapter overview reads old English texts on the Dutch list: done, score and what to reread", () => {
+  const record = withAnswers({ "eerste-stap": { v: EN_WRONG, t: 1 }, "open:oordeel": { v: "goed", t: 1 } });
+  assert.deepEqual(T.summary(record, IDS, [["eerste-stap"], ["open"]]),
+                   { stand: "klaar", score: { beantwoord: 2, goed: 1, deels: 0, totaal: 2 }, nalezen: [0] });
+});
+
+test("an old text becomes the id of its choice; an id, a missing answer and an unknown text stay as they are", () => {
+  const olds = { [T.textHash(NL_WRONG)]: "1", [T.textHash(EN_WRONG)]: "1", [T.textHash(NL_RIGHT)]: "2" };
+  assert.equal(T.choiceId(EN_WRONG, olds), "1");
+  assert.equal(T.choiceId(NL_RIGHT, olds), "2");
+  assert.equal(T.choiceId("3", olds), "3");
+  assert.equal(T.choiceId(undefined, olds), undefined);
+  assert.equal(T.choiceId("iets anders", olds), "iets anders");
+  assert.equal(T.choiceId("toString", olds), "toString", "no inherited property is taken for an id");
+});

@@ -454,6 +454,27 @@ def test_english_page_shows_english_texts_and_links_to_english_headings(markdown
     assert 'data-toets="toets:en:gehechtheidstheorie"' in html
 
 
+def test_a_choice_is_kept_as_its_place_in_the_data_with_the_hashes_of_its_texts(markdown, golden_chapters):
+    """Issue 22: a radio's value is its choice's place in the data file (the same in Dutch and English, whatever
+    order an attempt shows); data-toets-oud holds the hashes of its Dutch and English texts, as toets.js computes
+    them (tests/js/toets.test.js checks the same numbers), so an answer kept as a text still counts."""
+    nl = markdown((GOLDEN / "toets-proef.md").read_text(encoding="utf-8"), src_uri="toets/proef.md").html
+    en = markdown((GOLDEN / "toets-proef-en.md").read_text(encoding="utf-8"), src_uri="toets/proef.en.md").html
+    values = re.compile(r'value="([^"]*)" data-toets-oud="([^"]*)"')
+    assert values.findall(nl) == values.findall(en) and values.findall(nl)[:2] == [
+        ("1", "e064847f c80f5696"), ("2", "1180a911 2e430863")]
+    assert toets.text_hash("Met het leren van alle namen") == "72aa8852" and toets.text_hash("naïef 😀 ×") == "e1c0912"
+
+
+def test_the_overview_scores_by_id_and_by_the_correct_choices_old_texts():
+    """The overview's spec: [id, the correct choice's id, {hash of its Dutch and its English text: that id}]."""
+    question = {"id": "eerste-stap", "soort": "keuze", "keuzes": [
+        {"nl": "Met een toets", "en": "With a test", "goed": False},
+        {"nl": "Met het leren van alle namen", "en": "With learning all their names", "goed": True}]}
+    assert toets.spec_of(question) == ["eerste-stap", "2", {"72aa8852": "2", toets.text_hash("With learning all their names"): "2"}]
+    assert toets.spec_of({"id": "open", "soort": "open"}) == ["open", None]
+
+
 def test_a_link_to_another_page_names_that_page(markdown):
     """The answer's section is on another page than the chapter's: the link says which page."""
     html = markdown(PAGE.format("hoofdstuk: interpersoonlijke-theorie"), src_uri="toets/proef.md").html

@@ -10,7 +10,9 @@
    "leidraad:volgorde:<record>" (outside bewaren.js's records, so it is no answer: not counted, saved or
    restored), draws each question's order; "Begin opnieuw" draws a new seed, a reload keeps it. The list
    items move, so the keyboard and a screen reader follow the order shown; the letters and the answer key's
-   letters follow. A stored answer is the choice's text, never its place. Without JavaScript the built order
+   letters follow. A stored answer is the choice's id (its place in data/toets/, the same in both languages), never
+   its place on the screen; an earlier version kept the choice's Dutch or English text, which each choice knows
+   by its hash (data-toets-oud; hooks/toets.py text_hash) and which still counts. Without JavaScript the built order
    shows. "Oefen wat je fout had" shows only the questions answered wrong (or marked partly / not correct).
    The scoring, the shuffle and the choice of wrong answers also run in Node (tests/js). */
 (function () {
@@ -42,11 +44,26 @@
     return /:oordeel$/.test(key) && VERDICTS.indexOf(value) < 0;
   }
 
-  /** {beantwoord, goed, deels, totaal} of a record, for questions [[id, correct text or null (open)], …]. */
+  /** A text as a short hex number (FNV-1a, as hooks/toets.py text_hash): how a choice knows its old texts. */
+  function textHash(text) { return hash(String(text)).toString(16); }
+
+  /** A kept answer as a choice's id: an id stays as it is; a choice's text (kept by an earlier version, in either
+      language) becomes its choice's id when olds ({hash of a text: id}) knows it; anything else stays as it is. */
+  function choiceId(value, olds) {
+    if (value === undefined || !olds || /^[0-9]+$/.test(String(value))) return value;
+    var id = olds[textHash(value)];
+    return typeof id === "string" ? id : value;
+  }
+
+  /** A choice question's answer in a record, as a choice's id (undefined when there is none). */
+  function chosenId(record, q) { return choiceId(record.get(q[0]), q[2]); }
+
+  /** {beantwoord, goed, deels, totaal} of a record, for questions [[id, correct choice's id, {hash of an old text:
+      id}], …] ([id, null] for an open question). */
   function score(record, spec) {
     var s = { beantwoord: 0, goed: 0, deels: 0, totaal: spec.length };
     spec.forEach(function (q) {
-      var answer = q[1] === null ? verdictOf(record, q[0]) : record.get(q[0]);
+      var answer = q[1] === null ? verdictOf(record, q[0]) : chosenId(record, q);
       if (answer === undefined) return;
       s.beantwoord += 1;
       if (q[1] === null ? answer === "goed" : answer === q[1]) s.goed += 1;
@@ -60,7 +77,7 @@
   function wrong(record, spec) {
     return spec.filter(function (q) {
       if (q[1] === null) { var own = verdictOf(record, q[0]); return own === "deels" || own === "fout"; }
-      var answer = record.get(q[0]);
+      var answer = chosenId(record, q);
       return answer !== undefined && answer !== q[1];
     }).map(function (q) { return q[0]; });
   }
@@ -156,10 +173,19 @@
     var words = wordsOf(root), record = B.open(root.dataset.toets);
     var questions = Array.prototype.slice.call(root.querySelectorAll("[data-toets-vraag]"));
     var status = root.querySelector("[data-toets-status]"), alarm = root.querySelector("[data-toets-melding]");
+    /** {hash of a choice's text in either language: the choice's id} for a question's choices. */
+    function oldsOf(q) {
+      var olds = {};
+      each(q.querySelectorAll("input[data-toets-oud]"), function (radio) {
+        radio.dataset.toetsOud.split(" ").forEach(function (h) { if (h) olds[h] = radio.value; });
+      });
+      return olds;
+    }
     var spec = questions.map(function (q) {
       var right = q.querySelector("[data-toets-juist]");
-      return [q.dataset.toetsVraag, right ? right.value : null];
+      return right ? [q.dataset.toetsVraag, right.value, oldsOf(q)] : [q.dataset.toetsVraag, null];
     });
+    function storedChoice(q) { return chosenId(record, spec[questions.indexOf(q)]); }
 
     var choiceQuestions = questions.filter(function (q) { return q.dataset.soort === "keuze"; });
 
@@ -236,7 +262,7 @@
     }
 
     function choice(q) {
-      var stored = record.get(q.dataset.toetsVraag), found = null;
+      var stored = storedChoice(q), found = null;
       each(q.querySelectorAll("input[type=radio]"), function (radio) {
         radio.checked = stored !== undefined && radio.value === stored;
         if (radio.checked) found = radio;
@@ -329,7 +355,7 @@
         /* a new choice is not checked yet: its old feedback goes, and the page says it is kept when checked (kept
            at once, an unchecked choice would count in the score and show its verdict after a reload) */
         q.addEventListener("change", function (event) {
-          if (event.target.type !== "radio" || event.target.value === record.get(id)) return;
+          if (event.target.type !== "radio" || event.target.value === storedChoice(q)) return;
           feedback(q, null);
           if (!words.bewaard_na_controle) return;   /* the word reaches the page through hooks/toets.py's script_words */
           var hint = document.createElement("p");
@@ -416,6 +442,6 @@
   if (typeof module === "object") {
     module.exports = { score: score, scoreText: scoreText, verdictOf: verdictOf, unknownVerdict: unknownVerdict,
                        wrong: wrong, stand: stand, summary: summary, shuffle: shuffle, randomFrom: randomFrom, orderOf: orderOf,
-                       newSeed: newSeed, hash: hash };
+                       newSeed: newSeed, hash: hash, textHash: textHash, choiceId: choiceId };
   }
 })();
