@@ -226,23 +226,18 @@
 
   /** The changes that move every answer under an old key to its question ({key: [value, question]}). The old
       entry is cleared in the same write as the new one (one record, one write: neither happens without the
-      other). When the question already holds another answer, the newer one stays there and the other is kept
-      beside it as an answer without a question ("v3:<its key>"): nothing is lost. velden: the record's entries. */
+      other). When the question already holds another answer, that one stays (what the page showed at the
+      question, and what "Maak ons plan" of the team view keeps in a slot) and the old one is kept beside it as an
+      answer without a question ("v3:<old key>"): nothing is lost. velden: the record's entries. */
   function moveChanges(velden, moved) {
     var changes = {}, has = function (entry) { return !!entry && B.intern.scalar(entry.v) && !B.empty(entry.v); };
     Object.keys(velden).forEach(function (key) {
       var entry = velden[key], target = movedKey(key, moved);
       if (target === undefined || !has(entry)) return;
-      var there = changes[target] ? { v: changes[target][0], q: changes[target][1], t: Infinity } : velden[target];
+      var there = changes[target] ? { v: changes[target][0] } : velden[target];
       changes[key] = [null, entry.q];
-      if (!has(there)) {
-        changes[target] = [entry.v, entry.q];
-      } else if (there.v !== entry.v && B.intern.time(entry) > B.intern.time(there)) {
-        changes[target] = [entry.v, entry.q];
-        changes["v3:" + target] = [there.v, there.q];
-      } else if (there.v !== entry.v) {
-        changes["v3:" + key] = [entry.v, entry.q];
-      }
+      if (!has(there)) changes[target] = [entry.v, entry.q];
+      else if (there.v !== entry.v) changes["v3:" + key] = [entry.v, entry.q];
     });
     return changes;
   }
