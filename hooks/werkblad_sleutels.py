@@ -80,9 +80,12 @@ def answer_parts(sheet: dict) -> list[dict]:
 
 
 def stems(part: dict) -> list[str]:
-    """The keys of a part's fields as the page writes them, before a row's or day's suffix (':r2', ':d3', ':waarom')."""
+    """The keys of a part's fields as the page writes them, before a row's or day's suffix (':r2', ':d3', ':waarom');
+    a table's own key is only part of its columns' keys."""
     if part["soort"] in ("vragen", "checklist"):
         return list(part["sleutels"])
+    if part["soort"] == "tabel":
+        return list(part["kolom_sleutels"])
     return [part["sleutel"], *part.get("kolom_sleutels", [])]
 
 

@@ -21,7 +21,6 @@ Links on a sheet assume `use_directory_urls: false`, as in mkdocs.yml.
 """
 from __future__ import annotations
 
-import json
 import logging
 import pathlib
 import posixpath
@@ -143,7 +142,7 @@ def render_sheet(source: str, language: str, context: gereedschap.PageContext, f
         ui=ui_words(context.language), link=gereedschap.relative(sheet["aanbeveling"].html, start=context.src_uri),
         address=url, address_href=gereedschap.relative(url, start=context.url), site_name=context.site_name,
         spacing=f"{spacing:g}", together=bool(context.extra.get("samen")),
-        oud=json.dumps(moved, ensure_ascii=False, separators=(",", ":")) if moved else "")
+        oud=" ".join(f"{old}>{new}" for old, new in moved.items()))
 
 
 format_werkblad = gereedschap.fence_format(render_sheet, log)

@@ -41,6 +41,13 @@ test("an old key gives its key now, with its row's, day's or why's suffix; the l
   assert.equal(W.movedKey("dagen:days:datum:d3", MOVED), "dagen:dagen:datum:d3");
 });
 
+test("the form's old keys are read from 'old>now' pairs; a damaged pair is skipped, no attribute is no map", () => {
+  assert.deepEqual(W.movedOf({ dataset: { oudeSleutels: "vraag:what-happened>vraag:wat-is-er-gebeurd tabel:a>tabel:b" } }),
+                   { "vraag:what-happened": "vraag:wat-is-er-gebeurd", "tabel:a": "tabel:b" });
+  assert.deepEqual(W.movedOf({ dataset: { oudeSleutels: "kapot a>b>c >x y>" } }), {});
+  assert.deepEqual(W.movedOf({ dataset: {} }), {});
+});
+
 test("a key that only starts like an old one, a key now and the name fields are not moved", () => {
   assert.equal(W.movedKey("vraag:what-happened-next", MOVED), undefined);
   assert.equal(W.movedKey("vraag:wat-is-er-gebeurd", MOVED), undefined);

@@ -213,7 +213,8 @@
 
   /* --- answers kept under an English field's old key ------------------------------------------------ */
 
-  /** Where an answer kept under an old key belongs now. moved (data-oude-sleutels, hooks/werkblad_sleutels.py):
+  /** Where an answer kept under an old key belongs now. moved (data-oude-sleutels, hooks/werkblad_sleutels.py, read
+      by movedOf):
       {the key an English field had before December 2026, from its text: its key now}; a row's, day's or why's
       suffix (":r2", ":d3", ":waarom") stays; the longest old key that fits wins. undefined: not an old key. */
   function movedKey(key, moved) {
@@ -242,8 +243,14 @@
     return changes;
   }
 
+  /** A form's old keys: data-oude-sleutels "old>now old>now …" as {old: now}. */
   function movedOf(form) {
-    try { return JSON.parse(form.dataset.oudeSleutels || "{}") || {}; } catch (error) { return {}; }
+    var moved = {};
+    (form.dataset.oudeSleutels || "").split(" ").forEach(function (pair) {
+      var parts = pair.split(">");
+      if (parts.length === 2 && parts[0] && parts[1]) moved[parts[0]] = parts[1];
+    });
+    return moved;
   }
 
   /** Move answers under old keys to their questions (when the page opens and after a file is restored: not when
@@ -459,5 +466,5 @@
     else init();
   }
   if (typeof module === "object") module.exports = { v1Changes: v1Changes, ratio: ratio, count: count, fitHeight: fitHeight,
-                                                   movedKey: movedKey, moveChanges: moveChanges };
+                                                   movedKey: movedKey, moveChanges: moveChanges, movedOf: movedOf };
 })();
