@@ -4,8 +4,8 @@ Material has nothing that knows which page holds which tool. bewaren.js keeps a 
 without a language ("werkblad:2x10-oefening", "toets:1-persoonlijke-band", "reflectie:cirkel-verkenner",
 "teamscan:scan"); this hook notes, while the pages of a language are rendered, on which page each record's
 tool stands (its data attribute), and hands that table to the Mijn werk page as links relative to it, in
-bewaren.js's words ("paginas"). Every page that shows the reminder that work has waited a week for a file
-(bewaren-formulier.js, bewaren-bestand.js) also gets the link to Mijn werk ("mijn_werk_href").
+bewaren.js's words ("paginas"). Every page that keeps work (bewaren.js) may show the reminder that work has
+waited a week for a file (bewaren-bestand.js), and so gets the link to Mijn werk ("mijn_werk_href").
 
 - ```mijn-werk   the list (filled in by docs/assets/javascripts/mijn-werk.js), what the browser answered
                  when asked to keep the data, and the buttons that save everything to one file and restore
@@ -86,7 +86,7 @@ def on_page_context(context, page, **kwargs):
     if words is None:
         return context
     state = gereedschap.staat("mijn_werk")
-    if state.get("href") and "herinnering" in words:     # the reminder's link (not where no reminder shows)
+    if state.get("href"):     # the link of the reminder of a week (bewaren-bestand.js), on every page that keeps work
         words["mijn_werk_href"] = gereedschap.relative(state["href"], start=page.url)
     if "mijn-werk.js" in getattr(page, "bestanden", ()):
         words["paginas"] = links_from(state.get("paginas", {}), page.url)

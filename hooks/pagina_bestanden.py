@@ -25,14 +25,13 @@ def on_page_content(html: str, page, config, files, **kwargs) -> str:
     return html
 
 
-# Pages with these scripts also get bewaren-formulier.js: a form's controls, the private-window hint, the reminder.
+# Pages with these scripts also get bewaren-formulier.js: a form's controls and the private-window hint.
 FORM_PAGES = ("werkbladen.js", "teamscan.js", "toets.js", "mijn-werk.js")
 
 
 ORDER = ("bewaren.js",)   # scripts others build on load first
 # Groups of hooks/bewaren.yml and the scripts whose pages get them (a group's words are for those pages only).
-WORD_GROUPS = {"werkbladen": ("werkbladen.js",), "mijn_werk": ("mijn-werk.js",),
-               "herinneren": FORM_PAGES}
+WORD_GROUPS = {"werkbladen": ("werkbladen.js",), "mijn_werk": ("mijn-werk.js",)}
 
 
 def saving_words(names, language: str) -> dict | None:

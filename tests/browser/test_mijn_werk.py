@@ -193,6 +193,22 @@ def test_never_saved_work_is_reminded_a_week_after_its_first_answer(page, site):
     assert "has never been saved to a file" in reminder_on_sheet(page)
 
 
+def test_the_circle_explorers_self_reflection_is_reminded_too(page, site):
+    """The circle explorer's self-reflection, never saved to a file, gets the reminder a week after its first answer
+    (its words arrive with bewaren-bestand.js, so the page's first load keeps within its budget)."""
+    explorer = f"{site.as_uri()}/theorie/cirkel-verkenner.html"
+    page.clock.set_fixed_time(T0)
+    page.goto(explorer)
+    page.locator(".cirkel-reflectie textarea").fill("Vaker doorvragen.")
+    page.clock.set_fixed_time(T0 + datetime.timedelta(days=6))
+    page.goto(explorer)
+    assert reminder_on_sheet(page) is None
+    page.clock.set_fixed_time(T0 + datetime.timedelta(days=8))
+    page.goto(explorer)
+    line = reminder_on_sheet(page)
+    assert line and "nog nooit als bestand bewaard" in line and "Bewaar alles op Mijn werk." in line
+
+
 PERSIST = {
     "granted": ("navigator.storage.persist = () => Promise.resolve(true);", "heeft toegezegd"),
     "refused": ("navigator.storage.persist = () => Promise.resolve(false);", "heeft niet toegezegd"),

@@ -632,3 +632,24 @@ test("one answer is singular (through the _1 words), more are plural", () => {
   assert.equal(asked[0].split("\n")[0], "Uit dit bestand komen 1 nieuw antwoord en 1 antwoord dat anders is.");
   assert.equal(B.text("import_klaar", { n: 0 }), "0 antwoorden overgenomen uit het bestand.");
 });
+
+/* --- the words only a file and the reminder need live in bewaren-bestand.js (the circle explorer's budget) ---- */
+
+test("every word of a file and of the reminder is there in Dutch and English, with the same blanks to fill in", () => {
+  const blanks = (text) => (text.match(/\{\w+\}/g) || []).sort();
+  assert.ok(Object.keys(B.WORDS).length >= 30);
+  for (const [key, word] of Object.entries(B.WORDS)) {
+    assert.deepEqual(Object.keys(word).sort(), ["en", "nl"], key);
+    assert.ok(word.nl.trim() && word.en.trim(), key);
+    assert.deepEqual(blanks(word.en), blanks(word.nl), key);
+  }
+  assert.equal(B.wordsIn("en").import_geen_json, B.WORDS.import_geen_json.en);
+  assert.match(B.wordsIn("nl").herinnering, /sinds \{datum\}/);
+});
+
+test("a word lives in one place: none of bewaren-bestand.js's words is also in hooks/bewaren.yml", () => {
+  const yml = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "hooks", "bewaren.yml"), "utf8");
+  const inYaml = new Set([...yml.matchAll(/^\s*([a-z_0-9]+):/gm)].map((m) => m[1]));
+  assert.deepEqual(Object.keys(B.WORDS).filter((key) => inYaml.has(key)), []);
+  assert.ok(inYaml.has("knop_bewaar"), "the check reads the file's keys (its twin)");
+});

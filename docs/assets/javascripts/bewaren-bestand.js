@@ -36,9 +36,60 @@
 
   function short(value) { value = String(value); return value.length > 60 ? value.slice(0, 59) + "…" : value; }
 
-  /** When each record was last saved to a file ({name: ms}; unreadable: never). */
-  function savedAt() {
-    try { return JSON.parse(storage().getItem(I.SAVED)) || {}; } catch (error) { return {}; }
+  var savedAt = I.savedAt;   /* when each record was last saved to a file ({name: ms}; unreadable: never) */
+
+  /* The words only a file and the reminder of a week need, in both languages: here rather than on every page
+     (hooks/bewaren.yml has the rest, which the page carries), so a page that is only filled in does not carry
+     them (the circle explorer's budget). {n}, {reden}, {naam}, {sleutel}, {waarde}, {nieuw}, {anders}, {wat},
+     {datum} are filled in; a key ending in _1 is the text for n = 1. A word the page carries wins. */
+  var WORDS = {
+    bestand_bewaard: { nl: "Bestand gemaakt met {n} antwoorden. Je vindt het bij je downloads.", en: "File made with {n} answers. You will find it among your downloads." },
+    bestand_leeg: { nl: "Er is nog niets ingevuld om te bewaren.", en: "Nothing has been filled in yet to save." },
+    import_geen_json: { nl: "Dit bestand is niet gebruikt: het is geen antwoordenbestand (geen JSON). Er is niets veranderd.", en: "This file was not used: it is not an answers file (not JSON). Nothing has changed." },
+    import_ander: { nl: "Dit bestand is niet gebruikt: het komt niet van deze site. Er is niets veranderd.", en: "This file was not used: it does not come from this site. Nothing has changed." },
+    import_nieuwer: { nl: "Dit bestand is niet gebruikt: het is gemaakt met een nieuwere versie van de site. Open het in de nieuwste versie. Er is niets veranderd.", en: "This file was not used: it was made by a newer version of the site. Open it in the newest version. Nothing has changed." },
+    import_te_groot: { nl: "Dit bestand is niet gebruikt: het is groter dan 5 MB, te groot voor een antwoordenbestand. Er is niets veranderd.", en: "This file was not used: it is larger than 5 MB, too large for an answers file. Nothing has changed." },
+    import_kapot_reden: { nl: "Dit bestand is niet gebruikt: het is beschadigd of onvolledig ({reden}). Er is niets veranderd.", en: "This file was not used: it is damaged or incomplete ({reden}). Nothing has changed." },
+    reden_te_groot: { nl: "te groot of te diep genest", en: "too large or nested too deep" },
+    reden_onderdeel: { nl: "„{naam}” klopt niet", en: "“{naam}” is wrong" },
+    reden_antwoord: { nl: "antwoord „{sleutel}” in „{naam}” klopt niet", en: "answer “{sleutel}” in “{naam}” is wrong" },
+    reden_waarde: { nl: "„{waarde}” past niet bij „{sleutel}” in „{naam}”", en: "“{waarde}” does not fit “{sleutel}” in “{naam}”" },
+    import_mislukt: { nl: "Niet overgenomen: deze browser kon het niet bewaren (is de opslag vol?). Er is niets veranderd.", en: "Not taken over: this browser could not keep it (is its storage full?). Nothing has changed." },
+    import_mislukt_geblokkeerd: { nl: "Niet overgenomen: deze browser staat opslaan niet toe. Er is niets veranderd.", en: "Not taken over: this browser does not allow saving. Nothing has changed." },
+    import_onleesbaar: { nl: "Dit bestand kon niet worden gelezen. Er is niets veranderd.", en: "This file could not be read. Nothing has changed." },
+    import_vraag: { nl: "Uit dit bestand komen {nieuw} en {anders}. Wil je ze overnemen?", en: "This file holds {nieuw} and {anders}. Do you want to take them over?" },
+    n_nieuw: { nl: "{n} nieuwe antwoorden", en: "{n} new answers" },
+    n_nieuw_1: { nl: "1 nieuw antwoord", en: "1 new answer" },
+    n_anders: { nl: "{n} antwoorden die anders zijn dan wat hier staat", en: "{n} answers that differ from what is here" },
+    n_anders_1: { nl: "1 antwoord dat anders is dan wat hier staat", en: "1 answer that differs from what is here" },
+    import_weggelaten: { nl: "Niet overgenomen, want het hoort niet bij deze pagina:", en: "Not taken over, as it does not belong to this page:" },
+    import_niets_hier: { nl: "Dit bestand bevat niets voor deze pagina. Er is niets veranderd.", en: "This file holds nothing for this page. Nothing has changed." },
+    weggelaten: { nl: "{wat}: zet het terug op de pagina waar het bij hoort", en: "{wat}: restore it on the page it belongs to" },
+    weggelaten_werkblad: { nl: "andere werkbladen", en: "other worksheets" },
+    weggelaten_teamscan: { nl: "de teamscan (de teamscan-pagina)", en: "the team scan (the team scan page)" },
+    weggelaten_reflectie: { nl: "een zelfreflectie", en: "a self-reflection" },
+    weggelaten_toets: { nl: "een zelftoets", en: "a self-test" },
+    weggelaten_anders: { nl: "iets anders", en: "something else" },
+    import_overschreven: { nl: "Deze antwoorden worden vervangen:", en: "These answers will be replaced:" },
+    import_afgebroken: { nl: "Niets overgenomen.", en: "Nothing taken over." },
+    import_niets: { nl: "Dit bestand bevat niets wat hier nog niet staat. Er is niets veranderd.", en: "This file holds nothing that is not here already. Nothing has changed." },
+    import_klaar: { nl: "{n} antwoorden overgenomen uit het bestand.", en: "{n} answers taken over from the file." },
+    import_klaar_1: { nl: "1 antwoord overgenomen uit het bestand.", en: "1 answer taken over from the file." },
+    herinnering: { nl: "Je werk is veranderd en sinds {datum} niet meer als bestand bewaard. Sommige browsers (zoals Safari) wissen het na een week zonder bezoek.", en: "Your work has changed and has not been saved to a file since {datum}. Some browsers (such as Safari) delete it after a week without a visit." },
+    herinnering_nooit: { nl: "Je werk staat sinds {datum} alleen in deze browser en is nog nooit als bestand bewaard. Sommige browsers (zoals Safari) wissen het na een week zonder bezoek.", en: "Your work has been only in this browser since {datum} and has never been saved to a file. Some browsers (such as Safari) delete it after a week without a visit." },
+    herinnering_link: { nl: "Bewaar alles op Mijn werk.", en: "Save all of it on My work." }
+  };
+
+  /** WORDS in one language ("nl" or "en") as {key: text}. */
+  function wordsIn(lang) {
+    var out = {};
+    Object.keys(WORDS).forEach(function (key) { out[key] = WORDS[key][lang] || WORDS[key].nl; });
+    return out;
+  }
+
+  if (browser) {
+    var own = wordsIn(/^en\b/.test(document.documentElement.lang || "") ? "en" : "nl");
+    Object.keys(own).forEach(function (key) { if (!(key in I.words)) I.words[key] = own[key]; });
   }
 
   /** Every record this browser holds (name -> record data), with what this page has not stored yet. */
@@ -355,6 +406,6 @@
   B.savedAt = savedAt;
   if (typeof module === "object") {
     module.exports = Object.assign(B, { changes: changes, apply: apply, fileData: fileData, tooDeep: tooDeep, upgrade: upgrade,
-                                        versionOf: versionOf, LIMITS: LIMITS });
+                                        versionOf: versionOf, LIMITS: LIMITS, WORDS: WORDS, wordsIn: wordsIn });
   }
 })();

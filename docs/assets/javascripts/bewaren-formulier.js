@@ -1,12 +1,7 @@
 /* The part of bewaren.js that only pages with a worksheet, a self-test, the team scan or Mijn werk load
  * (hooks/pagina_bestanden.py adds it there): reading and filling a form's controls (worksheets, the team scan),
- * the private-window hint, and the quiet reminder when answers have waited a week for a file.
- *
- * The reminder's rule (due): a record whose newest answer is newer than its last save to a file (bewaren-bestand.js
- * notes that time per record in localStorage "leidraad:bestand"), and that save, or when it was never saved its
- * first answer, is seven days old or more. Only then is bewaren-bestand.js loaded to put the reminder on the page.
- * The circle explorer does without it (its first-load budget is spent); Mijn werk names its self-reflection.
- * The logic also runs in Node (tests/js).
+ * and the private-window hint (the reminder of a week is in bewaren.js and bewaren-bestand.js, on every page that
+ * keeps work). The logic also runs in Node (tests/js).
  */
 (function () {
   "use strict";
@@ -14,8 +9,6 @@
   var browser = typeof window === "object" && typeof document === "object";
   var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
   if (!B) return;
-  var I = B.intern, time = I.time;
-  var WEEK = 7 * 864e5;
 
   /* --- a form's controls: the one way worksheets and the team scan read and show an answer ---------- */
 
@@ -61,31 +54,6 @@
     }, function () { callback(false); });
   }
 
-  /** Whether a record's answers wait for a file: changed after it was last saved to one (at), and that save
-      (or, never saved, its first answer) is a week old or more. */
-  function due(velden, at, now) {
-    var times = Object.keys(velden).map(function (key) { return time(velden[key]); });
-    return Math.max.apply(0, times.concat(0)) > (at || 0) && now - (at || Math.min.apply(0, times)) >= WEEK;
-  }
-
-  /** When saved to a file, per record ({name: ms}). */
-  function savedAt() {
-    try { return JSON.parse(I.storage().getItem(I.SAVED)) || {}; } catch (error) { return {}; }
-  }
-
-  Object.assign(B, { fill: fill, keepAnswer: keepAnswer, privateWindow: privateWindow, due: due });
-  I.savedAt = savedAt;
-  I.WEEK = WEEK;
-
-  if (browser) {
-    /* a quiet reminder when this page's answers have waited a week for a file (bewaren-bestand.js shows it;
-       pages whose words have no reminder show none: hooks/bewaren.yml) */
-    window.addEventListener("load", function () {
-      var at = savedAt(), names = Object.keys(I.records);
-      if (I.words.herinnering && names.some(function (name) { return due(I.records[name].data.velden, at[name], Date.now()); })) {
-        B.withFiles(function (F) { F.remind(names); });
-      }
-    });
-  }
+  Object.assign(B, { fill: fill, keepAnswer: keepAnswer, privateWindow: privateWindow });
   if (typeof module === "object") module.exports = B;   /* Node: tests/js */
 })();

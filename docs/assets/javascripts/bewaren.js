@@ -24,10 +24,13 @@
  * A tool's marks that an old format was carried over ("v1") are kept per language ("v1:nl").
  *
  * "Bewaar als bestand" and "Zet terug uit bestand" are wired here; what they do (writing, checking and
- * applying a file) is in bewaren-bestand.js, loaded the first time a page needs it (withFiles). What only
- * pages with a form, a test or Mijn werk use (a form's controls, the private-window hint, the reminder of a
- * week) is in bewaren-formulier.js, loaded on those pages only (hooks/pagina_bestanden.py): the circle
- * explorer's first load stays within its budget.
+ * applying a file, with their words) is in bewaren-bestand.js, loaded the first time a page needs it (withFiles).
+ * The reminder of a week is decided here, on every page that keeps work (due): a record whose newest answer is
+ * newer than its last save to a file (bewaren-bestand.js notes that time per record in localStorage
+ * "leidraad:bestand"), and that save, or when it was never saved its first answer, is seven days old or more;
+ * only then is bewaren-bestand.js loaded to put the reminder, in its own words, on the page. What only pages
+ * with a form, a test or Mijn werk use (a form's controls, the private-window hint) is in bewaren-formulier.js,
+ * loaded on those pages only (hooks/pagina_bestanden.py): the circle explorer's first load stays within its budget.
  * Nothing is ever sent anywhere; downloads and file reading work from file:// without a network.
  * The words come from the page (<script type="application/json" id="bewaren-teksten">, hooks/bewaren.yml);
  * the logic also runs in Node (tests/js).
@@ -41,6 +44,7 @@
   var SAVED = "leidraad:bestand";  /* record name -> when it was last saved to a file (bewaren-bestand.js) */
   var ASIDE = "leidraad:apart:";   /* a stored record that could not be read, kept as it was */
   var UNSAFE = Object.getOwnPropertyNames(Object.prototype);   /* __proto__, constructor, toString … */
+  var WEEK = 7 * 864e5;          /* the reminder comes when answers have waited this long for a file */
   var intern = { words: {} };    /* what bewaren-bestand.js (and tests/js) share, filled in below */
   var rules = {};                /* kind of record -> function (key, value): true when the value is unknown */
   var unsaved = {};              /* record name -> true while a change could not be stored */
@@ -323,21 +327,40 @@
     }
   }
 
+  /** Whether a record's answers wait for a file: changed after it was last saved to one (at), and that save
+      (or, never saved, its first answer) is a week old or more. */
+  function due(velden, at, now) {
+    var times = Object.keys(velden).map(function (key) { return time(velden[key]); });
+    return Math.max.apply(0, times.concat(0)) > (at || 0) && now - (at || Math.min.apply(0, times)) >= WEEK;
+  }
+
+  /** When each record was last saved to a file ({name: ms}; unreadable: never). */
+  function savedAt() {
+    try { return JSON.parse(storage().getItem(SAVED)) || {}; } catch (error) { return {}; }
+  }
+
   var api = {
     open: open, canonical: canonical, join: join, fileButtons: fileButtons, withFiles: withFiles, rule: rule, statusText: statusText, notice: notice,
-    text: text, format: format, empty: empty, merge: merge, oldValues: oldValues,
+    text: text, format: format, empty: empty, merge: merge, oldValues: oldValues, due: due,
     available: function () { return !!storage(); },
     intern: intern
   };
   intern = Object.assign(intern, { plain: plain, safe: safe, scalar: scalar, storage: storage, read: read, time: time,
                                    records: records, rules: rules, unsaved: unsaved, PREFIX: PREFIX, OLD: OLD, ASIDE: ASIDE,
-                                   SAVED: SAVED });
+                                   SAVED: SAVED, savedAt: savedAt, WEEK: WEEK });
 
   if (browser) {
     window.addEventListener("storage", function (event) {
       var record = event.key && event.key.indexOf(PREFIX) === 0 && records[event.key.slice(PREFIX.length)];
       var changed = record && record.refresh ? record.refresh(event.newValue) : [];
       if (changed.length) record.listeners.forEach(function (listener) { listener(changed); });
+    });
+    /* a quiet reminder when this page's answers have waited a week for a file (bewaren-bestand.js shows it) */
+    window.addEventListener("load", function () {
+      var at = savedAt(), names = Object.keys(records);
+      if (names.some(function (name) { return due(records[name].data.velden, at[name], Date.now()); })) {
+        withFiles(function (F) { F.remind(names); });
+      }
     });
     window.addEventListener("beforeunload", function (event) {
       if (Object.keys(unsaved).length) {
