@@ -21,15 +21,15 @@ import re
 
 from gereedschap import BlockError
 
-# The parts that hold answers, and what of them decides how many fields they have (the same in both sheets).
+# The parts that hold answers, and what of them decides their fields (the same in both sheets): (field, one, many).
 ANSWERS = {
-    "vragen": (("items", "questions"),),
-    "checklist": (("items", "items"),),
+    "vragen": (("items", "question", "questions"),),
+    "checklist": (("items", "item", "items"),),
     "veld": (),
-    "schaal": (("van", "lowest number"), ("tot", "highest number")),
-    "tabel": (("kolommen", "columns"), ("rijen", "rows")),
-    "dagen": (("aantal", "days"), ("kolommen", "extra columns")),
-    "turven": (("dagen", "days"),),
+    "schaal": (),   # its numbers: compared as a range below
+    "tabel": (("kolommen", "column", "columns"), ("rijen", "row", "rows")),
+    "dagen": (("aantal", "day", "days"), ("kolommen", "extra column", "extra columns")),
+    "turven": (("dagen", "day", "days"),),
 }
 
 
@@ -103,12 +103,18 @@ def differences(english: dict, dutch: dict, dutch_line) -> list[BlockError]:
                 "same place: give both sheets the same parts with answers in the same order (texts may differ).",
                 own.get("regel")))
             continue
-        for field, what in ANSWERS[own["soort"]]:
+        if own["soort"] == "schaal" and (own["van"], own["tot"]) != (twin["van"], twin["tot"]):
+            problems.append(BlockError(
+                f"this 'schaal' runs from {own['van']} to {own['tot']}, {where} from {twin['van']} to {twin['tot']}; "
+                "give both the same 'van' and 'tot', so that a number ticked in one language shows in the other.",
+                own.get("regel")))
+        for field, one, many in ANSWERS[own["soort"]]:
             a, b = size(own.get(field)), size(twin.get(field))
             if a != b:
                 problems.append(BlockError(
-                    f"this '{own['soort']}' part has {a} {what}, {where} has {b}; give both the same {what} in the "
-                    "same order, so that each English field keeps the answers of its Dutch twin.", own.get("regel")))
+                    f"this '{own['soort']}' part has {a} {one if a == 1 else many}, {where} has {b}; give both the "
+                    f"same {many} in the same order, so that each English field keeps the answers of its Dutch twin.",
+                    own.get("regel")))
     if len(mine) != len(theirs):
         extra = mine[len(theirs):]
         if extra:

@@ -686,7 +686,7 @@ def test_an_old_key_that_a_field_has_now_or_two_fields_had_is_left_out():
 
 STRUCTURE_SLIPS = [
     ("fewer-questions", ENGLISH.replace("[What happened?, What was your part?]", "[What happened?]"),
-     "line 9: this 'vragen' part has 1 questions, the Dutch sheet's 1st part with answers ('vragen', line 8) has 2; "
+     "line 9: this 'vragen' part has 1 question, the Dutch sheet's 1st part with answers ('vragen', line 8) has 2; "
      "give both the same questions in the same order, so that each English field keeps the answers of its Dutch twin."),
     ("other-kind", ENGLISH.replace("  - schaal:\n      vraag: How tense was it?", "  - veld:\n      label: How tense?\n      regels: 1"),
      "line 15: this is the English sheet's 3rd part with answers, a 'veld', but the Dutch sheet's 3rd part with answers "
@@ -698,6 +698,9 @@ STRUCTURE_SLIPS = [
     ("other-rows", ENGLISH.replace("rijen: 2", "rijen: 3"),
      "line 11: this 'tabel' part has 3 rows, the Dutch sheet's 2nd part with answers ('tabel', line 10) has 2; "
      "give both the same rows in the same order, so that each English field keeps the answers of its Dutch twin."),
+    ("another-scale", ENGLISH.replace("vraag: How tense was it?", "vraag: How tense was it?\n      tot: 5"),
+     "line 15: this 'schaal' runs from 1 to 5, the Dutch sheet's 3rd part with answers ('schaal', line 14) from 1 to "
+     "10; give both the same 'van' and 'tot', so that a number ticked in one language shows in the other."),
     ("an-extra-part", ENGLISH + "  - veld:\n      label: Anything else?\n      regels: 1\n",
      "line 17: the English worksheet has 4 parts with answers, the Dutch one 3: this 'veld' part has no Dutch twin. "
      "Add it to the Dutch sheet too (at the same place), or remove it here."),
