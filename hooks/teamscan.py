@@ -141,12 +141,14 @@ def groups(language: str, start: str, docs_dir: str) -> list[Group]:
 
 def plan(language: str, start: str) -> dict:
     """What "Maak ons plan" writes into: the plan's record, its page from start, and the keys and questions of
-    its sub-recommendation fields (werkbladen.py keys a 'veld' by its label, teamscan.yml `plan_deel`)."""
+    its sub-recommendation fields (a 'veld' is keyed by its Dutch label in both languages, hooks/werkblad_sleutels.py;
+    teamscan.yml `plan_deel`)."""
     ui = page_words(language)
     labels = [ui["plan_deel"].format(n=n) for n in (1, 2, 3)]
+    dutch = [page_words("nl")["plan_deel"].format(n=n) for n in (1, 2, 3)]
     return {"record": f"werkblad:{ui['lang']}:{PLAN}",
             "href": gereedschap.relative(f"aan-de-slag/{PLAN}.html", start=start),
-            "sleutels": [f"veld:{text_key(label)}" for label in labels], "vragen": labels}
+            "sleutels": [f"veld:{text_key(label)}" for label in dutch], "vragen": labels}
 
 
 # ------------------------------------------------------------------------------------------ render

@@ -120,5 +120,5 @@ def test_our_plan_is_no_sheet_of_one_sub_recommendation_and_the_view_knows_its_f
     assert not any("ons-plan" in href for sheets in teamscan.worksheets(DOCS, "nl").values() for _, href in sheets)
     html = markdown(block("teamoverzicht"), src_uri="teamoverzicht.md").html
     assert 'data-plan-record="werkblad:nl:ons-plan" data-plan-href="aan-de-slag/ons-plan.html"' in html
-    assert teamscan.plan("en", "en/x/teamoverzicht.md")["sleutels"] == [f"veld:sub-recommendation-{n}" for n in (1, 2, 3)]
+    assert teamscan.plan("en", "en/x/teamoverzicht.md")["sleutels"] == [f"veld:deelaanbeveling-{n}" for n in (1, 2, 3)]
     assert teamscan.plan("nl", "teamoverzicht.md")["vragen"] == ["Deelaanbeveling 1", "Deelaanbeveling 2", "Deelaanbeveling 3"]
