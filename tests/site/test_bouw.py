@@ -187,33 +187,6 @@ def test_every_slip_of_an_editor_stops_the_build_and_all_are_listed_at_once(tmp_
     assert counted_right(output), output
 
 
-@pytest.mark.kopie
-def test_a_new_worksheet_without_an_english_title_names_just_that(tmp_path):
-    """scripts/nieuw-werkblad without titles writes both files, the nav entry and the four links; the strict build
-    then names the one thing left, the English page's Dutch title (hooks/vertaald.py); translated, it is clean."""
-    import shutil
-    import subprocess
-    import sys
-
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=lambda folder, names: [n for n in names if n in ("__pycache__", ".pytest_cache")
-                    or (pathlib.Path(folder) == ROOT and n in (".venv", ".git", "site", "dist", "node_modules"))])
-    made = subprocess.run([sys.executable, str(copy / "scripts" / "nieuw.py"), "werkblad", "samen-spelen", "2.3"],
-                          capture_output=True, text=True, cwd=copy)
-    assert made.returncode == 0, made.stderr
-    assert "give the English page an English title" in made.stdout
-    first = output_of(build_site(tmp_path / "site1", config=copy / "mkdocs.yml"))
-    warnings = [line for line in first.splitlines() if "WARNING" in line]
-    assert len(warnings) == 1, first[-3000:]
-    assert ("docs/aan-de-slag/samen-spelen.en.md, line 1: this English page still has the Dutch title 'Samen spelen'"
-            in warnings[0]), warnings
-    english = copy / "docs" / "aan-de-slag" / "samen-spelen.en.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("# Samen spelen", "# Playing together", 1),
-                       encoding="utf-8")
-    second = build_site(tmp_path / "site2", config=copy / "mkdocs.yml")
-    assert second.returncode == 0, output_of(second)[-3000:]
-
-
 def test_front_matter_with_markup_comes_out_escaped(tmp_path):
     """A title, description and tag with markup: the strict build refuses them; a plain build writes them as
     text, in <title>, the meta description, the header and the nav (never as live HTML)."""

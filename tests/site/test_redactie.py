@@ -228,7 +228,8 @@ SCAFFOLDED = {   # what each scaffold leaves to write, per file (scripts/control
 def test_an_editors_afternoon_every_checklist_in_one_copy(tmp_path):
     """Every checklist of REDACTIE.md in one fresh copy: after the scaffolds alone `scripts/controleer` is green and
     lists exactly what they left to write; after the content of all five it is green with nothing left; the new
-    term sorts in the English glossary, and the search words reach the built search script."""
+    term sorts in the English glossary, and the search words reach the built search script. A worksheet scaffolded
+    without titles builds with one warning: its English page's Dutch title (was tests/site/test_bouw.py's copy)."""
     copy = fresh_clone(tmp_path)
     scaffold(copy, "Een nieuw werkblad")
     assert "aan-de-slag/samen-spelen.md" in (copy / "mkdocs.yml").read_text(encoding="utf-8")
@@ -242,10 +243,17 @@ def test_an_editors_afternoon_every_checklist_in_one_copy(tmp_path):
     assert placeholders_left(copy, output) == [] and "Nog te schrijven" not in output
     english = (copy / "docs" / "begrippen.en.md").read_text(encoding="utf-8")
     assert english.index("{ #kennismakingsgesprek }") < english.index("{ #invloed }")   # 'G' before 'I'
+    # An editor who leaves out the titles: the scaffold says what to do, and the build names just that one thing,
+    # the English page's Dutch title (hooks/vertaald.py). The same build carries the new search words.
+    made = run(copy, "scripts/nieuw-werkblad", "samen-lezen", "2.3")
+    assert made.returncode == 0 and "give the English page an English title" in made.stdout, made.stdout + made.stderr
     built = tmp_path / "site"
     result = subprocess.run([str(copy / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--site-dir", str(built)],
                             cwd=copy, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr[-2000:]
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]
+    assert len(warnings) == 1 and ("docs/aan-de-slag/samen-lezen.en.md, line 1: this English page still has the Dutch "
+                                   "title 'Samen lezen'") in warnings[0], warnings
     script = (built / "assets" / "javascripts" / "zoekwoorden.js").read_text(encoding="utf-8")
     assert "speelkwartier" in script and "recess" in script
     assert (built / "aan-de-slag" / "samen-spelen.html").exists() and (built / "en" / "theorie" / "reflecteren.html").exists()
