@@ -94,6 +94,7 @@ def site(run_folder) -> pathlib.Path:
 
     def build():
         result = build_site(site_dir)
+        (run_folder / "site.log").write_text(result.stdout + result.stderr, encoding="utf-8")   # what it printed
         if result.returncode != 0:
             raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
 

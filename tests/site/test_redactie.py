@@ -250,8 +250,7 @@ def test_an_editors_afternoon_every_checklist_in_one_copy(tmp_path):
     built = tmp_path / "site"
     result = subprocess.run([str(copy / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--site-dir", str(built)],
                             cwd=copy, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr[-2000:]
-    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]   # strict: true
     assert len(warnings) == 1 and ("docs/aan-de-slag/samen-lezen.en.md, line 1: this English page still has the Dutch "
                                    "title 'Samen lezen'") in warnings[0], warnings
     script = (built / "assets" / "javascripts" / "zoekwoorden.js").read_text(encoding="utf-8")
@@ -261,14 +260,13 @@ def test_an_editors_afternoon_every_checklist_in_one_copy(tmp_path):
 
 # ------------------------------------------------------------------------------ quiet, and the banner
 
-@pytest.mark.kopie
-def test_an_unchanged_project_builds_quietly(tmp_path):
-    """The strict build of the project as it is prints one line: how long it took (no i18n INFO lines)."""
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "--site-dir",
-                             str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True, timeout=900,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+def test_an_unchanged_project_builds_quietly(site, run_folder):
+    """The strict build of the project as it is prints one line: how long it took (no i18n INFO lines). The
+    session's own build is that build (tests/conftest.py keeps what it printed)."""
+    log = run_folder / "site.log"
+    if not log.exists():
+        pytest.skip("the site was built elsewhere (LEIDRAAD_SITE): its output is not here")
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("INFO    -  Documentation built in"), lines
 
 
