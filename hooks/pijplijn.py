@@ -75,6 +75,7 @@ STEPS = {
     "nav": [
         hele_leidraad.on_nav,       # the chapters' order
         controle.on_nav,            # a page that is not UTF-8: MkDocs gets its text from us (no traceback)
+        verwijzing.on_nav,          # every page's version, for the worksheets' footers (rendered, not patched)
     ],
     "page_markdown": [
         aanvulling.on_page_markdown,

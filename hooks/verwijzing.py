@@ -15,8 +15,8 @@ shows the page path and `assets/javascripts/verwijzing.js` fills in the address 
 On paper every page also opens with an edition stamp (`templates/verwijzing-stempel.html`, shown in
 print only): site name, page title, "versie" with the date above, and the address, so a printout on the
 staffroom wall says how old it is. A page that gathers chapters (`hele_leidraad:` in its front matter)
-takes the newest date of its chapters. A worksheet's footer (`templates/werkblad.html`) holds an empty
-`<span class="werkblad-versie" data-versie-van="page.html">`; this hook writes that page's version in it.
+takes the newest date of its chapters. A worksheet's footer (`templates/werkblad.html`) names the version of
+the page the sheet comes from: this hook gives every page's version to the blocks before they render (on_nav).
 Words: `hooks/verwijzing.yml`.
 """
 from __future__ import annotations
@@ -40,8 +40,6 @@ log = logging.getLogger("mkdocs.plugins.verwijzing")
 LANGUAGES = ("nl", "en")
 CHANGES_PAGE = "versies.html"   # docs/versies.md (hooks/verklaringen.py): the edition stamp points there
 RE_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-# A worksheet's footer asks for the version of the page its sheet comes from (hooks/templates/werkblad.html).
-RE_SHEET_VERSION = re.compile(r'(?P<open><span class="werkblad-versie" data-versie-van="(?P<url>[^"]*)">)</span>')
 
 
 def texts(language: str) -> dict:
@@ -221,18 +219,18 @@ def render_stamp(*, page, config, language: str, title: str, date) -> str:
         changes_path=changes_path, changes_url=base + changes_path)
 
 
-def fill_sheet_versions(html: str, files, docs_dir: str, language: str) -> str:
-    """Each worksheet footer's version slot gets the date of the page the sheet comes from."""
-    if 'class="werkblad-versie"' not in html or files is None:
-        return html
-    by_url = {f.url: f for f in files.documentation_pages()}
+def page_versions(files, docs_dir: str, language: str) -> dict[str, str]:
+    """{address: version label} of every page of this language's build, for the blocks that name the version of
+    the page they come from (a worksheet's footer: on *Alle werkbladen* it is its own page's, not the gathering
+    page's). Passed to the blocks when they render (`PageContext.version_of`), so nothing is patched afterwards."""
+    return {file.url: version(file_date(file, docs_dir), language) for file in files.documentation_pages()}
 
-    def fill(match: re.Match) -> str:
-        file = by_url.get(htmllib.unescape(match["url"]))
-        date = file_date(file, docs_dir) if file is not None else None
-        return f'{match["open"]}{htmllib.escape(version(date, language))}</span>'
 
-    return RE_SHEET_VERSION.sub(fill, html)
+def on_nav(nav, config, files):
+    """Before any page renders: every page's version, for the worksheets' footers. (At `nav`, not `files`: by
+    then static-i18n has given this language's build its own files and addresses, en/… for English.)"""
+    gereedschap.staat("paginaversies").update(page_versions(files, config.docs_dir, gereedschap.taal()))
+    return nav
 
 
 def first_language() -> str:
@@ -241,10 +239,8 @@ def first_language() -> str:
 
 
 def on_page_content(html, page, config, files):
-    """Open with the edition stamp and end with the citation block, unless the page says `verwijzing: false`;
-    fill in the versions of the worksheets on the page."""
+    """Open with the edition stamp and end with the citation block, unless the page says `verwijzing: false`."""
     language = gereedschap.taal()
-    html = fill_sheet_versions(html, files, config.docs_dir, language)
     if page.meta.get("verwijzing") is False:
         return html
     title = page_title(page, html)

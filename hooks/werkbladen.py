@@ -141,6 +141,7 @@ def render_sheet(source: str, language: str, context: gereedschap.PageContext, f
         "werkblad.html", sheet=sheet, id=f"werkblad-{key}", sleutel=key, record=f"werkblad:{context.language}:{key}",
         ui=ui_words(context.language), link=gereedschap.relative(sheet["aanbeveling"].html, start=context.src_uri),
         address=url, address_href=gereedschap.relative(url, start=context.url), site_name=context.site_name,
+        version=context.version_of(url),
         spacing=f"{spacing:g}", together=bool(context.extra.get("samen")),
         oud=" ".join(f"{old}>{new}" for old, new in moved.items()))
 

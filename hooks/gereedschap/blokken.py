@@ -146,6 +146,11 @@ class PageContext:
                 return fence
         return None
 
+    def version_of(self, url: str) -> str:
+        """The version label of a page by its address ('versie 3 juni 2025'), as the build's versions step wrote
+        it for this language (hooks/verwijzing.py on_nav); '' when none is known (a block rendered alone)."""
+        return staat("paginaversies").get(url, "")
+
     def need(self, *files: str) -> None:
         """Files this page needs beyond every page's (e.g. 'werkbladen.css'); hooks/pagina_bestanden.py loads them."""
         self.extra.setdefault("bestanden", set()).update(files)

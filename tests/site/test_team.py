@@ -165,17 +165,17 @@ def test_version_and_stamp_name_the_date_or_say_it_is_unknown():
 
 
 def test_a_worksheet_footer_gets_the_version_of_the_page_it_comes_from(tmp_path):
-    """The empty slot in a sheet's footer is filled from the front matter date of the page named in it."""
+    """Every page's version is known before the blocks render: from the front matter date, or 'onbekend' with the
+    build date; a block finds it by its page's address (PageContext.version_of)."""
     source = tmp_path / "blad.md"
     source.write_text("---\nbijgewerkt: 2024-02-05\n---\n# Blad\n", encoding="utf-8")
     file = SimpleNamespace(url="aan-de-slag/blad.html", src_uri="aan-de-slag/blad.md", abs_src_path=str(source),
                            content_string=source.read_text(encoding="utf-8"), page=None)
-    files = SimpleNamespace(documentation_pages=lambda: [file])
-    slot = '<span class="werkblad-versie" data-versie-van="{}"></span>'
-    html_in = slot.format("aan-de-slag/blad.html") + slot.format("aan-de-slag/weg.html")
-    out = verwijzing.fill_sheet_versions(html_in, files, str(tmp_path), "nl")
-    assert 'data-versie-van="aan-de-slag/blad.html">versie 5 februari 2024</span>' in out
-    assert 'data-versie-van="aan-de-slag/weg.html">versie onbekend, site gebouwd op ' in out
+    versions = verwijzing.page_versions(SimpleNamespace(documentation_pages=lambda: [file]), str(tmp_path), "nl")
+    assert versions == {"aan-de-slag/blad.html": "versie 5 februari 2024"}
+    file.content_string, file.abs_src_path = "# Blad\n", str(tmp_path / "nergens.md")
+    unknown = verwijzing.page_versions(SimpleNamespace(documentation_pages=lambda: [file]), str(tmp_path), "en")
+    assert unknown["aan-de-slag/blad.html"].startswith("version unknown, site built on ")
 
 
 # ---------------------------------------------------------------- whole guide: hook functions
