@@ -36,7 +36,7 @@
   "use strict";
 
   var browser = typeof window === "object" && typeof document === "object";
-  var format = (browser ? window.LeidraadTaal : require("./taal.js")).format;
+  var Taal = browser ? window.LeidraadTaal : require("./taal.js"), format = Taal.format;
   var PREFIX = "leidraad:v3:", OLD = "leidraad:v2:";
   var SAVED = "leidraad:bestand";  /* record name -> when it was last saved to a file (bewaren-bestand.js) */
   var ASIDE = "leidraad:apart:";   /* a stored record that could not be read, kept as it was */
@@ -46,10 +46,7 @@
   var unsaved = {};              /* record name -> true while a change could not be stored */
 
   /** An interface text; with values.n === 1 its singular ("<key>_1" in hooks/bewaren.yml) when there is one. */
-  function text(key, values) {
-    var one = values && values.n === 1 && intern.words[key + "_1"];
-    return format(one || intern.words[key] || key, values);
-  }
+  function text(key, values) { return Taal.text(intern.words, key, values); }
 
   function empty(value) {
     return value === null || value === undefined || value === "" || value === false;
