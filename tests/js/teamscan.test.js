@@ -8,6 +8,7 @@ const { script, FakeStorage, browserWith, SELF_NAMING, file, reset } = require("
 
 const B = script("bewaren-bestand.js");   // bewaren.js with its file part
 const T = script("teamscan.js");
+const V = script("teamscan-overzicht.js");   // what the view makes of the rounds: names, shares, flags, CSV
 const SUBS = ["1-1", "1-2", "1-3", "2-1", "5-3"];
 
 test.beforeEach(() => {
@@ -164,16 +165,16 @@ test("a file without a valid 'gemaakt' is dated by its newest answer; a refused 
   assert.deepEqual(sorted.refused.map((r) => [r.name, r.id]), [["kapot.json", 8]]);
 });
 
-test("two rounds compared per sub-recommendation: before, after and the change in percentage points", () => {
+test("two rounds compared per sub-recommendation: the counts before and after, shown as shares of each round", () => {
+  T.useWords({ deel: "{n} van {totaal} ({procent}%)" });
   const round = (scans) => T.countAll(scans, SUBS);
   const before = round(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans);
   const after = round(sortOut([result("a.json", scanFile({ ...ANNA, "vaak:1-1": { v: "altijd", t: 900 } }))], SUBS).scans);
-  const rows = T.compare(before, after, { voor: 2, na: 1 });
+  const rows = V.compare(before, after);
   assert.equal(rows.length, SUBS.length);
   assert.deepEqual(rows[0], { key: "1-1", index: 0, voor: { werken: 0, nooit: 1, soms: 0, vaak: 1, altijd: 0 },
-                              na: { werken: 0, nooit: 0, soms: 0, vaak: 0, altijd: 1 },
-                              verschil: { nooit: -50, soms: 0, vaak: -50, altijd: 100, werken: 0 } });
-  assert.deepEqual(rows[2].verschil, { nooit: 0, soms: -50, vaak: 0, altijd: 0, werken: 50 });   // 1 of 2, then 1 of 1
+                              na: { werken: 0, nooit: 0, soms: 0, vaak: 0, altijd: 1 } });
+  assert.deepEqual(V.compareCell(rows[2], "werken", { voor: 2, na: 1 }), ["1 van 2 (50%)", "1 van 1 (100%)"]);
 });
 
 /* --- issue 23, after a school leader walked the cycle ------------------------------------------------ */
@@ -187,17 +188,16 @@ const WORDS_NL = {
 test("8 colleagues in October, 5 in March: the comparison shows shares, so 'nooit 4 → 3' reads as the rise it is", () => {
   T.useWords(WORDS_NL);
   const counts = (nooit, soms, vaak, altijd, werken) => [{ key: "1-1", index: 0, counts: { nooit, soms, vaak, altijd, werken } }];
-  const [row] = T.compare(counts(4, 2, 2, 0, 3), counts(3, 1, 1, 0, 3), { voor: 8, na: 5 });
-  assert.deepEqual(T.compareCell(row, "nooit", { voor: 8, na: 5 }), ["4 van 8 (50%)", "3 van 5 (60%)"]);
-  assert.deepEqual(T.compareCell(row, "werken", { voor: 8, na: 5 }), ["3 van 8 (38%)", "3 van 5 (60%)"]);
-  assert.equal(row.verschil.nooit, 10, "a fall in the count is a rise in the share");
-  assert.equal(row.verschil.werken, 22);
-  assert.deepEqual(T.compareCell(T.compare(counts(0, 0, 0, 0, 0), counts(0, 0, 0, 0, 0), { voor: 0, na: 0 })[0], "vaak",
+  const [row] = V.compare(counts(4, 2, 2, 0, 3), counts(3, 1, 1, 0, 3));
+  assert.deepEqual(V.compareCell(row, "nooit", { voor: 8, na: 5 }), ["4 van 8 (50%)", "3 van 5 (60%)"],
+                   "a fall in the count (4 → 3) is a rise in the share");
+  assert.deepEqual(V.compareCell(row, "werken", { voor: 8, na: 5 }), ["3 van 8 (38%)", "3 van 5 (60%)"]);
+  assert.deepEqual(V.compareCell(V.compare(counts(0, 0, 0, 0, 0), counts(0, 0, 0, 0, 0))[0], "vaak",
                                  { voor: 0, na: 0 }), ["0 van 0 (0%)", "0 van 0 (0%)"]);
 });
 
-test("every count takes singular or plural by the one helper (LeidraadTaal.text), in both languages", () => {
-  const { text } = require("./helpers.js").script("taal.js");
+test("every count takes singular or plural by the one helper (LeidraadBewaren.text), in both languages", () => {
+  const text = (table, key, values) => B.text(key, values, table);
   const yml = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "hooks", "teamscan.yml"), "utf8");
   const words = (lang) => Object.fromEntries([...yml.matchAll(/^ {2}(\w+): \{nl: "([^"]*)", en: "([^"]*)"\}$/gm)]
     .map((m) => [m[1], lang === "nl" ? m[2] : m[3]]));
@@ -216,46 +216,49 @@ test("every count takes singular or plural by the one helper (LeidraadTaal.text)
   const missing = Object.keys(nl).filter((key) => !key.endsWith("_1") && /\{n\}/.test(nl[key]) &&
     !/^(plan_deel|ronde)$/.test(key) && !("deel signaal_regel".split(" ").includes(key)) && !((key + "_1") in nl));
   assert.deepEqual(missing, []);
-  // a text without a singular, a missing key and a prototype name
+  // a text without a singular, a missing key and a prototype name; without a table, bewaren.yml's words
   assert.equal(text({ x: "{n} keer" }, "x", { n: 1 }), "1 keer");
+  assert.equal(text({ x: "{n} keer", x_1: "één keer" }, "x", { n: 1 }), "één keer");
   assert.equal(text({}, "geen", { n: 1 }), "geen");
   assert.equal(text({}, "constructor", {}), "constructor");
+  reset(B, { bestanden: "{n} bestanden", bestanden_1: "1 bestand" });
+  assert.deepEqual([B.text("bestanden", { n: 1 }), B.text("bestanden", { n: 3 })], ["1 bestand", "3 bestanden"]);
 });
 
 test("a team of 1, 2, 3, 5 or 12: a row stands out only with at least two colleagues and at least a third", () => {
   T.useWords(WORDS_NL);
   const c = (nooit, soms, werken) => ({ nooit, soms, vaak: 0, altijd: 0, werken });
-  assert.deepEqual([1, 2, 3, 5, 12].map(T.flagMinimum), [Infinity, 2, 2, 2, 4]);
-  assert.deepEqual(T.flags(c(1, 0, 1), 1), { weinig: false, werken: false });     // one person is no pattern
-  assert.deepEqual(T.flags(c(1, 0, 1), 2), { weinig: false, werken: false });     // half of two: one answer
-  assert.deepEqual(T.flags(c(2, 0, 2), 2), { weinig: true, werken: true });       // issue 23: 1.2 with two 'nooit'
-  assert.deepEqual(T.flags(c(1, 0, 1), 3), { weinig: false, werken: false });     // a third of three is one answer
-  assert.deepEqual(T.flags(c(1, 1, 2), 3), { weinig: true, werken: true });
-  assert.deepEqual(T.flags(c(1, 0, 1), 5), { weinig: false, werken: false });
-  assert.deepEqual(T.flags(c(0, 2, 2), 5), { weinig: true, werken: true });
-  assert.deepEqual(T.flags(c(2, 1, 3), 12), { weinig: false, werken: false });    // a quarter
-  assert.deepEqual(T.flags(c(3, 1, 4), 12), { weinig: true, werken: true });      // a third
-  assert.deepEqual(T.flags(c(0, 0, 0), 0), { weinig: false, werken: false });
+  assert.deepEqual([1, 2, 3, 5, 12].map(V.flagMinimum), [Infinity, 2, 2, 2, 4]);
+  assert.deepEqual(V.flags(c(1, 0, 1), 1), { weinig: false, werken: false });     // one person is no pattern
+  assert.deepEqual(V.flags(c(1, 0, 1), 2), { weinig: false, werken: false });     // half of two: one answer
+  assert.deepEqual(V.flags(c(2, 0, 2), 2), { weinig: true, werken: true });       // issue 23: 1.2 with two 'nooit'
+  assert.deepEqual(V.flags(c(1, 0, 1), 3), { weinig: false, werken: false });     // a third of three is one answer
+  assert.deepEqual(V.flags(c(1, 1, 2), 3), { weinig: true, werken: true });
+  assert.deepEqual(V.flags(c(1, 0, 1), 5), { weinig: false, werken: false });
+  assert.deepEqual(V.flags(c(0, 2, 2), 5), { weinig: true, werken: true });
+  assert.deepEqual(V.flags(c(2, 1, 3), 12), { weinig: false, werken: false });    // a quarter
+  assert.deepEqual(V.flags(c(3, 1, 4), 12), { weinig: true, werken: true });      // a third
+  assert.deepEqual(V.flags(c(0, 0, 0), 0), { weinig: false, werken: false });
   // the school leader's team of 3 with mixed answers: one colleague per row no longer flags 22 of 25 rows
   const rows = Array.from({ length: 25 }, (_, i) => c(i % 3 === 0 ? 1 : 0, i % 3 === 1 ? 1 : 0, i % 4 === 0 ? 1 : 0));
-  assert.equal(rows.filter((r) => { const f = T.flags(r, 3); return f.weinig || f.werken; }).length, 0);
-  assert.equal(T.flagRule(3), "Een rij valt op als minstens 2 van de 3 collega's nooit of soms kozen, of eraan willen werken.");
-  assert.equal(T.flagRule(12), "Een rij valt op als minstens 4 van de 12 collega's nooit of soms kozen, of eraan willen werken.");
-  assert.equal(T.flagRule(1), "Met één collega valt geen rij op.");
+  assert.equal(rows.filter((r) => { const f = V.flags(r, 3); return f.weinig || f.werken; }).length, 0);
+  assert.equal(V.flagRule(3), "Een rij valt op als minstens 2 van de 3 collega's nooit of soms kozen, of eraan willen werken.");
+  assert.equal(V.flagRule(12), "Een rij valt op als minstens 4 van de 12 collega's nooit of soms kozen, of eraan willen werken.");
+  assert.equal(V.flagRule(1), "Met één collega valt geen rij op.");
 });
 
 test("a round is named by its dates, so loading March alone does not rename it", () => {
   T.useWords(WORDS_NL);
   const at = (iso, place) => ({ datum: Date.parse(iso), place });
   const oct = [at("2026-10-03T12:00:00Z", 0), at("2026-10-14T09:00:00Z", 1)], march = [at("2027-03-02T12:00:00Z", 2)];
-  const both = T.groupRounds([...oct, ...march]).map((r) => T.roundName(r, "nl"));
-  const alone = T.groupRounds(march).map((r) => T.roundName(r, "nl"));
+  const both = T.groupRounds([...oct, ...march]).map((r) => V.roundName(r, "nl"));
+  const alone = T.groupRounds(march).map((r) => V.roundName(r, "nl"));
   assert.deepEqual(both, ["ronde van 3–14 okt 2026", "ronde van 2 mrt 2027"]);
   assert.deepEqual(alone, [both[1]]);
-  assert.equal(T.dateSpan(Date.parse("2026-09-28T12:00:00Z"), Date.parse("2026-10-09T12:00:00Z"), "nl"), "28 sep – 9 okt 2026");
-  assert.equal(T.dateSpan(Date.parse("2026-12-28T12:00:00Z"), Date.parse("2027-01-08T12:00:00Z"), "nl"), "28 dec 2026 – 8 jan 2027");
-  assert.match(T.dateSpan(Date.parse("2026-10-03T12:00:00Z"), Date.parse("2026-10-14T12:00:00Z"), "en"), /^Oct 3\s*–\s*14, 2026$/);
-  assert.equal(T.capital("ronde van 2 mrt 2027"), "Ronde van 2 mrt 2027");
+  assert.equal(V.dateSpan(Date.parse("2026-09-28T12:00:00Z"), Date.parse("2026-10-09T12:00:00Z"), "nl"), "28 sep – 9 okt 2026");
+  assert.equal(V.dateSpan(Date.parse("2026-12-28T12:00:00Z"), Date.parse("2027-01-08T12:00:00Z"), "nl"), "28 dec 2026 – 8 jan 2027");
+  assert.match(V.dateSpan(Date.parse("2026-10-03T12:00:00Z"), Date.parse("2026-10-14T12:00:00Z"), "en"), /^Oct 3\s*–\s*14, 2026$/);
+  assert.equal(V.capital("ronde van 2 mrt 2027"), "Ronde van 2 mrt 2027");
 });
 
 test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendation with the counts of every round", () => {
@@ -264,7 +267,7 @@ test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendat
   const subs = SUBS.map((key, i) => ({ nummer: key.replace("-", "."), titel: i === 1 ? 'Zeg "hallo"; =ook' : `Titel ${key}` }));
   const first = T.countAll(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans, SUBS);
   const second = T.countAll(sortOut([result("c.json", scanFile(CARLA))], SUBS).scans, SUBS);
-  const text = T.csv(subs, [{ label: "Ronde van 1 sep 2026", total: 2, rows: first },
+  const text = V.csv(subs, [{ label: "Ronde van 1 sep 2026", total: 2, rows: first },
                             { label: "Ronde van 2 mrt 2027", total: 1, rows: second }], labels);
   assert.ok(text.startsWith("\uFEFFNummer;Deelaanbeveling;Ronde van 1 sep 2026: collega's;Ronde van 1 sep 2026: nooit;Ronde van 1 sep 2026: nooit (%);"));
   const lines = text.slice(1).split("\r\n");
@@ -275,7 +278,7 @@ test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendat
   assert.equal(lines[1], "1.1;Titel 1-1;2;1;50;0;0;1;50;0;0;0;0;1;0;0;0;0;0;0;0;0;0;0");
   assert.equal(lines[2], '1.2;"Zeg ""hallo""; =ook";2;0;0;0;0;0;0;0;0;0;0;1;1;100;0;0;0;0;0;0;1;100');
   assert.equal(lines[3], "1.3;Titel 1-3;2;0;0;1;50;0;0;0;0;1;50;1;0;0;0;0;0;0;0;0;0;0");
-  assert.match(T.csv([{ nummer: "1.1", titel: "=SOM(A1)" }], [], labels), /\r\n1\.1;'=SOM\(A1\)\r\n$/);
+  assert.match(V.csv([{ nummer: "1.1", titel: "=SOM(A1)" }], [], labels), /\r\n1\.1;'=SOM\(A1\)\r\n$/);
 });
 
 test("a file of the third format (the record named without a language) is a colleague's scan too", () => {

@@ -10,9 +10,8 @@
  *    shows links to the glossary, the recommendations and the exercises when nothing is found.
  * 2. Language switch: both editions have the same section ids, so the switch keeps the section you are
  *    reading (#id) when it takes you to the same page in the other language.
- * 3. The page's words: `LeidraadTaal.format` fills the {name} places of an interface text (hooks/*.yml), and
- *    `LeidraadTaal.text` picks a text's singular ("<key>_1") for a count of one; the other scripts use them,
- *    as taal.js loads first on every page.
+ * 3. The page's words: `LeidraadTaal.format` fills the {name} places of an interface text (hooks/*.yml); the
+ *    other scripts use it, as taal.js loads first on every page.
  * Loaded at the end of the body by overrides/main.html (block scripts). Nothing is stored or sent anywhere.
  */
 (function () {
@@ -25,17 +24,9 @@
     });
   }
 
-  /** The text of key in words (an interface table of hooks/*.yml), filled in from values: with values.n === 1
-      its singular "<key>_1" when the table has one, so that no count reads "1 collega's" or "1 files" (the one
-      place where the site's scripts choose singular or plural; Dutch and English both use the plural for 0). */
-  function text(words, key, values) {
-    var table = words || {}, own = values && values.n === 1 ? table[key + "_1"] : undefined, plain = table[key];
-    return format(typeof own === "string" ? own : typeof plain === "string" ? plain : key, values);
-  }
-
-  if (typeof module === "object") module.exports = { format: format, text: text };
+  if (typeof module === "object") module.exports = { format: format };
   if (typeof document !== "object") return;   /* in Node (tests/js): only the words */
-  window.LeidraadTaal = { format: format, text: text };
+  window.LeidraadTaal = { format: format };
   var SECOND = "en";                     // the language that lives under /en/; Dutch is at the root
   var RESULT = 3;                        // Material's search worker message type for results
 

@@ -2,8 +2,9 @@
  *
  * teamscan.js loads it beside itself with the first chosen file (as bewaren.js loads bewaren-bestand.js), so
  * the scan and a view without files do not carry it (the first-load budget, tests/site/test_budgets.py).
- * What is shown is worked out in teamscan.js (rounds, counts, comparison, what stands out, CSV; tested in
- * tests/js); here it is put on the page: the file list with who and when and a button to remove each, the
+ * Rounds and counts are worked out in teamscan.js; what is made of them (a round's name from its dates, the
+ * comparison as shares, what stands out, the CSV) is at the top of this file, and runs in Node too (tests/js);
+ * below it is put on the page: the file list with who and when and a button to remove each, the
  * rounds by their dates, the table of the latest round with its bars and when a row stands out, the comparison
  * of the latest two rounds (shares of each round's colleagues), the top three, the CSV download (a Blob, nothing sent) and "Maak ons plan", which writes the top
  * three into the plan's record (bewaren.js) and opens the plan.
@@ -11,10 +12,109 @@
 (function () {
   "use strict";
 
-  var B = window.LeidraadBewaren, L = window.LeidraadTeamscan;
-  if (!B || !L) return;
+  var browser = typeof window === "object" && typeof document === "object";
+  var L = browser ? window.LeidraadTeamscan : require("./teamscan.js");
+  var Taal = browser ? window.LeidraadTaal : require("./taal.js");
+  if (!L || !Taal) return;
   var t = L.t, each = L.each, LEVELS = L.LEVELS;
+
+  /* --- what is made of the rounds (runs in Node too: tests/js/teamscan.test.js) ----------------------- */
+
+  /** A share of a round in whole percents (0 when the round is empty). */
+  function percent(n, total) { return total ? Math.round(100 * n / total) : 0; }
+
+  /** A count as a share of its round, in words: "3 van 8 (38%)". */
+  function share(n, total) { return t("deel", { n: n, totaal: total, procent: percent(n, total) }); }
+
+  /** Two rounds side by side per sub-recommendation: {key, index, voor, na} with the counts of each (rows of
+      countAll); compareCell shows them as shares of each round's colleagues. */
+  function compare(before, after) {
+    return after.map(function (row, i) { return { key: row.key, index: row.index, voor: before[i].counts, na: row.counts }; });
+  }
+
+  /** A cell of the comparison as its two shares, before and after: ["3 van 8 (38%)", "3 van 5 (60%)"]; the page
+      writes them with an arrow between ("3 van 8 (38%) → 3 van 5 (60%)"), each share kept on one line. */
+  function compareCell(row, k, totals) {
+    return [share(row.voor[k], totals.voor), share(row.na[k], totals.na)];
+  }
+
+  /** How many colleagues a row needs to stand out, in a round of total: at least two, and at least a third
+      (with three people one answer is a third, and one person is not a pattern); Infinity below two people. */
+  function flagMinimum(total) { return total < 2 ? Infinity : Math.max(2, Math.ceil(total / 3)); }
+
+  /** What stands out in a row of total scans: enough colleagues (flagMinimum) answered "nooit" or "soms"
+      (weinig), or want to work on it (werken). */
+  function flags(counts, total) {
+    var least = flagMinimum(total);
+    return { weinig: counts.nooit + counts.soms >= least, werken: counts.werken >= least };
+  }
+
+  /** The sentence under the table that says when a row stands out, for a round of total colleagues. */
+  function flagRule(total) {
+    return total < 2 ? t("signaal_te_klein") : t("signaal_regel", { k: flagMinimum(total), n: total });
+  }
+
+  /** A date or a span of dates, short, in the page's language: "2 mrt 2027", "3–14 okt 2026",
+      "28 sep – 9 okt 2026" (Intl's range format, which both Chromium and Node have). */
+  function dateSpan(from, to, lang) {
+    var style = { day: "numeric", month: "short", year: "numeric" };
+    var format = new Intl.DateTimeFormat(lang || "nl", style), a = new Date(from), b = new Date(to);
+    if (format.format(a) === format.format(b)) return format.format(a);
+    return format.formatRange(a, b).replace(/[\u2009\u202f]/g, " ");   /* ICU's thin spaces: plain ones in a CSV */
+  }
+
+  /** A round's name: its dates, "ronde van 3–14 okt 2026". It does not change when other rounds are added or
+      left out (a number would: March alone was "round 1", with October "round 2"). */
+  function roundName(round, lang) { return t("ronde", { datum: dateSpan(round.van, round.tot, lang) }); }
+
+  /** The text with its first letter as a capital (a round's name at the start of a line). */
+  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  /** A date as YYYY-MM-DD (UTC): in the CSV and the file's name. */
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  function csvCell(value) {
+    var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   /* never a formula in a spreadsheet */
+    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** The team view as CSV for Dutch Excel: a byte-order mark (UTF-8), ";" between cells, CRLF between lines.
+      One row per sub-recommendation (subs: [{nummer, titel}]): its number, title, and per round the number of
+      colleagues, then per answer and for who want to work on it the count and its share in whole percents (so
+      rounds of different sizes compare). rounds: [{label, total, rows}] (rows of countAll); labels: column
+      words (nummer, titel, each level, werken, collegas, procent with {kolom}). */
+  function csv(subs, rounds, labels) {
+    var head = [labels.nummer, labels.titel], kinds = LEVELS.concat("werken");
+    rounds.forEach(function (round) {
+      head.push(round.label + ": " + labels.collegas);
+      kinds.forEach(function (k) {
+        head.push(round.label + ": " + labels[k], round.label + ": " + Taal.format(labels.procent, { kolom: labels[k] }));
+      });
+    });
+    var lines = [head];
+    subs.forEach(function (sub, i) {
+      var line = [sub.nummer, sub.titel];
+      rounds.forEach(function (round) {
+        line.push(round.total);
+        kinds.forEach(function (k) { line.push(round.rows[i].counts[k], percent(round.rows[i].counts[k], round.total)); });
+      });
+      lines.push(line);
+    });
+    return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
+  }
+
+  var logic = { compare: compare, compareCell: compareCell, share: share, flags: flags, flagMinimum: flagMinimum,
+                flagRule: flagRule, dateSpan: dateSpan, roundName: roundName, capital: capital, csv: csv, isoDay: isoDay };
+  if (typeof module === "object") module.exports = logic;
+  if (!browser) return;
+
+  /* --- on the page ------------------------------------------------------------------------------------ */
+
+  var B = window.LeidraadBewaren;
+  if (!B) return;
   var SVG = "http://www.w3.org/2000/svg";
+  Object.keys(logic).forEach(function (name) { L[name] = logic[name]; });   /* L.roundName … below */
 
   /** Every file's text, or the reason it could not be read: [{file, text} | {file, error}]. */
   function readAll(files) {
@@ -241,7 +341,7 @@
     var note = box.querySelector("[data-vergelijking-let-op]");
     note.textContent = totals.voor === totals.na ? "" : t("vergelijking_anders", { voor: colleagues(totals.voor), na: colleagues(totals.na) });
     note.hidden = totals.voor === totals.na;
-    var rows = L.compare(L.countAll(before.scans, subsOf(root)), L.countAll(after.scans, subsOf(root)), totals);
+    var rows = L.compare(L.countAll(before.scans, subsOf(root)), L.countAll(after.scans, subsOf(root)));
     var body = box.querySelector("[data-vergelijk-rijen]");
     if (!body.children.length) {
       each(root.querySelectorAll("tr[data-sub]"), function (row) {

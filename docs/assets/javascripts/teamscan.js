@@ -12,28 +12,24 @@
  * within a round one teacher's scan saved twice counts once, recognised by the same name and its content (the
  * same answers, or answers with the same times: the same record saved again), not by the file's bytes, and of two
  * versions the newest counts; the same teacher in two rounds counts once in each. Both records of a file
- * (nl and en) are merged field by field, newest first. A round is named by its dates ("ronde van 3–14 okt 2026"),
- * so its name stays when other rounds come or go. Two rounds are compared per sub-recommendation as shares of
- * each round's colleagues ("3 van 8 (38%) → 3 van 5 (60%)"); rows where at least two colleagues and at least a
- * third say "nooit"/"soms" or want to work on it stand out; every round goes into a CSV, with counts and shares.
- * That logic is here and runs in Node (tests/js); putting it on the page is teamscan-overzicht.js, loaded
- * with the first chosen file. The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
+ * (nl and en) are merged field by field, newest first. That logic is here and runs in Node (tests/js); what is
+ * made of the rounds (their names, the comparison, what stands out, the CSV) and putting it on the page is
+ * teamscan-overzicht.js, loaded with the first chosen file. The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
  */
 (function () {
   "use strict";
 
   var browser = typeof window === "object" && typeof document === "object";
   var B = browser ? window.LeidraadBewaren : require("./bewaren.js");
-  var Taal = browser ? window.LeidraadTaal : require("./taal.js");
-  if (!B || !Taal) return;
+  if (!B) return;
   var LEVELS = ["nooit", "soms", "vaak", "altijd"];
   var SCAN = /^teamscan:(?:[a-z]{2}:)?scan$/;   /* v3 files name it without a language (bewaren-bestand.js) */
   var FIELD = /^(vaak|werken):(\d+-\d+)$/;
   var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;   /* direction controls: never in a name */
   var words = {};
 
-  /** A word of the page, filled in; a count of one takes the singular ("<key>_1", LeidraadTaal.text). */
-  function t(key, values) { return Taal.text(words, key, values); }
+  /** A word of the page, filled in; a count of one takes the singular ("<key>_1", LeidraadBewaren.text). */
+  function t(key, values) { return B.text(key, values, words); }
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -282,107 +278,12 @@
     });
   }
 
-  /** A share of a round in whole percents (0 when the round is empty). */
-  function percent(n, total) { return total ? Math.round(100 * n / total) : 0; }
-
-  /** A count as a share of its round, in words: "3 van 8 (38%)". */
-  function share(n, total) { return t("deel", { n: n, totaal: total, procent: percent(n, total) }); }
-
-  /** Two rounds side by side per sub-recommendation, as shares of the colleagues of each round (a round of 8
-      and one of 5 cannot be compared by counts): {key, index, voor, na, verschil} with voor and na the counts,
-      verschil the change in percentage points per answer. before and after: rows of countAll; totals: the
-      number of colleagues in each round ({voor, na}). */
-  function compare(before, after, totals) {
-    var sizes = totals || { voor: 0, na: 0 };
-    return after.map(function (row, i) {
-      var change = {};
-      LEVELS.concat("werken").forEach(function (k) {
-        change[k] = percent(row.counts[k], sizes.na) - percent(before[i].counts[k], sizes.voor);
-      });
-      return { key: row.key, index: row.index, voor: before[i].counts, na: row.counts, verschil: change };
-    });
-  }
-
-  /** A cell of the comparison as its two shares, before and after: ["3 van 8 (38%)", "3 van 5 (60%)"]; the page
-      writes them with an arrow between ("3 van 8 (38%) → 3 van 5 (60%)"), each share kept on one line. */
-  function compareCell(row, k, totals) {
-    return [share(row.voor[k], totals.voor), share(row.na[k], totals.na)];
-  }
-
-  /** How many colleagues a row needs to stand out, in a round of total: at least two, and at least a third
-      (with three people one answer is a third, and one person is not a pattern); Infinity below two people. */
-  function flagMinimum(total) { return total < 2 ? Infinity : Math.max(2, Math.ceil(total / 3)); }
-
-  /** What stands out in a row of total scans: enough colleagues (flagMinimum) answered "nooit" or "soms"
-      (weinig), or want to work on it (werken). */
-  function flags(counts, total) {
-    var least = flagMinimum(total);
-    return { weinig: counts.nooit + counts.soms >= least, werken: counts.werken >= least };
-  }
-
-  /** The sentence under the table that says when a row stands out, for a round of total colleagues. */
-  function flagRule(total) {
-    return total < 2 ? t("signaal_te_klein") : t("signaal_regel", { k: flagMinimum(total), n: total });
-  }
-
-  /** A date or a span of dates, short, in the page's language: "2 mrt 2027", "3–14 okt 2026",
-      "28 sep – 9 okt 2026" (Intl's range format, which both Chromium and Node have). */
-  function dateSpan(from, to, lang) {
-    var style = { day: "numeric", month: "short", year: "numeric" };
-    var format = new Intl.DateTimeFormat(lang || "nl", style), a = new Date(from), b = new Date(to);
-    if (format.format(a) === format.format(b) || typeof format.formatRange !== "function") {
-      return format.format(a) === format.format(b) ? format.format(a) : format.format(a) + " \u2013 " + format.format(b);
-    }
-    return format.formatRange(a, b).replace(/[\u2009\u202f]/g, " ");   /* ICU's thin spaces: plain ones in a CSV */
-  }
-
-  /** A round's name: its dates, "ronde van 3–14 okt 2026". It does not change when other rounds are added or
-      left out (a number would: March alone was "round 1", with October "round 2"). */
-  function roundName(round, lang) { return t("ronde", { datum: dateSpan(round.van, round.tot, lang) }); }
-
-  /** The text with its first letter as a capital (a round's name at the start of a line). */
-  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
-
   /** The three most wanted: on a tie, the one practised least often (often + always), then guideline order. */
   function topThree(rows) {
     return rows.filter(function (r) { return r.counts.werken > 0; }).sort(function (a, b) {
       return (b.counts.werken - a.counts.werken) ||
         ((a.counts.vaak + a.counts.altijd) - (b.counts.vaak + b.counts.altijd)) || (a.index - b.index);
     }).slice(0, 3);
-  }
-
-  /** A date as YYYY-MM-DD (UTC): in the CSV and the file's name. */
-  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
-
-  function csvCell(value) {
-    var text = String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   /* never a formula in a spreadsheet */
-    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  /** The team view as CSV for Dutch Excel: a byte-order mark (UTF-8), ";" between cells, CRLF between lines.
-      One row per sub-recommendation (subs: [{nummer, titel}]): its number, title, and per round the number of
-      colleagues, then per answer and for who want to work on it the count and its share in whole percents (so
-      rounds of different sizes compare). rounds: [{label, total, rows}] (rows of countAll); labels: column
-      words (nummer, titel, each level, werken, collegas, procent with {kolom}). */
-  function csv(subs, rounds, labels) {
-    var head = [labels.nummer, labels.titel], kinds = LEVELS.concat("werken");
-    rounds.forEach(function (round) {
-      head.push(round.label + ": " + labels.collegas);
-      kinds.forEach(function (k) {
-        head.push(round.label + ": " + labels[k], round.label + ": " + Taal.format(labels.procent, { kolom: labels[k] }));
-      });
-    });
-    var lines = [head];
-    subs.forEach(function (sub, i) {
-      var line = [sub.nummer, sub.titel];
-      rounds.forEach(function (round) {
-        line.push(round.total);
-        kinds.forEach(function (k) { line.push(round.rows[i].counts[k], percent(round.rows[i].counts[k], round.total)); });
-      });
-      lines.push(line);
-    });
-    return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
 
   var self = browser && document.currentScript ? document.currentScript.src : "";
@@ -451,15 +352,12 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
   }
-  var logic = { scanOf: scanOf, sortRounds: sortRounds, countAll: countAll, compare: compare, compareCell: compareCell,
-                flags: flags, flagRule: flagRule, roundName: roundName, dateSpan: dateSpan, capital: capital,
-                topThree: topThree, csv: csv, isoDay: isoDay, t: t, each: each, LEVELS: LEVELS };
+  var logic = { scanOf: scanOf, sortRounds: sortRounds, countAll: countAll, topThree: topThree, t: t, each: each,
+                LEVELS: LEVELS };
   if (browser) window.LeidraadTeamscan = logic;
   if (typeof module === "object") {
     module.exports = { scanOf: scanOf, sameScan: sameScan, unknownAnswer: unknownAnswer, countAll: countAll, topThree: topThree,
-                       groupRounds: groupRounds, sortRounds: sortRounds, compare: compare, compareCell: compareCell,
-                       share: share, flags: flags, flagMinimum: flagMinimum, flagRule: flagRule, dateSpan: dateSpan,
-                       roundName: roundName, capital: capital, csv: csv, t: t,
+                       groupRounds: groupRounds, sortRounds: sortRounds, t: t, each: each, LEVELS: LEVELS,
                        GAP: GAP, useWords: function (table) { words = table || {}; } };
   }
 })();

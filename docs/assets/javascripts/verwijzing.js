@@ -58,17 +58,12 @@
     if (el) { setTimeout(function () { if (document.contains(el)) { el.focus({ preventScroll: true }); } }, 0); }
   });
 
-  /* A print button of a page part (a team session's hand-out: <button data-afdrukken="hand-out">, hidden until
-     this script runs): it goes to the part first, so the page's print rules (team.css, :target) put only that
+  /* A print button of a page part (a team session's hand-out: <button data-afdrukken-doel="hand-out"> in a hidden
+     <p>, shown by this script): it goes to the part first, so the page's print rules (team.css, :target) put only that
      part on paper, then opens the browser's print dialog, as a worksheet's button does. */
   document.querySelectorAll("[data-afdrukken-doel]").forEach(function (knop) {
-    var houder = knop.closest("[hidden]");
-    if (houder) { houder.hidden = false; }
-    knop.addEventListener("click", function () {
-      var doel = knop.getAttribute("data-afdrukken-doel");
-      if (doel && location.hash !== "#" + doel) { location.hash = doel; }
-      window.print();
-    });
+    knop.parentNode.hidden = false;
+    knop.onclick = function () { location.hash = knop.dataset.afdrukkenDoel; window.print(); };
   });
 
   document.querySelectorAll(".verwijzing__url").forEach(adres);
