@@ -112,7 +112,10 @@ def test_keyboard_steps_one_section_per_screen(page, server):
 # ------------------------------------------------------------------ projection: steps within one screen
 
 HD_READY = {"width": 1280, "height": 720}
-RECOMMENDATION_PAGES = [f"{lang}aanbevelingen/{r}.html" for lang in ("", "en/") for r in RECOMMENDATIONS]
+# The English recommendation pages are walked here with real key presses; the Dutch ones get the same checks in
+# the in-page walk of every page (test_every_step_of_every_page_…), which walks them anyway.
+RECOMMENDATION_PAGES = [f"en/aanbevelingen/{r}.html" for r in RECOMMENDATIONS]
+DUTCH_RECOMMENDATIONS = {f"aanbevelingen/{r}.html" for r in RECOMMENDATIONS}
 
 STEP_JS = """() => {
   const article = document.querySelector('article.md-content__inner');
@@ -198,16 +201,19 @@ def test_page_down_walks_the_same_steps(page, server, lang):
 
 def test_twin_slides_that_outgrow_the_screen_and_one_long_slide_are_caught(page, server):
     """Break it on purpose: type grown after the steps were cut overflows the screen; showing everything at
-    once (the old 'Hoe doe je dat?' slide) leaves sub-recommendations below the screen. Both are reported."""
+    once (the old 'Hoe doe je dat?' slide) leaves sub-recommendations below the screen. Both are reported, by the
+    walk with real keys and by the in-page walk the Dutch recommendation pages get."""
     page.set_viewport_size(HD_READY)
     page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
     ids = sub_ids(page)
     ready(page)  # the steps are cut; now the type grows
     page.add_style_tag(content="html.projectie .md-typeset { font-size: 1.6rem !important; }")
     assert too_tall(walk(page)) != []
+    assert too_tall(page.evaluate(WALK_IN_PAGE_JS, True)) != []   # the in-page walk of the Dutch pages sees it too
     page.goto(f"{server}/aanbevelingen/3-autonomie-en-structuur.html?projectie=1")
     page.add_style_tag(content="html.projectie body .projectie-verborgen { display: revert !important; }")
     assert unseen(ids, walk(page)) != []
+    assert unseen(ids, page.evaluate(WALK_IN_PAGE_JS, True)) != []
 
 
 # ------------------------------------------------------------------ projection a meeting can follow
@@ -245,10 +251,12 @@ def walk_headings(page) -> list[dict]:
     return page.evaluate("window.schermenGezien")
 
 
-WALK_IN_PAGE_JS = f"""() => {{
+WALK_IN_PAGE_JS = f"""(measure) => {{
   // The same walk inside the page, for many pages at once: → as a keydown on the document (the mode's own
-  // listener) as often as the counter has screens, and once more; each screen read right after its key.
-  const look = {HEADING_JS};
+  // listener) as often as the counter has screens, and once more; each screen read right after its key. With
+  // measure, each screen also says how low it reaches and which sub-recommendation headings it shows (STEP_JS).
+  const heading = {HEADING_JS}, step = {STEP_JS};
+  const look = () => measure ? Object.assign(step(), heading()) : heading();
   const press = key => document.dispatchEvent(new KeyboardEvent('keydown', {{key, bubbles: true, cancelable: true}}));
   press('Home');
   const seen = [look()];
@@ -266,7 +274,9 @@ def headless_steps(path: str, steps: list[dict]) -> list[str]:
 def test_every_step_of_every_page_shows_a_heading_and_the_counter_counts_the_screens(browser, server, site):
     """At 1280x720, every Dutch page projected and walked with → alone (one browser context; the keys are sent
     inside the page, and the twin below walks with real key presses): each step shows a heading (a continued
-    step repeats it), and the counter says 'n / m' with m the number of steps walked."""
+    step repeats it), and the counter says 'n / m' with m the number of steps walked. On the six recommendation
+    pages also what the English ones get with real keys (test_arrow_right_…): every sub-recommendation heading
+    comes into view and no step is taller than the screen unless it is one block."""
     from rondgang import built_pages
 
     paths = [p for p in built_pages(site) if not p.startswith("en/")]
@@ -275,19 +285,24 @@ def test_every_step_of_every_page_shows_a_heading_and_the_counter_counts_the_scr
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    problems, walked = [], 0
+    problems, walked, measured = [], 0, 0
     try:
         for path in paths:
             page.goto(f"{server}/{path}?projectie=1")
             ready(page)
-            steps = page.evaluate(WALK_IN_PAGE_JS)   # keys inside the page: 900 steps without a round trip each
+            measure = path in DUTCH_RECOMMENDATIONS
+            steps = page.evaluate(WALK_IN_PAGE_JS, measure)   # keys inside the page: 900 steps without a round trip each
             walked += len(steps)
             problems += headless_steps(path, steps) + [f"{path} {c}" for c in counted(steps)]
+            if measure:
+                ids = sub_ids(page)
+                measured += 1
+                problems += [f"{path}: {p}" for p in unseen(ids, steps) + too_tall(steps)] + ([] if len(ids) >= 3 else [f"{path}: {ids}"])
     finally:
         context.close()
     print(f"{len(paths)} pages, {walked} steps walked")
     assert problems == [] and errors == []
-    assert walked > 3 * len(paths)
+    assert walked > 3 * len(paths) and measured == len(DUTCH_RECOMMENDATIONS)
 
 
 def test_twin_a_continued_step_without_its_heading_is_caught(page, server):

@@ -19,8 +19,9 @@ SESSIONS = ["1-start-met-de-teamscan", "2-deel-1-positieve-relaties", "3-deel-2-
             "4-van-afspraak-naar-plan", "5-terugblik-tweede-scan"]
 LANGUAGES = ["", "en/"]
 SPARE_MM = 15   # what a hand-out leaves free at the foot of its sheet, at the least
-PAGE_ONLY = {"": ["Voorbereiden", "Gespreksvragen", "Zo verwijs je"],    # what the hand-out leaves off paper
-             "en/": ["Prepare", "Discussion questions", "How to cite"]}
+PAGE_ONLY = {"": ["Voorbereiden", "Gespreksvragen", "Zo verwijs je", "Hand-out afdrukken"],    # what the hand-out leaves off paper
+             "en/": ["Prepare", "Discussion questions", "How to cite", "Print the hand-out"]}
+PRINT_BUTTON = {"": "Hand-out afdrukken", "en/": "Print the hand-out"}
 
 # What the hand-out says it holds, read from the page: its aim (the paragraph that starts with Doel./Aim.)
 # and the steps and minutes of its agenda (its first table).
@@ -93,6 +94,14 @@ def test_whole_page_prints_with_the_handout_on_a_sheet_of_its_own(page, server, 
     assert len(sheets) == 1
     assert handout_problems(sheets, expected) == []
     assert [word for word in PAGE_ONLY[lang] if word in " ".join(sheets[0])] == []
+    button = page.get_by_role("button", name=PRINT_BUTTON[lang])
+    assert button.is_hidden()   # printing (print media): the button stays off paper
+    # the hand-out's print button (as a worksheet's): it goes to the hand-out, so that only it prints, and prints
+    page.emulate_media(media="screen")
+    assert button.is_visible()
+    page.evaluate("() => { window.print = () => { window.gedrukt = location.hash; }; }")
+    button.click()
+    assert page.evaluate("window.gedrukt") == "#hand-out"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -114,8 +114,10 @@ def files(browser, server, site, tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("how", ["http", "file"])
-def test_two_scans_add_up_in_the_team_view(page, server, site, files, how, lang):
-    """Both files, chosen at once, are counted per row; the top three are the most wanted, then the least practised."""
+def test_two_scans_add_up_in_the_team_view(page, server, site, files, pdf_pages, how, lang):
+    """Both files, chosen at once, are counted per row; the top three are the most wanted, then the least practised.
+    Over http, with the view loaded: it prints on one A4 page (its twin: taller rows do not), and the bars' answers
+    are told apart without colour (its twin: soms painted like vaak)."""
     base = base_of(how, server, site)
     paths = files(how, lang)
     data = json.loads(paths[0].read_text(encoding="utf-8"))
@@ -140,6 +142,20 @@ def test_two_scans_add_up_in_the_team_view(page, server, site, files, how, lang)
     assert page.locator('tr[data-sub="1-3"] svg rect.teamoverzicht-werken').get_attribute("width") == "100"
     assert page.locator("tr[data-sub] svg").count() == 25
     assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
+    if how == "file":
+        return
+    # on paper (over http, the view already loaded): counts, bars and top three on exactly one A4 page
+    assert pdf_pages(page) == 1
+    if lang == "nl":
+        # the bars' answers differ in pattern or lightness (not colour alone); the twin paints soms like vaak
+        levels = page.evaluate(BARS_JS)
+        assert [level["pattern"] for level in levels][:2] == ["rect", "circle"]
+        assert bar_problems(levels) == []
+        page.add_style_tag(content=".md-typeset .teamoverzicht-soms { fill: #4a5ab0 !important; }")
+        assert bar_problems(page.evaluate(BARS_JS)) == ["soms ~ vaak"]
+        # the page count bites: the same view with taller rows no longer fits one page
+        page.add_style_tag(content="@media print { .md-typeset .teamoverzicht-tabel td { padding: 4mm !important; } }")
+        assert pdf_pages(page) > 1
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -305,42 +321,85 @@ def compared(page, sub: str) -> dict[str, str]:
     return {cell: row.locator(f'[data-v="{cell}"]').inner_text() for cell in (*LEVELS, "werken")}
 
 
+PROJECTED_JS = """() => {
+  // What a meeting sees of the team view in projection mode: the parts shown and the heading of the step.
+  const shown = sel => [...document.querySelectorAll(sel)].some(e => e.getClientRects().length > 0);
+  const h2 = [...document.querySelectorAll('article h2')].find(h => h.getClientRects().length > 0);
+  return {picker: shown('[data-teamoverzicht-kies]'), files: shown('[data-teamoverzicht-lijst] li'),
+          names: shown('[data-teamoverzicht-status]'), howto: shown('.teamoverzicht-projectie'),
+          result: shown('[data-teamoverzicht-rondes]'), heading: h2 ? h2.id : null,
+          counter: document.querySelector('.projectie-teller').textContent};
+}"""
+
+
+def share(n: int, total: int) -> str:
+    """A count as the view shows it in the comparison: '2 van 3 (67%)'."""
+    return f"{n} van {total} ({round(100 * n / total) if total else 0}%)"
+
+
 @pytest.mark.parametrize("how", ["http", "file"])
 def test_three_teachers_on_two_dates_are_added_one_by_one_grouped_in_two_rounds_and_compared(
         page, server, site, team_files, pdf_pages, how):
-    """Six files chosen one at a time fall into two rounds by date (the same teacher counts once in each);
-    the table holds the latest round with what stands out, the comparison both rounds; a copy is named and
-    not counted; a file can be removed; the printout carries the rounds' dates."""
+    """Six files chosen one at a time fall into two rounds by date (the same teacher counts once in each), each
+    named by its dates; the table holds the latest round with what stands out (two of three colleagues, not one),
+    the comparison both rounds as shares of each round's colleagues; a copy is named and not counted; a file can
+    be removed, and then the rounds differ in size, which the view says; the printout carries the rounds' dates.
+    Projected, the view shows how to read it before files are chosen and starts at the result after; never the
+    picker or the names (its twin puts the picker back and the check sees it)."""
     paths = team_files(how)
-    page.goto(address(base_of(how, server, site), "nl", VIEW))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(address(base_of(how, server, site), "nl", VIEW) + "?projectie=1")
+    page.wait_for_function("() => !!window.projectieDia && document.querySelector('.projectie-teller').textContent !== ''")
+    for _ in range(8):   # from the introduction to the view's own section
+        page.keyboard.press("ArrowRight")
+        before = page.evaluate(PROJECTED_JS)
+        if before["heading"] == "overzicht":
+            break
+    assert (before["heading"], before["howto"], before["picker"], before["names"]) == ("overzicht", True, False, False)
+    page.keyboard.press("Escape")
     for listed, path in enumerate([*paths["sep"], *paths["mrt"]], 1):
         add_files(page, [path], listed)
     data = json.loads(paths["sep"][0].read_text(encoding="utf-8"))
     assert data["gemaakt"].startswith("2026-09-01T10:00")
     assert page.locator("[data-teamoverzicht-status]").inner_text() == "6 bestanden gelezen. Van: Anna, Bram en Cas."
     assert page.locator("[data-teamoverzicht-rondes]").inner_text() == (
-        "Ronde 1: 1 september 2026, 3 collega's. Ronde 2: 2 maart 2027, 3 collega's.")
+        "Ronde van 1 sep 2026: 3 collega's. Ronde van 2 mrt 2027: 3 collega's.")
     files = page.locator("[data-teamoverzicht-lijst] li").all_inner_texts()
     assert len(files) == 6
-    assert any(re.fullmatch(r"sep-Anna-\S+\.json van Anna, gemaakt op 1 september 2026 \(Ronde 1\) Weghalen", f) for f in files), files
-    assert any(re.fullmatch(r"mrt-Cas-\S+\.json van Cas, gemaakt op 2 maart 2027 \(Ronde 2\) Weghalen", f) for f in files), files
+    assert any(re.fullmatch(r"sep-Anna-\S+\.json van Anna, gemaakt op 1 september 2026 \(ronde van 1 sep 2026\) Weghalen", f) for f in files), files
+    assert any(re.fullmatch(r"mrt-Cas-\S+\.json van Cas, gemaakt op 2 maart 2027 \(ronde van 2 mrt 2027\) Weghalen", f) for f in files), files
     for sub in ("1-1", "1-2", "1-3", "2-1", "4-2"):
         assert counts(page, sub) == round_counts(sub, later=True), sub
     assert page.locator("[data-vergelijking-kop]").inner_text() == (
-        "Ronde 1 (1 september 2026) en Ronde 2 (2 maart 2027) vergeleken")
-    assert compared(page, "1-2") == {"nooit": "2 → 0 (−2)", "soms": "1 → 1 (0)", "vaak": "0 → 1 (+1)",
-                                     "altijd": "0 → 1 (+1)", "werken": "2 → 2 (0)"}
-    assert compared(page, "1-3")["vaak"] == "1 → 2 (+1)"
-    # what stands out in the latest round: a third or more 'nooit'/'soms', a third or more want to work on it
+        "Ronde van 1 sep 2026 (3 collega's) en ronde van 2 mrt 2027 (3 collega's) vergeleken")
+    assert page.locator("[data-vergelijking-let-op]").is_hidden()   # the same size: nothing to warn about
+    assert compared(page, "1-2") == {k: f"{share(round_counts('1-2', False)[k], 3)} → {share(round_counts('1-2', True)[k], 3)}"
+                                     for k in (*LEVELS, "werken")}
+    assert compared(page, "1-2")["nooit"] == "2 van 3 (67%) → 0 van 3 (0%)"
+    assert compared(page, "1-3")["vaak"] == "1 van 3 (33%) → 2 van 3 (67%)"
+    # what stands out in the latest round of three: at least two colleagues (one of three is a third, not a pattern)
     def stands_out(sub):
         return page.locator(f'tr[data-sub="{sub}"] .teamoverzicht-signaal').all_inner_texts()
-    assert stands_out("1-2") == ["veel nooit of soms", "veel willen eraan werken"]
-    assert stands_out("2-1") == ["veel willen eraan werken"] and stands_out("4-2") == []
+    assert stands_out("1-2") == ["veel willen eraan werken"] and stands_out("1-3") == ["veel willen eraan werken"]
+    assert stands_out("2-1") == [] and stands_out("1-1") == [] and stands_out("4-2") == []   # one 'soms', one tick
+    assert page.locator("[data-teamoverzicht-regel]").inner_text() == (
+        "Een rij valt op als minstens 2 van de 3 collega's nooit of soms kozen, of eraan willen werken.")
 
     # the same file again: named as a copy, the counts stay
     add_files(page, [paths["mrt"][2]], 7)
     assert "dezelfde inhoud als" in page.locator("[data-teamoverzicht-geweigerd] li").inner_text()
     assert counts(page, "1-2") == round_counts("1-2", later=True)
+    # projected with files chosen: it starts at the result, without the picker, the file list or the names
+    page.evaluate("document.activeElement.blur()")   # the mode's key works outside a field
+    page.keyboard.press("b")
+    page.wait_for_function("() => document.documentElement.classList.contains('projectie')"
+                           " && !!window.projectieDia && document.querySelector('.projectie-teller').textContent !== ''")
+    shown = page.evaluate(PROJECTED_JS)
+    assert shown["heading"] == "overzicht" and not shown["counter"].startswith("1 /"), shown
+    assert (shown["result"], shown["picker"], shown["files"], shown["names"], shown["howto"]) == (True, False, False, False, False)
+    page.add_style_tag(content="html.projectie .md-typeset .teamoverzicht .teamoverzicht-kies { display: block !important; }")
+    assert page.evaluate(PROJECTED_JS)["picker"] is True   # the twin: the check sees a picker that is shown
+    page.keyboard.press("Escape")
     # on paper: the rounds and their dates, not the file list or the buttons; at most two A4 pages
     page.emulate_media(media="print")
     assert page.locator("[data-teamoverzicht-rondes]").is_visible()
@@ -350,17 +409,24 @@ def test_three_teachers_on_two_dates_are_added_one_by_one_grouped_in_two_rounds_
     # removing Cas's March file: its copy counts in its place; with the copy removed too, two colleagues are left
     page.locator("[data-teamoverzicht-lijst] li").filter(has_text="mrt-Cas").get_by_role("button").click()
     assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
-    assert page.locator("[data-teamoverzicht-rondes]").inner_text().endswith("Ronde 2: 2 maart 2027, 3 collega's.")
+    assert page.locator("[data-teamoverzicht-rondes]").inner_text().endswith("Ronde van 2 mrt 2027: 3 collega's.")
     page.locator("[data-teamoverzicht-lijst] li").filter(has_text="mrt-Cas").get_by_role("button").click()
-    assert page.locator("[data-teamoverzicht-rondes]").inner_text().endswith("Ronde 2: 2 maart 2027, 2 collega's.")
+    assert page.locator("[data-teamoverzicht-rondes]").inner_text().endswith("Ronde van 2 mrt 2027: 2 collega's.")
     assert counts(page, "1-2")["altijd"] == 0
+    # 3 colleagues, then 2: the head and a note say so, and the cells compare shares, not counts
+    assert page.locator("[data-vergelijking-kop]").inner_text() == (
+        "Ronde van 1 sep 2026 (3 collega's) en ronde van 2 mrt 2027 (2 collega's) vergeleken")
+    assert "niet evenveel collega's" in page.locator("[data-vergelijking-let-op]").inner_text()
+    assert compared(page, "1-2")["nooit"] == "2 van 3 (67%) → 0 van 2 (0%)"
+    assert compared(page, "1-2")["werken"] == "2 van 3 (67%) → 2 van 2 (100%)"
     assert page.locator("[data-teamoverzicht-bestanden]").evaluate("input => input === document.activeElement")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_csv_has_one_row_per_sub_recommendation_with_the_counts_of_each_round(page, server, team_files, lang):
     """'Bewaar als CSV': UTF-8 with a byte-order mark, ';' between cells, a header and 25 rows: number, title,
-    and per round the counts per answer and who want to work on it; made in the browser (a blob: download)."""
+    and per round (named by its dates) its colleagues, then per answer and for who want to work on it the count
+    and its percent; made in the browser (a blob: download)."""
     paths = team_files("http")
     page.goto(address(server, lang, VIEW))
     add_files(page, [*paths["sep"], *paths["mrt"]], 6)
@@ -373,17 +439,20 @@ def test_the_csv_has_one_row_per_sub_recommendation_with_the_counts_of_each_roun
     lines = raw.decode("utf-8-sig").split("\r\n")
     assert lines.pop() == ""
     rows = [line.split(";") for line in lines]
-    head = {"nl": ["Nummer", "Deelaanbeveling", "Ronde 1 2026-09-01: Nooit"],
-            "en": ["Number", "Sub-recommendation", "Round 1 2026-09-01: Never"]}[lang]
-    assert rows[0][:3] == head and len(rows[0]) == 2 + 2 * 5
-    assert rows[0][-1] == {"nl": "Ronde 2 2027-03-02: Wil eraan werken", "en": "Round 2 2027-03-02: Want to work on it"}[lang]
+    head = {"nl": ["Nummer", "Deelaanbeveling", "Ronde van 1 sep 2026: collega's", "Ronde van 1 sep 2026: Nooit",
+                   "Ronde van 1 sep 2026: Nooit (%)"],
+            "en": ["Number", "Sub-recommendation", "Round of Sep 1, 2026: colleagues", "Round of Sep 1, 2026: Never",
+                   "Round of Sep 1, 2026: Never (%)"]}[lang]
+    assert rows[0][:5] == head and len(rows[0]) == 2 + 2 * (1 + 2 * 5)   # per round: colleagues, count and % per answer
+    assert rows[0][-1] == {"nl": "Ronde van 2 mrt 2027: Wil eraan werken (%)", "en": "Round of Mar 2, 2027: Want to work on it (%)"}[lang]
     assert len(rows) == 1 + 25 and all(len(row) == len(rows[0]) for row in rows)
     assert [row[0] for row in rows[1:4]] == ["1.1", "1.2", "1.3"] and rows[-1][0] == "6.4"
     titles = page.locator("tr[data-sub] > th").evaluate_all("cells => cells.map(c => c.textContent.trim().replace(/^\\S+ /, ''))")
     assert [row[1] for row in rows[1:]] == titles
     for sub in ("1-2", "1-3", "2-1"):
         row = next(r for r in rows if r[0] == sub.replace("-", "."))
-        expected = [round_counts(sub, later)[k] for later in (False, True) for k in (*LEVELS, "werken")]
+        expected = [n for later in (False, True) for n in
+                    [3, *[m for k in (*LEVELS, "werken") for m in (round_counts(sub, later)[k], round(100 * round_counts(sub, later)[k] / 3))]]]
         assert [int(n) for n in row[2:]] == expected, sub
 
 
@@ -410,23 +479,16 @@ def bar_problems(levels: list[dict]) -> list[str]:
             if a["pattern"] == b["pattern"] and abs(a["lum"] - b["lum"]) < 0.1]
 
 
-def test_the_bars_answers_differ_in_pattern_or_lightness_not_colour_alone(page, server, files):
-    """Each pair of answers differs in pattern (stripes, dots, none) or clearly in lightness, so the bars can be
-    read in grayscale, by colour-blind readers and on a projector; the twin: soms painted like vaak fails."""
-    load_view(page, server, "nl", files("http", "nl"))
-    levels = page.evaluate(BARS_JS)
-    assert [level["pattern"] for level in levels][:2] == ["rect", "circle"]
-    assert bar_problems(levels) == []
-    page.add_style_tag(content=".md-typeset .teamoverzicht-soms { fill: #4a5ab0 !important; }")
-    assert bar_problems(page.evaluate(BARS_JS)) == ["soms ~ vaak"]
+LONG_CELL = ("Elke ochtend begroeten we iedere leerling bij de deur met naam; wie iets opvalt, noteert dat "
+             "in het logboek van de groep en bespreekt het vrijdag")
 
 
 @pytest.mark.parametrize("how", ["http", "file"])
 def test_our_plan_is_filled_from_the_view_kept_after_reload_and_printed_on_one_page(
         page, server, site, team_files, pdf_pages, how):
     """'Maak ons plan' writes the latest round's top three into the worksheet's record and opens it filled in;
-    the plan keeps them after a reload, prints on one A4, and a plan the team changed is not overwritten
-    without asking."""
+    the plan keeps them after a reload, shows all of a long cell on screen (it wraps and grows), prints on one
+    A4, and a plan the team changed is not overwritten without asking."""
     base = base_of(how, server, site)
     paths = team_files(how)
     page.goto(address(base, "nl", VIEW))
@@ -439,12 +501,20 @@ def test_our_plan_is_filled_from_the_view_kept_after_reload_and_printed_on_one_p
     fields = [page.locator(f'form.werkblad [data-sleutel="veld:deelaanbeveling-{n}"]') for n in (1, 2, 3)]
     assert [field.input_value() for field in fields] == top_three
     page.locator('form.werkblad [data-sleutel="tabel:plan-bij-deelaanbeveling-1:doel:r1"]').fill("Elk kind vijf minuten per maand")
+    # a cell shows all its text on screen (a school leader's plan was cut off): it wraps and grows
+    doing = page.locator('form.werkblad [data-sleutel="tabel:plan-bij-deelaanbeveling-1:wat-we-doen:r1"]')
+    doing.fill(LONG_CELL)
+    cut = "e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1"
+    assert doing.evaluate(cut) is False and doing.evaluate("e => e.offsetHeight") > 60
     page.reload()
+    assert doing.input_value() == LONG_CELL and doing.evaluate(cut) is False   # grown again after a reload
     assert [field.input_value() for field in fields] == top_three
     assert page.locator('form.werkblad [data-sleutel="tabel:plan-bij-deelaanbeveling-1:doel:r1"]').input_value() == (
         "Elk kind vijf minuten per maand")
     assert pdf_pages(page) == 1
     page.emulate_media(media="screen")
+    page.add_style_tag(content=".md-typeset .werkblad textarea.werkblad-cel { height: 1.9em !important; }")
+    assert doing.evaluate(cut) is True   # the twin: a cell held to one line cuts the text, and the check sees it
     # the team writes its own choice in; making the plan again never moves a heading away from what the team
     # wrote under it (a school leader's walk-through found goals under the wrong heading): the slots keep their
     # sub-recommendations, and what does not fit is named on the page
@@ -458,7 +528,7 @@ def test_our_plan_is_filled_from_the_view_kept_after_reload_and_printed_on_one_p
     message = page.locator("[data-plan-melding]")
     message.wait_for(state="visible")
     assert asked == [] and "geen lege plek" in message.inner_text() and top_three[2] in message.inner_text()
-    assert page.url.endswith("teamoverzicht.html")
+    assert page.url.split("#")[0].endswith("teamoverzicht.html")
     stored = json.loads(page.evaluate("() => localStorage.getItem('leidraad:v3:werkblad:ons-plan')"))
     assert stored["velden"]["veld:deelaanbeveling-3"]["v"] == "4.2 Eigen keuze"
     assert [stored["velden"][f"veld:deelaanbeveling-{n}"]["v"] for n in (1, 2)] == top_three[:2]
@@ -480,20 +550,6 @@ def test_the_scan_prints_on_at_most_two_pages_blank_and_filled(page, server, pdf
         page.locator(f'input[data-sleutel="werken:{sub}"]').check()
     assert page.locator("form.teamscan input:checked").count() == 50
     assert pdf_pages(page) <= 2
-
-
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_team_view_prints_on_one_page(page, server, files, pdf_pages, lang):
-    """With two files read, the view (counts, bars, top three) prints on exactly one A4 page."""
-    load_view(page, server, lang, files("http", lang))
-    assert pdf_pages(page) == 1
-
-
-def test_the_page_count_bites(page, server, files, pdf_pages):
-    """The same view with taller rows no longer fits one page: the count can fail."""
-    load_view(page, server, "nl", files("http", "nl"))
-    page.add_style_tag(content="@media print { .md-typeset .teamoverzicht-tabel td { padding: 4mm !important; } }")
-    assert pdf_pages(page) > 1
 
 
 # --- accessibility with answers and data in them --------------------------------------------------
@@ -518,21 +574,24 @@ def scan_file(path, velden: dict, gemaakt: str = "2026-12-01T10:00:00Z"):
     return path
 
 
-@pytest.mark.parametrize("key, value", [("vaak:1-1", "regelmatig"), ("vaak:1-1", "<script>"), ("werken:1-3", "ja")])
-def test_the_scan_refuses_a_file_with_an_answer_it_cannot_show(page, server, tmp_path, key, value):
+def test_the_scan_refuses_a_file_with_an_answer_it_cannot_show(page, server, tmp_path):
     """Prober T02/T05: "regelmatig" or "<script>" for a level, "ja" for the tick were reported as taken over while
-    nothing showed. Now the file is refused with the answer and its value named, and nothing is stored."""
+    nothing showed. Now the file is refused with the answer and its value named, and nothing is stored. The three
+    files one after the other on one page (the logic is in tests/js: T02/T05)."""
     page.goto(address(server, "nl", SCAN))
     asked = []
     page.on("dialog", lambda d: (asked.append(d.message), d.accept()))
-    path = scan_file(tmp_path / "raar.json", {"naam": {"v": "Bram", "t": 1}, key: {"v": value, "t": 1}})
-    page.locator("form.teamscan [data-bestand]").set_input_files(str(path))
     alert = page.locator("[data-teamscan-melding]")
-    alert.wait_for(state="visible")
-    assert f"„{value}” past niet bij „{key}” in „teamscan:nl:scan”" in alert.inner_text()
-    assert "overgenomen" not in alert.inner_text() and asked == []
-    assert page.evaluate("localStorage.getItem('leidraad:v2:teamscan:nl:scan')") is None
-    assert page.locator("#teamscan-naam").input_value() == ""
+    for n, (key, value) in enumerate([("vaak:1-1", "regelmatig"), ("vaak:1-1", "<script>"), ("werken:1-3", "ja")]):
+        path = scan_file(tmp_path / f"raar-{n}.json", {"naam": {"v": "Bram", "t": 1}, key: {"v": value, "t": 1}})
+        page.locator("form.teamscan [data-bestand]").set_input_files(str(path))
+        expected = f"„{value}” past niet bij „{key}” in „teamscan:nl:scan”"
+        page.wait_for_function("text => { const a = document.querySelector('[data-teamscan-melding]');"
+                               " return !a.hidden && a.textContent.includes(text); }", arg=expected)
+        assert "overgenomen" not in alert.inner_text() and asked == [], value
+        assert page.evaluate("localStorage.getItem('leidraad:v2:teamscan:nl:scan')") is None
+        assert page.evaluate("localStorage.getItem('leidraad:v3:teamscan:scan')") is None
+        assert page.locator("#teamscan-naam").input_value() == ""
 
 
 def test_names_in_the_view_are_isolated_and_different_names_are_different_teachers(page, server, tmp_path):

@@ -8,6 +8,7 @@ const { script, FakeStorage, browserWith, SELF_NAMING, file, reset } = require("
 
 const B = script("bewaren-bestand.js");   // bewaren.js with its file part
 const T = script("teamscan.js");
+const V = script("teamscan-overzicht.js");   // what the view makes of the rounds: names, shares, flags, CSV
 const SUBS = ["1-1", "1-2", "1-3", "2-1", "5-3"];
 
 test.beforeEach(() => {
@@ -164,41 +165,120 @@ test("a file without a valid 'gemaakt' is dated by its newest answer; a refused 
   assert.deepEqual(sorted.refused.map((r) => [r.name, r.id]), [["kapot.json", 8]]);
 });
 
-test("two rounds compared per sub-recommendation: before, after and the change per answer", () => {
+test("two rounds compared per sub-recommendation: the counts before and after, shown as shares of each round", () => {
+  T.useWords({ deel: "{n} van {totaal} ({procent}%)" });
   const round = (scans) => T.countAll(scans, SUBS);
   const before = round(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans);
   const after = round(sortOut([result("a.json", scanFile({ ...ANNA, "vaak:1-1": { v: "altijd", t: 900 } }))], SUBS).scans);
-  const rows = T.compare(before, after);
+  const rows = V.compare(before, after);
   assert.equal(rows.length, SUBS.length);
   assert.deepEqual(rows[0], { key: "1-1", index: 0, voor: { werken: 0, nooit: 1, soms: 0, vaak: 1, altijd: 0 },
-                              na: { werken: 0, nooit: 0, soms: 0, vaak: 0, altijd: 1 },
-                              verschil: { nooit: -1, soms: 0, vaak: -1, altijd: 1, werken: 0 } });
-  assert.deepEqual(rows[2].verschil, { nooit: 0, soms: -1, vaak: 0, altijd: 0, werken: 0 });
+                              na: { werken: 0, nooit: 0, soms: 0, vaak: 0, altijd: 1 } });
+  assert.deepEqual(V.compareCell(rows[2], "werken", { voor: 2, na: 1 }), ["1 van 2 (50%)", "1 van 1 (100%)"]);
 });
 
-test("a row stands out when at least a third say 'nooit' or 'soms', or at least a third want to work on it", () => {
-  const c = (nooit, soms, vaak, altijd, werken) => ({ nooit, soms, vaak, altijd, werken });
-  assert.deepEqual(T.flags(c(2, 0, 0, 0, 0), 2), { weinig: true, werken: false });   // issue 23: 1.2 with two 'nooit'
-  assert.deepEqual(T.flags(c(1, 0, 2, 0, 1), 3), { weinig: true, werken: true });    // exactly a third
-  assert.deepEqual(T.flags(c(0, 1, 2, 1, 1), 4), { weinig: false, werken: false });  // a quarter
-  assert.deepEqual(T.flags(c(0, 0, 0, 0, 0), 0), { weinig: false, werken: false });
+/* --- issue 23, after a school leader walked the cycle ------------------------------------------------ */
+
+const WORDS_NL = {
+  deel: "{n} van {totaal} ({procent}%)", ronde: "ronde van {datum}", collegas: "{n} collega's", collegas_1: "1 collega",
+  signaal_regel: "Een rij valt op als minstens {k} van de {n} collega's nooit of soms kozen, of eraan willen werken.",
+  signaal_te_klein: "Met één collega valt geen rij op.",
+};
+
+test("8 colleagues in October, 5 in March: the comparison shows shares, so 'nooit 4 → 3' reads as the rise it is", () => {
+  T.useWords(WORDS_NL);
+  const counts = (nooit, soms, vaak, altijd, werken) => [{ key: "1-1", index: 0, counts: { nooit, soms, vaak, altijd, werken } }];
+  const [row] = V.compare(counts(4, 2, 2, 0, 3), counts(3, 1, 1, 0, 3));
+  assert.deepEqual(V.compareCell(row, "nooit", { voor: 8, na: 5 }), ["4 van 8 (50%)", "3 van 5 (60%)"],
+                   "a fall in the count (4 → 3) is a rise in the share");
+  assert.deepEqual(V.compareCell(row, "werken", { voor: 8, na: 5 }), ["3 van 8 (38%)", "3 van 5 (60%)"]);
+  assert.deepEqual(V.compareCell(V.compare(counts(0, 0, 0, 0, 0), counts(0, 0, 0, 0, 0))[0], "vaak",
+                                 { voor: 0, na: 0 }), ["0 van 0 (0%)", "0 van 0 (0%)"]);
+});
+
+test("every count takes singular or plural by the one helper (LeidraadBewaren.text), in both languages", () => {
+  const text = (table, key, values) => B.text(key, values, table);
+  const yml = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "hooks", "teamscan.yml"), "utf8");
+  const words = (lang) => Object.fromEntries([...yml.matchAll(/^ {2}(\w+): \{nl: "([^"]*)", en: "([^"]*)"\}$/gm)]
+    .map((m) => [m[1], lang === "nl" ? m[2] : m[3]]));
+  const nl = words("nl"), en = words("en");
+  assert.equal(text(nl, "collegas", { n: 1 }), "1 collega");
+  assert.equal(text(nl, "collegas", { n: 8 }), "8 collega's");
+  assert.equal(text(nl, "collegas", { n: 0 }), "0 collega's");
+  assert.equal(text(en, "collegas", { n: 1 }), "1 colleague");
+  assert.equal(text(en, "collegas", { n: 5 }), "5 colleagues");
+  assert.equal(text(nl, "gelezen", { n: 1 }), "1 bestand gelezen.");
+  assert.equal(text(en, "gelezen", { n: 2 }), "2 files read.");
+  assert.equal(text(nl, "anoniem", { n: 1 }), "1 zonder naam");
+  assert.equal(text(nl, "top_aantal", { n: 1, totaal: 3 }), "1 van de 3 collega's wil hieraan werken.");
+  assert.equal(text(en, "top_aantal", { n: 2, totaal: 3 }), "2 of the 3 colleagues want to work on this.");
+  // every script text of the team view that counts with {n} has its singular twin
+  const missing = Object.keys(nl).filter((key) => !key.endsWith("_1") && /\{n\}/.test(nl[key]) &&
+    !/^(plan_deel|ronde)$/.test(key) && !("deel signaal_regel".split(" ").includes(key)) && !((key + "_1") in nl));
+  assert.deepEqual(missing, []);
+  // a text without a singular, a missing key and a prototype name; without a table, bewaren.yml's words
+  assert.equal(text({ x: "{n} keer" }, "x", { n: 1 }), "1 keer");
+  assert.equal(text({ x: "{n} keer", x_1: "één keer" }, "x", { n: 1 }), "één keer");
+  assert.equal(text({}, "geen", { n: 1 }), "geen");
+  assert.equal(text({}, "constructor", {}), "constructor");
+  reset(B, { bestanden: "{n} bestanden", bestanden_1: "1 bestand" });
+  assert.deepEqual([B.text("bestanden", { n: 1 }), B.text("bestanden", { n: 3 })], ["1 bestand", "3 bestanden"]);
+});
+
+test("a team of 1, 2, 3, 5 or 12: a row stands out only with at least two colleagues and at least a third", () => {
+  T.useWords(WORDS_NL);
+  const c = (nooit, soms, werken) => ({ nooit, soms, vaak: 0, altijd: 0, werken });
+  assert.deepEqual([1, 2, 3, 5, 12].map(V.flagMinimum), [Infinity, 2, 2, 2, 4]);
+  assert.deepEqual(V.flags(c(1, 0, 1), 1), { weinig: false, werken: false });     // one person is no pattern
+  assert.deepEqual(V.flags(c(1, 0, 1), 2), { weinig: false, werken: false });     // half of two: one answer
+  assert.deepEqual(V.flags(c(2, 0, 2), 2), { weinig: true, werken: true });       // issue 23: 1.2 with two 'nooit'
+  assert.deepEqual(V.flags(c(1, 0, 1), 3), { weinig: false, werken: false });     // a third of three is one answer
+  assert.deepEqual(V.flags(c(1, 1, 2), 3), { weinig: true, werken: true });
+  assert.deepEqual(V.flags(c(1, 0, 1), 5), { weinig: false, werken: false });
+  assert.deepEqual(V.flags(c(0, 2, 2), 5), { weinig: true, werken: true });
+  assert.deepEqual(V.flags(c(2, 1, 3), 12), { weinig: false, werken: false });    // a quarter
+  assert.deepEqual(V.flags(c(3, 1, 4), 12), { weinig: true, werken: true });      // a third
+  assert.deepEqual(V.flags(c(0, 0, 0), 0), { weinig: false, werken: false });
+  // the school leader's team of 3 with mixed answers: one colleague per row no longer flags 22 of 25 rows
+  const rows = Array.from({ length: 25 }, (_, i) => c(i % 3 === 0 ? 1 : 0, i % 3 === 1 ? 1 : 0, i % 4 === 0 ? 1 : 0));
+  assert.equal(rows.filter((r) => { const f = V.flags(r, 3); return f.weinig || f.werken; }).length, 0);
+  assert.equal(V.flagRule(3), "Een rij valt op als minstens 2 van de 3 collega's nooit of soms kozen, of eraan willen werken.");
+  assert.equal(V.flagRule(12), "Een rij valt op als minstens 4 van de 12 collega's nooit of soms kozen, of eraan willen werken.");
+  assert.equal(V.flagRule(1), "Met één collega valt geen rij op.");
+});
+
+test("a round is named by its dates, so loading March alone does not rename it", () => {
+  T.useWords(WORDS_NL);
+  const at = (iso, place) => ({ datum: Date.parse(iso), place });
+  const oct = [at("2026-10-03T12:00:00Z", 0), at("2026-10-14T09:00:00Z", 1)], march = [at("2027-03-02T12:00:00Z", 2)];
+  const both = T.groupRounds([...oct, ...march]).map((r) => V.roundName(r, "nl"));
+  const alone = T.groupRounds(march).map((r) => V.roundName(r, "nl"));
+  assert.deepEqual(both, ["ronde van 3–14 okt 2026", "ronde van 2 mrt 2027"]);
+  assert.deepEqual(alone, [both[1]]);
+  assert.equal(V.dateSpan(Date.parse("2026-09-28T12:00:00Z"), Date.parse("2026-10-09T12:00:00Z"), "nl"), "28 sep – 9 okt 2026");
+  assert.equal(V.dateSpan(Date.parse("2026-12-28T12:00:00Z"), Date.parse("2027-01-08T12:00:00Z"), "nl"), "28 dec 2026 – 8 jan 2027");
+  assert.match(V.dateSpan(Date.parse("2026-10-03T12:00:00Z"), Date.parse("2026-10-14T12:00:00Z"), "en"), /^Oct 3\s*–\s*14, 2026$/);
+  assert.equal(V.capital("ronde van 2 mrt 2027"), "Ronde van 2 mrt 2027");
 });
 
 test("the CSV: a byte-order mark, ';' between cells, one row per sub-recommendation with the counts of every round", () => {
-  const labels = { nummer: "Nummer", titel: "Deelaanbeveling", nooit: "nooit", soms: "soms", vaak: "vaak", altijd: "altijd", werken: "wil eraan werken" };
+  const labels = { nummer: "Nummer", titel: "Deelaanbeveling", nooit: "nooit", soms: "soms", vaak: "vaak", altijd: "altijd",
+                   werken: "wil eraan werken", collegas: "collega's", procent: "{kolom} (%)" };
   const subs = SUBS.map((key, i) => ({ nummer: key.replace("-", "."), titel: i === 1 ? 'Zeg "hallo"; =ook' : `Titel ${key}` }));
   const first = T.countAll(sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(BEA))], SUBS).scans, SUBS);
   const second = T.countAll(sortOut([result("c.json", scanFile(CARLA))], SUBS).scans, SUBS);
-  const text = T.csv(subs, [{ label: "Ronde 1 2026-09-01", rows: first }, { label: "Ronde 2 2027-03-02", rows: second }], labels);
-  assert.ok(text.startsWith("\uFEFFNummer;Deelaanbeveling;Ronde 1 2026-09-01: nooit;"));
+  const text = V.csv(subs, [{ label: "Ronde van 1 sep 2026", total: 2, rows: first },
+                            { label: "Ronde van 2 mrt 2027", total: 1, rows: second }], labels);
+  assert.ok(text.startsWith("\uFEFFNummer;Deelaanbeveling;Ronde van 1 sep 2026: collega's;Ronde van 1 sep 2026: nooit;Ronde van 1 sep 2026: nooit (%);"));
   const lines = text.slice(1).split("\r\n");
   assert.equal(lines.pop(), "");
   assert.equal(lines.length, 1 + SUBS.length);
-  assert.equal(lines[0].split(";").length, 2 + 2 * 5);
-  assert.equal(lines[1], "1.1;Titel 1-1;1;0;1;0;0;0;0;0;0;0");
-  assert.equal(lines[2], '1.2;"Zeg ""hallo""; =ook";0;0;0;0;0;1;0;0;0;1');
-  assert.equal(lines[3], "1.3;Titel 1-3;0;1;0;0;1;0;0;0;0;0");
-  assert.match(T.csv([{ nummer: "1.1", titel: "=SOM(A1)" }], [], labels), /\r\n1\.1;'=SOM\(A1\)\r\n$/);
+  assert.equal(lines[0].split(";").length, 2 + 2 * (1 + 2 * 5));
+  // per round: colleagues, then per answer the count and its share
+  assert.equal(lines[1], "1.1;Titel 1-1;2;1;50;0;0;1;50;0;0;0;0;1;0;0;0;0;0;0;0;0;0;0");
+  assert.equal(lines[2], '1.2;"Zeg ""hallo""; =ook";2;0;0;0;0;0;0;0;0;0;0;1;1;100;0;0;0;0;0;0;1;100');
+  assert.equal(lines[3], "1.3;Titel 1-3;2;0;0;1;50;0;0;0;0;1;50;1;0;0;0;0;0;0;0;0;0;0");
+  assert.match(V.csv([{ nummer: "1.1", titel: "=SOM(A1)" }], [], labels), /\r\n1\.1;'=SOM\(A1\)\r\n$/);
 });
 
 test("a file of the third format (the record named without a language) is a colleague's scan too", () => {

@@ -103,6 +103,19 @@ def handout(page_html: str) -> str:
     return found.group(0) if found else ""
 
 
+RE_PRINT_BUTTON = re.compile(r'<p class="afdrukknop" hidden><button type="button" class="md-button[^"]*" '
+                             r'data-afdrukken-doel="hand-out">([^<]+)</button></p>')
+
+
+def print_button_problems(page_html: str) -> list[str]:
+    """What is wrong with the hand-out's print button: missing, more than one, or not in the Hand-out section
+    (hidden until verwijzing.js shows it; it prints the hand-out alone through its target, #hand-out)."""
+    found = RE_PRINT_BUTTON.findall(article(page_html))
+    if len(found) != 1:
+        return [f"{len(found)} print buttons for the hand-out, expected 1"]
+    return [] if RE_PRINT_BUTTON.search(section(page_html, "hand-out")) else ["the print button is not in the Hand-out section"]
+
+
 def links_to_questions(page_html: str) -> int:
     """How many links the Gespreksvragen section has to a recommendation's 'Bespreek in je team'."""
     return len(RE_BESPREEK.findall(section(page_html, "gespreksvragen")))
@@ -138,6 +151,21 @@ def test_session_has_the_six_headings_in_order(kit_html, path):
 @pytest.mark.parametrize("path", KIT_PAGES)
 def test_kit_page_carries_the_addition_marker(kit_html, path):
     assert is_marked(kit_html[path]), f"{path}: not inside the aanvulling marker (front matter aanvulling: true)"
+
+
+@pytest.mark.parametrize("path", SESSION_PAGES)
+def test_handout_has_one_print_button_in_its_section(kit_html, path):
+    assert print_button_problems(kit_html[path]) == []
+    assert "<script>" not in section(kit_html[path], "hand-out")   # no inline script: the site's CSP forbids it
+
+
+def test_twin_a_missing_or_misplaced_print_button_is_reported(kit_html):
+    page = kit_html[SESSION_PAGES[0]]
+    button = RE_PRINT_BUTTON.search(page).group(0)
+    assert print_button_problems(page.replace(button, "")) == ["0 print buttons for the hand-out, expected 1"]
+    moved = page.replace(button, "").replace("</article>", button + "</article>", 1)   # under Daarna
+    assert print_button_problems(moved) == ["the print button is not in the Hand-out section"]
+    assert print_button_problems(page.replace(button, button * 2)) == ["2 print buttons for the hand-out, expected 1"]
 
 
 @pytest.mark.parametrize("path", SESSION_PAGES)

@@ -44,6 +44,7 @@
      {datum} are filled in; a key ending in _1 is the text for n = 1. A word the page carries wins. */
   var WORDS = {
     bestand_bewaard: { nl: "Bestand gemaakt met {n} antwoorden. Je vindt het bij je downloads.", en: "File made with {n} answers. You will find it among your downloads." },
+    bestand_bewaard_1: { nl: "Bestand gemaakt met 1 antwoord. Je vindt het bij je downloads.", en: "File made with 1 answer. You will find it among your downloads." },
     bestand_leeg: { nl: "Er is nog niets ingevuld om te bewaren.", en: "Nothing has been filled in yet to save." },
     import_geen_json: { nl: "Dit bestand is niet gebruikt: het is geen antwoordenbestand (geen JSON). Er is niets veranderd.", en: "This file was not used: it is not an answers file (not JSON). Nothing has changed." },
     import_ander: { nl: "Dit bestand is niet gebruikt: het komt niet van deze site. Er is niets veranderd.", en: "This file was not used: it does not come from this site. Nothing has changed." },

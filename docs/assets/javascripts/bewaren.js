@@ -49,10 +49,14 @@
   var rules = {};                /* kind of record -> function (key, value): true when the value is unknown */
   var unsaved = {};              /* record name -> true while a change could not be stored */
 
-  /** An interface text; with values.n === 1 its singular ("<key>_1" in hooks/bewaren.yml) when there is one. */
-  function text(key, values) {
-    var one = values && values.n === 1 && intern.words[key + "_1"];
-    return format(one || intern.words[key] || key, values);
+  /** An interface text of words (hooks/bewaren.yml's unless given), filled in from values; a count of one
+      (values.n === 1) takes the singular "<key>_1" when there is one, so that no count reads "1 collega's" or
+      "1 files": the one place where the site's scripts choose singular or plural (teamscan.js passes its own
+      words; Dutch and English both take the plural for 0). */
+  function text(key, values, words) {
+    var table = words || intern.words, own = values && values.n === 1 ? table[key + "_1"] : 0;
+    if (typeof own !== "string") own = typeof table[key] === "string" ? table[key] : key;
+    return format(own, values);
   }
 
   function empty(value) {

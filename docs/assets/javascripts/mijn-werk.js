@@ -69,7 +69,7 @@
       what.append(text("soort_" + item.kind), ": ");
       if (item.href) { link.href = item.href; link.textContent = item.title; what.appendChild(link); }
       else what.append(item.title + " " + text("geen_pagina"));
-      what.append(" (" + text(item.count === 1 ? "antwoord_1" : "antwoorden", { n: item.count }) + ")");
+      what.append(" (" + text("antwoorden", { n: item.count }) + ")");
       cell(tr, what);
       cell(tr, item.changed ? when(item.changed) : "");
       cell(tr, item.saved ? text("bewaard_op", { datum: when(item.saved) }) : text("nooit_bewaard"));

@@ -2,19 +2,119 @@
  *
  * teamscan.js loads it beside itself with the first chosen file (as bewaren.js loads bewaren-bestand.js), so
  * the scan and a view without files do not carry it (the first-load budget, tests/site/test_budgets.py).
- * What is shown is worked out in teamscan.js (rounds, counts, comparison, what stands out, CSV; tested in
- * tests/js); here it is put on the page: the file list with who and when and a button to remove each, the
- * rounds and their dates, the table of the latest round with its bars, the comparison of the latest two
- * rounds, the top three, the CSV download (a Blob, nothing sent) and "Maak ons plan", which writes the top
+ * Rounds and counts are worked out in teamscan.js; what is made of them (a round's name from its dates, the
+ * comparison as shares, what stands out, the CSV) is at the top of this file, and runs in Node too (tests/js);
+ * below it is put on the page: the file list with who and when and a button to remove each, the
+ * rounds by their dates, the table of the latest round with its bars and when a row stands out, the comparison
+ * of the latest two rounds (shares of each round's colleagues), the top three, the CSV download (a Blob, nothing sent) and "Maak ons plan", which writes the top
  * three into the plan's record (bewaren.js) and opens the plan.
  */
 (function () {
   "use strict";
 
-  var B = window.LeidraadBewaren, L = window.LeidraadTeamscan;
-  if (!B || !L) return;
-  var t = L.t, each = L.each, LEVELS = L.LEVELS, isoDay = L.isoDay;
+  var browser = typeof window === "object" && typeof document === "object";
+  var L = browser ? window.LeidraadTeamscan : require("./teamscan.js");
+  var Taal = browser ? window.LeidraadTaal : require("./taal.js");
+  if (!L || !Taal) return;
+  var t = L.t, each = L.each, LEVELS = L.LEVELS;
+
+  /* --- what is made of the rounds (runs in Node too: tests/js/teamscan.test.js) ----------------------- */
+
+  /** A share of a round in whole percents (0 when the round is empty). */
+  function percent(n, total) { return total ? Math.round(100 * n / total) : 0; }
+
+  /** A count as a share of its round, in words: "3 van 8 (38%)". */
+  function share(n, total) { return t("deel", { n: n, totaal: total, procent: percent(n, total) }); }
+
+  /** Two rounds side by side per sub-recommendation: {key, index, voor, na} with the counts of each (rows of
+      countAll); compareCell shows them as shares of each round's colleagues. */
+  function compare(before, after) {
+    return after.map(function (row, i) { return { key: row.key, index: row.index, voor: before[i].counts, na: row.counts }; });
+  }
+
+  /** A cell of the comparison as its two shares, before and after: ["3 van 8 (38%)", "3 van 5 (60%)"]; the page
+      writes them with an arrow between ("3 van 8 (38%) → 3 van 5 (60%)"), each share kept on one line. */
+  function compareCell(row, k, totals) {
+    return [share(row.voor[k], totals.voor), share(row.na[k], totals.na)];
+  }
+
+  /** How many colleagues a row needs to stand out, in a round of total: at least two, and at least a third
+      (with three people one answer is a third, and one person is not a pattern); Infinity below two people. */
+  function flagMinimum(total) { return total < 2 ? Infinity : Math.max(2, Math.ceil(total / 3)); }
+
+  /** What stands out in a row of total scans: enough colleagues (flagMinimum) answered "nooit" or "soms"
+      (weinig), or want to work on it (werken). */
+  function flags(counts, total) {
+    var least = flagMinimum(total);
+    return { weinig: counts.nooit + counts.soms >= least, werken: counts.werken >= least };
+  }
+
+  /** The sentence under the table that says when a row stands out, for a round of total colleagues. */
+  function flagRule(total) {
+    return total < 2 ? t("signaal_te_klein") : t("signaal_regel", { k: flagMinimum(total), n: total });
+  }
+
+  /** A date or a span of dates, short, in the page's language: "2 mrt 2027", "3–14 okt 2026",
+      "28 sep – 9 okt 2026" (Intl's range format, which both Chromium and Node have). */
+  function dateSpan(from, to, lang) {
+    var style = { day: "numeric", month: "short", year: "numeric" };
+    var format = new Intl.DateTimeFormat(lang || "nl", style), a = new Date(from), b = new Date(to);
+    if (format.format(a) === format.format(b)) return format.format(a);
+    return format.formatRange(a, b).replace(/[\u2009\u202f]/g, " ");   /* ICU's thin spaces: plain ones in a CSV */
+  }
+
+  /** A round's name: its dates, "ronde van 3–14 okt 2026". It does not change when other rounds are added or
+      left out (a number would: March alone was "round 1", with October "round 2"). */
+  function roundName(round, lang) { return t("ronde", { datum: dateSpan(round.van, round.tot, lang) }); }
+
+  /** The text with its first letter as a capital (a round's name at the start of a line). */
+  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  /** A date as YYYY-MM-DD (UTC): in the CSV and the file's name. */
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  function csvCell(value) {
+    var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   /* never a formula in a spreadsheet */
+    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** The team view as CSV for Dutch Excel: a byte-order mark (UTF-8), ";" between cells, CRLF between lines.
+      One row per sub-recommendation (subs: [{nummer, titel}]): its number, title, and per round the number of
+      colleagues, then per answer and for who want to work on it the count and its share in whole percents (so
+      rounds of different sizes compare). rounds: [{label, total, rows}] (rows of countAll); labels: column
+      words (nummer, titel, each level, werken, collegas, procent with {kolom}). */
+  function csv(subs, rounds, labels) {
+    var head = [labels.nummer, labels.titel], kinds = LEVELS.concat("werken");
+    rounds.forEach(function (round) {
+      head.push(round.label + ": " + labels.collegas);
+      kinds.forEach(function (k) {
+        head.push(round.label + ": " + labels[k], round.label + ": " + Taal.format(labels.procent, { kolom: labels[k] }));
+      });
+    });
+    var lines = [head];
+    subs.forEach(function (sub, i) {
+      var line = [sub.nummer, sub.titel];
+      rounds.forEach(function (round) {
+        line.push(round.total);
+        kinds.forEach(function (k) { line.push(round.rows[i].counts[k], percent(round.rows[i].counts[k], round.total)); });
+      });
+      lines.push(line);
+    });
+    return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
+  }
+
+  var logic = { compare: compare, compareCell: compareCell, share: share, flags: flags, flagMinimum: flagMinimum,
+                flagRule: flagRule, dateSpan: dateSpan, roundName: roundName, capital: capital, csv: csv, isoDay: isoDay };
+  if (typeof module === "object") module.exports = logic;
+  if (!browser) return;
+
+  /* --- on the page ------------------------------------------------------------------------------------ */
+
+  var B = window.LeidraadBewaren;
+  if (!B) return;
   var SVG = "http://www.w3.org/2000/svg";
+  Object.keys(logic).forEach(function (name) { L[name] = logic[name]; });   /* L.roundName … below */
 
   /** Every file's text, or the reason it could not be read: [{file, text} | {file, error}]. */
   function readAll(files) {
@@ -80,12 +180,7 @@
     return new Date(ms).toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
   }
 
-  function roundDates(round, lang) {
-    var from = longDate(round.van, lang), to = longDate(round.tot, lang);
-    return from === to ? from : from + " – " + to;
-  }
-
-  function roundLabel(round) { return t("ronde", { n: round.nummer }); }
+  function colleagues(n) { return t("collegas", { n: n }); }
 
   /** A table row's number and title: {nummer: "1.3", titel: "Maak tijd …"}. */
   function subText(row) {
@@ -139,20 +234,20 @@
       });
     });
     var places = named.map(function () { return "\u0000"; });
-    if (unnamed) places.push(t(unnamed === 1 ? "zonder_naam_1" : "zonder_naam_n", { n: unnamed }));
-    var status = t(files === 1 ? "gelezen_1" : files ? "gelezen_n" : "gelezen_0", { n: files });
+    if (unnamed) places.push(t("anoniem", { n: unnamed }));
+    var status = t(files ? "gelezen" : "gelezen_0", { n: files });
     withNames(root.querySelector("[data-teamoverzicht-status]"),
               files ? status + " " + t("namen", { namen: list(places) }) : status, named);
 
     this.showFiles(rounds, state.refused);
     var roundsLine = root.querySelector("[data-teamoverzicht-rondes]");
     roundsLine.textContent = rounds.map(function (round) {
-      return t(round.scans.length === 1 ? "ronde_regel_1" : "ronde_regel",
-               { ronde: roundLabel(round), datum: roundDates(round, lang), n: round.scans.length });
+      return L.capital(t("ronde_regel", { ronde: L.roundName(round, lang), collegas: colleagues(round.scans.length) }));
     }).join(" ");
 
     var shown = root.querySelector("[data-teamoverzicht-getoond]");
-    shown.textContent = last ? t("tabel_ronde", { ronde: roundLabel(last), datum: roundDates(last, lang), n: total }) : "";
+    shown.textContent = last ? t("tabel_ronde", { ronde: L.roundName(last, lang), collegas: colleagues(total) }) : "";
+    root.querySelector("[data-teamoverzicht-regel]").textContent = last ? L.flagRule(total) : "";
     var rowElements = root.querySelectorAll("tr[data-sub]"), rows = last ? state.rows[rounds.length - 1] : L.countAll([], subs);
     rows.forEach(function (r) {
       var row = rowElements[r.index], flag = L.flags(r.counts, total), cell = row.querySelector("[data-signaal]");
@@ -166,7 +261,20 @@
     this.showTop(L.topThree(rows), total);
     this.showComparison(before, last);
     root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
+    if (total) startHere(root);
   };
+
+  /** With a result on the page, projection mode (projectie-dia.js starts at the address's #section) opens on
+      the view's own section, not on the page's introduction: its heading's id goes into the address, without a
+      jump (replaceState), unless the address already names a section. */
+  function startHere(root) {
+    if (location.hash || !window.history || !history.replaceState) return;
+    var heading = null;
+    each(document.querySelectorAll("article h2[id]"), function (h2) {
+      if (h2.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h2;
+    });
+    if (heading) history.replaceState(history.state, "", "#" + heading.id);
+  }
 
   View.prototype.showFiles = function (rounds, refused) {
     var root = this.root, lang = this.lang, box = root.querySelector("[data-teamoverzicht-lijst]");
@@ -177,7 +285,7 @@
         var li = element("li");
         var line = element("span");
         withNames(line, " " + t("bestand_regel", { naam: item.scan.naam ? "\u0000" : t("zonder_naam"),
-          datum: longDate(item.datum, lang), ronde: roundLabel(round) }) + " ", item.scan.naam ? [item.scan.naam] : []);
+          datum: longDate(item.datum, lang), ronde: L.roundName(round, lang) }) + " ", item.scan.naam ? [item.scan.naam] : []);
         li.append(fileName(item.name), line);
         li.appendChild(removeButton(item));
         list.appendChild(li);
@@ -210,7 +318,7 @@
     top.forEach(function (r) {
       var item = topList.querySelector('li[data-sub="' + r.key + '"]');
       item.querySelector("[data-top-aantal]").textContent =
-        t(r.counts.werken === 1 ? "top_aantal_1" : "top_aantal", { n: r.counts.werken, totaal: total });
+        t(total === 1 ? "top_aantal_alleen" : "top_aantal", { n: r.counts.werken, totaal: total });
       item.hidden = false;
       topList.appendChild(item);  /* in order of the ranking */
     });
@@ -221,14 +329,18 @@
     root.querySelector("[data-teamoverzicht-plan]").hidden = !top.length;
   };
 
-  function signed(n) { return n > 0 ? "+" + n : n < 0 ? "\u2212" + (-n) : "0"; }
-
+  /** The latest two rounds compared: the head names both with their number of colleagues, a line says so when
+      the numbers differ, and each cell compares shares ("3 van 8 (38%) → 3 van 5 (60%)"), not counts. */
   View.prototype.showComparison = function (before, after) {
     var root = this.root, box = root.querySelector("[data-teamoverzicht-vergelijking]"), lang = this.lang;
     box.hidden = !before;
     if (!before) return;
-    box.querySelector("[data-vergelijking-kop]").textContent = t("vergelijking_kop", {
-      voor: roundLabel(before) + " (" + roundDates(before, lang) + ")", na: roundLabel(after) + " (" + roundDates(after, lang) + ")" });
+    var totals = { voor: before.scans.length, na: after.scans.length };
+    function named(round) { return t("ronde_met_aantal", { ronde: L.roundName(round, lang), collegas: colleagues(round.scans.length) }); }
+    box.querySelector("[data-vergelijking-kop]").textContent = L.capital(t("vergelijking_kop", { voor: named(before), na: named(after) }));
+    var note = box.querySelector("[data-vergelijking-let-op]");
+    note.textContent = totals.voor === totals.na ? "" : t("vergelijking_anders", { voor: colleagues(totals.voor), na: colleagues(totals.na) });
+    note.hidden = totals.voor === totals.na;
     var rows = L.compare(L.countAll(before.scans, subsOf(root)), L.countAll(after.scans, subsOf(root)));
     var body = box.querySelector("[data-vergelijk-rijen]");
     if (!body.children.length) {
@@ -245,7 +357,9 @@
     rows.forEach(function (r) {
       each(elements[r.index].querySelectorAll("[data-v]"), function (cell) {
         var k = cell.dataset.v;
-        cell.textContent = r.voor[k] + " \u2192 " + r.na[k] + " (" + signed(r.verschil[k]) + ")";
+        var parts = L.compareCell(r, k, totals);
+        cell.textContent = "";
+        cell.append(element("span", parts[0], "teamoverzicht-deel"), " \u2192 ", element("span", parts[1], "teamoverzicht-deel"));
       });
     });
   };
@@ -255,14 +369,15 @@
     var root = this.root, state = this.state;
     if (!state || !state.rounds.length) return;
     var subs = Array.prototype.map.call(root.querySelectorAll("tr[data-sub]"), subText);
-    var head = root.querySelectorAll(".teamoverzicht-tabel thead th"), labels = { nummer: t("csv_nummer") };
+    var head = root.querySelectorAll(".teamoverzicht-tabel thead th");
+    var labels = { nummer: t("csv_nummer"), collegas: t("csv_collegas"), procent: t("csv_procent") }, lang = this.lang;
     ["titel"].concat(LEVELS, "werken").forEach(function (k, i) { labels[k] = head[i].textContent; });
     var text = L.csv(subs, state.rounds.map(function (round, i) {
-      return { label: roundLabel(round) + " " + isoDay(round.van), rows: state.rows[i] };
+      return { label: L.capital(L.roundName(round, lang)), total: round.scans.length, rows: state.rows[i] };
     }), labels);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-    link.download = t("csv_bestand", { datum: isoDay(Date.now()) });
+    link.download = t("csv_bestand", { datum: L.isoDay(Date.now()) });
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);

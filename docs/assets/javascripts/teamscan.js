@@ -12,10 +12,9 @@
  * within a round one teacher's scan saved twice counts once, recognised by the same name and its content (the
  * same answers, or answers with the same times: the same record saved again), not by the file's bytes, and of two
  * versions the newest counts; the same teacher in two rounds counts once in each. Both records of a file
- * (nl and en) are merged field by field, newest first. Two rounds are compared per sub-recommendation, rows
- * where a third or more say "nooit"/"soms" or want to work on it stand out, and every round goes into a CSV.
- * That logic is here and runs in Node (tests/js); putting it on the page is teamscan-overzicht.js, loaded
- * with the first chosen file. The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
+ * (nl and en) are merged field by field, newest first. That logic is here and runs in Node (tests/js); what is
+ * made of the rounds (their names, the comparison, what stands out, the CSV) and putting it on the page is
+ * teamscan-overzicht.js, loaded with the first chosen file. The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
  */
 (function () {
   "use strict";
@@ -29,7 +28,8 @@
   var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;   /* direction controls: never in a name */
   var words = {};
 
-  function t(key, values) { return B.format(words[key] || key, values); }
+  /** A word of the page, filled in; a count of one takes the singular ("<key>_1", LeidraadBewaren.text). */
+  function t(key, values) { return B.text(key, values, words); }
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -278,59 +278,12 @@
     });
   }
 
-  /** Two rounds side by side per sub-recommendation: {key, index, voor, na, verschil} (counts, after - before). */
-  function compare(before, after) {
-    return after.map(function (row, i) {
-      var change = {};
-      LEVELS.concat("werken").forEach(function (k) { change[k] = row.counts[k] - before[i].counts[k]; });
-      return { key: row.key, index: row.index, voor: before[i].counts, na: row.counts, verschil: change };
-    });
-  }
-
-  /** What stands out in a row of total scans: at least a third answered "nooit" or "soms" (weinig), at least a
-      third want to work on it (werken). */
-  function flags(counts, total) {
-    var low = counts.nooit + counts.soms;
-    return { weinig: total > 0 && low > 0 && 3 * low >= total,
-             werken: total > 0 && counts.werken > 0 && 3 * counts.werken >= total };
-  }
-
   /** The three most wanted: on a tie, the one practised least often (often + always), then guideline order. */
   function topThree(rows) {
     return rows.filter(function (r) { return r.counts.werken > 0; }).sort(function (a, b) {
       return (b.counts.werken - a.counts.werken) ||
         ((a.counts.vaak + a.counts.altijd) - (b.counts.vaak + b.counts.altijd)) || (a.index - b.index);
     }).slice(0, 3);
-  }
-
-  /** A date as YYYY-MM-DD (UTC): in the CSV and the file's name. */
-  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
-
-  function csvCell(value) {
-    var text = String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   /* never a formula in a spreadsheet */
-    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  /** The team view as CSV for Dutch Excel: a byte-order mark (UTF-8), ";" between cells, CRLF between lines.
-      One row per sub-recommendation (subs: [{nummer, titel}]): its number, title, and per round the counts per
-      answer and who want to work on it. rounds: [{label, rows}] (rows of countAll); labels: column words. */
-  function csv(subs, rounds, labels) {
-    var head = [labels.nummer, labels.titel];
-    rounds.forEach(function (round) {
-      LEVELS.forEach(function (level) { head.push(round.label + ": " + labels[level]); });
-      head.push(round.label + ": " + labels.werken);
-    });
-    var lines = [head];
-    subs.forEach(function (sub, i) {
-      var line = [sub.nummer, sub.titel];
-      rounds.forEach(function (round) {
-        LEVELS.forEach(function (level) { line.push(round.rows[i].counts[level]); });
-        line.push(round.rows[i].counts.werken);
-      });
-      lines.push(line);
-    });
-    return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
 
   var self = browser && document.currentScript ? document.currentScript.src : "";
@@ -399,12 +352,12 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
   }
-  var logic = { scanOf: scanOf, sortRounds: sortRounds, countAll: countAll, compare: compare, flags: flags,
-                topThree: topThree, csv: csv, isoDay: isoDay, t: t, each: each, LEVELS: LEVELS };
+  var logic = { scanOf: scanOf, sortRounds: sortRounds, countAll: countAll, topThree: topThree, t: t, each: each,
+                LEVELS: LEVELS };
   if (browser) window.LeidraadTeamscan = logic;
   if (typeof module === "object") {
     module.exports = { scanOf: scanOf, sameScan: sameScan, unknownAnswer: unknownAnswer, countAll: countAll, topThree: topThree,
-                       groupRounds: groupRounds, sortRounds: sortRounds, compare: compare, flags: flags, csv: csv,
+                       groupRounds: groupRounds, sortRounds: sortRounds, t: t, each: each, LEVELS: LEVELS,
                        GAP: GAP, useWords: function (table) { words = table || {}; } };
   }
 })();

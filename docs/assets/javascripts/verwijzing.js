@@ -1,7 +1,7 @@
 /* The citation block and the edition stamp (hooks/verwijzing.py): put in the address the reader is using
    when the site has no fixed address (extra.verwijzing_basis_url), and copy the reference with one click.
    Printing: the field or button that has the focus loses it while the page prints (no focus ring or text
-   cursor on paper) and gets it back afterwards. */
+   cursor on paper) and gets it back afterwards; a part's print button (data-afdrukken-doel) prints that part. */
 (function () {
   "use strict";
 
@@ -56,6 +56,14 @@
     focus = null;
     /* after the page is back on screen (a field hidden on paper cannot take the focus) */
     if (el) { setTimeout(function () { if (document.contains(el)) { el.focus({ preventScroll: true }); } }, 0); }
+  });
+
+  /* A print button of a page part (a team session's hand-out: <button data-afdrukken-doel="hand-out"> in a hidden
+     <p>, shown by this script): it goes to the part first, so the page's print rules (team.css, :target) put only that
+     part on paper, then opens the browser's print dialog, as a worksheet's button does. */
+  document.querySelectorAll("[data-afdrukken-doel]").forEach(function (knop) {
+    knop.parentNode.hidden = false;
+    knop.onclick = function () { location.hash = knop.dataset.afdrukkenDoel; window.print(); };
   });
 
   document.querySelectorAll(".verwijzing__url").forEach(adres);

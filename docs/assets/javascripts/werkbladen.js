@@ -60,6 +60,20 @@
 
   function growAll(form) { each(form.querySelectorAll("textarea"), grow); }
 
+  /** A table cell's one-line text field becomes a text box that wraps and grows with its text (a plan's "Wat we
+      doen" is longer than its cell, and a text field shows only what fits its width): the same id, label, key
+      and value. Without JavaScript the field stays as the hook wrote it; paper prints a copy either way. */
+  function wrapCells(form) {
+    each(form.querySelectorAll(".werkblad-tabel td > input[type=text]"), function (field) {
+      var box = document.createElement("textarea");
+      each(field.attributes, function (a) { if (a.name !== "type") box.setAttribute(a.name, a.value); });
+      box.rows = 1;
+      box.classList.add("werkblad-cel");
+      box.value = field.value;
+      field.replaceWith(box);
+    });
+  }
+
   /* --- status: say plainly whether it was saved ----------------------------------------------- */
 
   function bars(form) {
@@ -386,6 +400,7 @@
     form.classList.add("werkblad--js");
     var record = B.open(form.dataset.werkblad);
     sheets.push({ form: form, record: record });
+    wrapCells(form);
     migrate(form, record);
     moveOld(form, record);
     fill(form, record);
