@@ -319,7 +319,7 @@
       root.classList.toggle("toets--oefenen", on);
       practiseButton.setAttribute("aria-pressed", on ? "true" : "false");
       practiseButton.textContent = on ? words.oefen_alles : words.oefen;
-      say(on ? fill(words.oefen_bezig, { n: ids.length }) : "", false);
+      say(on ? B.text("oefen_bezig", { n: ids.length }, words) : "", false);   /* "1 vraag": B.text takes the _1 text */
       if (on) questions.filter(function (q) { return !q.closest("li").hidden; })[0].querySelector("input, textarea").focus();
     }
 
@@ -387,7 +387,7 @@
       if (button.dataset.toetsActie === "oefen") { practise(button.getAttribute("aria-pressed") !== "true"); return; }
       var answers = record.entries();
       if (!answers.length) { say(words.niets, false); return; }
-      if (!window.confirm(fill(words.opnieuw_vraag, { n: answers.length }))) return;
+      if (!window.confirm(B.text("opnieuw_vraag", { n: answers.length }, words))) return;
       var change = {};
       answers.forEach(function (entry) { change[entry.key] = [null, entry.q]; });
       record.set(change);
