@@ -17,7 +17,9 @@ const WORDS = {
   nl: {
     woorden: { rolmodel: ["voorbeeldfunctie"], bowlby: ["gehechtheidstheorie"], favoriet: ["eerlijk", "gelijk"],
                ruzie: ["conflict"], "veilig team": ["veilig klimaat", "collega's"] },
-    paginas: { "begrippen.html#herstelgesprek": ["slotje"] },
+    paginas: { "begrippen.html#herstelgesprek": ["slotje"], "hele-leidraad.html": ["pdf", "alles afdrukken"],
+               "uit-de-index.html": ["zonder titel"] },
+    titels: { "hele-leidraad.html": "De hele leidraad" },
     stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is"],
     algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie"],
   },
@@ -54,12 +56,17 @@ const DOCS = [
   ["en/begrippen.html", "Glossary", "Every term of the guideline in brief."],
 ];
 
+const ADDED = [];                        // documents prepare() added (pages left out of the index)
+
 function load() {
   delete require.cache[require.resolve("../../docs/assets/javascripts/zoeken.js")];
   globalThis.leidraadZoekwoorden = JSON.parse(JSON.stringify(WORDS));
   const api = require(path.join(__dirname, "../../docs/assets/javascripts/zoeken.js"));
-  api.prepare({ type: 0, data: { config: { fields: { title: { boost: 1000 }, text: { boost: 1 } } },
-    docs: DOCS.map(([location, title, text]) => ({ location, title, text })) } });
+  const data = { config: { fields: { title: { boost: 1000 }, text: { boost: 1 } } },
+    docs: DOCS.map(([location, title, text]) => ({ location, title, text })) };
+  api.prepare({ type: 0, data });
+  ADDED.length = 0;
+  for (const doc of data.docs.slice(DOCS.length)) ADDED.push([doc.location, doc.title, `${doc.text} ${doc.zoekwoorden}`]);
   return api;
 }
 const Z = load();
@@ -70,7 +77,7 @@ const fold = (s) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g,
 function candidates(understood, language) {
   const terms = understood.groups.flatMap((g) => g.terms);
   const pages = new Map();
-  for (const [location, title, text] of DOCS) {
+  for (const [location, title, text] of DOCS.concat(ADDED)) {
     if ((language === "en") !== location.startsWith("en/")) continue;
     const words = fold(`${title} ${text}`).split(/[^\p{L}\p{N}]+/u);
     if (!terms.some((t) => words.some((w) => w.startsWith(fold(t))))) continue;
@@ -174,4 +181,11 @@ test("tidy: results ranked, and no 'missing' words on the cards", () => {
   for (const group of tidied.items) for (const item of group) assert.deepEqual(item.terms, {});
   const untouched = { items: [[{ location: "x.html", terms: { a: false } }]] };
   assert.deepEqual(Z.tidy(untouched, null).items[0][0].terms, { a: false }, "twin: without a rewrite, as Material sent it");
+});
+
+test("a page left out of the index is found by its title and the editors' words", () => {
+  assert.deepEqual(ADDED.map((doc) => doc[0]), ["hele-leidraad.html"], "twin: a page without a title is not added");
+  assert.equal(ADDED[0][1], "De hele leidraad");
+  assert.equal(search("pdf").pages[0], "hele-leidraad.html");
+  assert.equal(search("alles afdrukken").pages[0], "hele-leidraad.html");
 });

@@ -155,11 +155,17 @@
     var data = root.leidraadZoekwoorden || {};
     var index = message && message.data;
     if (!index || !Array.isArray(index.docs) || !index.config) return message;
-    var extra = {};
+    var extra = {}, known = new Set(index.docs.map(function (doc) { return doc.location; }));
     Object.keys(data).forEach(function (language) {
-      var pages = data[language].paginas || {};
+      var pages = data[language].paginas || {}, titles = data[language].titels || {};
       Object.keys(pages).forEach(function (location) {
         extra[location] = (extra[location] || []).concat(pages[location]);
+        // A page left out of the index (the whole guide, all worksheets: they repeat the others) is
+        // found by its title and the editors' words alone, never by the text it repeats.
+        if (!known.has(location) && titles[location]) {
+          known.add(location);
+          index.docs.push({ location: location, title: titles[location], text: "" });
+        }
       });
     });
     index.docs.forEach(function (doc) {
