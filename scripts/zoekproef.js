@@ -68,7 +68,7 @@ for (const line of fs.readFileSync(table, "utf8").split("\n")) {
   if (m) rows.push({ groep: m[1], vraag: m[2].replace(/\\"/g, '"'), verwacht: m[3].split(",").map((s) => s.trim()).filter(Boolean) });
 }
 const groups = new Map(), misses = [];
-let honest = 0, outside = 0;
+let honest = 0, outside = 0, weak = 0;
 const t0 = Date.now();
 for (const row of rows) {
   const language = row.groep === "engels" ? "en" : "nl";
@@ -79,6 +79,7 @@ for (const row of rows) {
     continue;
   }
   if (language === "en") row.verwacht = row.verwacht.map((p) => (p.startsWith("en/") ? p : "en/" + p));
+  if (found.strength !== "strong") { weak += 1; if (process.argv.includes("--weak")) misses.push(`  WEAK ${row.groep} ${row.vraag}`); }
   const rank = found.pages.findIndex((p) => row.verwacht.includes(p)) + 1;
   const g = groups.get(row.groep) || { n: 0, hit: 0 };
   g.n += 1; if (rank && rank <= 3) g.hit += 1;
@@ -88,4 +89,4 @@ for (const row of rows) {
 if (process.argv.includes("--misses")) console.log(misses.join("\n"));
 let n = 0, hit = 0;
 for (const [name, g] of groups) { n += g.n; hit += g.hit; console.log(`  ${name.padEnd(16)} ${String(g.n).padStart(4)} ${(100 * g.hit / g.n).toFixed(0).padStart(4)}%`); }
-console.log(`  ${"all".padEnd(16)} ${String(n).padStart(4)} ${(100 * hit / n).toFixed(0).padStart(4)}%   buiten honest ${honest}/${outside}   (${Date.now() - t0} ms)`);
+console.log(`  ${"all".padEnd(16)} ${String(n).padStart(4)} ${(100 * hit / n).toFixed(0).padStart(4)}%   buiten honest ${honest}/${outside}   weak ${weak}   (${Date.now() - t0} ms)`);

@@ -439,7 +439,9 @@
         if (partSynonyms) partGroup.terms = partGroup.terms.concat(synonymGroup(part, partSynonyms).terms);
         if (partGroup.terms.length) groups.push(partGroup);
       });
-      if (!group.terms.length && !own.parts.length) groups.push({ typed: word.text, terms: [] });
+      if (!group.terms.length && !own.parts.length && !state.common.has(word.key)) {
+        groups.push({ typed: word.text, terms: [] });  // unknown; an everyday word (blijkbaar) is left out
+      }
       if (own.parts.partial && !group.terms.length) {  // the unknown half of a compound: it counts, unfound
         groups.push({ typed: word.text, terms: [], of: word.text, parts: 2, whole: false });
       }
@@ -468,6 +470,7 @@
     return { text: text.join(" "), language: language, groups: groups.map(function (g) {
       return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
                share: g.of ? (g.whole ? 0 : 1 / g.parts) : 1,  // a part of a compound: its share of the word
+               word: g.of || g.typed,                           // the word the reader typed
                kinds: g.terms.map(function (t) { return t.kind; }),
                alts: g.terms.map(function (t) { return [t.alt || 0, t.word || 0]; }),
                exact: g.terms.map(function (t) { return !!t.exact || /^\d+$/.test(t.term); }),
@@ -593,12 +596,31 @@
     var rarest = Math.log(1 + (state.documents + 0.5) / 0.5), average = state.length / state.documents;
     var groups = understood.groups.map(function (g) {
       var part = g.share === undefined ? 1 : g.share;
-      if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part };
+      if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part, word: g.word,
+                                    unknown: g.typed.length >= 4 && !/^\d+$/.test(g.typed) };
       var match = cachedMatch(state, g), df = match.docs.size;
       var idf = Math.log(1 + (state.documents - df + 0.5) / (df + 0.5));
       var known = g.kinds.indexOf("synonym") >= 0 ? KNOWN : 1;   // a word the editors know (zoekwoorden.yml)
-      return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part };
+      return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part,
+               word: g.word };
     });
+    // The words that decide whether a page answers the query at all: every word the reader typed that is
+    // unknown to the guideline (cao, doorstroomtoets: nothing has them, so no page is a strong match), and
+    // the rarest word that is not common (breuken beside uitleggen: a page with only the everyday word is
+    // no answer). A word typed as a compound counts with all its parts.
+    var words = new Map();
+    groups.forEach(function (g, i) {
+      if (g.word === undefined) return;
+      var w = words.get(g.word) || words.set(g.word, { weight: 0, groups: [], unknown: false, common: true }).get(g.word);
+      w.weight = Math.max(w.weight, g.weight);
+      w.groups.push(i);
+      if (g.unknown) w.unknown = true;
+      if (!g.common) w.common = false;               // relatie (common) + herstel: the word is not common
+    });
+    var heaviest = null;
+    words.forEach(function (w) { if (!w.common && (!heaviest || w.weight > heaviest.weight)) heaviest = w; });
+    var keys = [];
+    words.forEach(function (w) { if (w.unknown || w === heaviest) keys.push(w); });
     var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
     var meaningfulQuery = groups.some(function (g) { return !g.common; });   // not only klas, leerling ...
     var pages = items.map(function (group) {
@@ -639,8 +661,16 @@
       if (info && !named) score *= info.prior;
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
+      var answers = keys.every(function (w) {          // the page has each key word (all parts of a compound)
+        var whole = 0, parts = 0;
+        w.groups.forEach(function (i) {
+          if (covered[i] < MATCH.part) return;
+          if (groups[i].part >= 1) whole = 1; else parts += groups[i].part;
+        });
+        return whole + parts >= 0.99;
+      });
       return { group: group, score: score, share: share, strict: strict / total,
-               evident: section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
+               evident: answers && section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
     });
     pages.sort(function (a, b) { return b.score - a.score; });
     var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
