@@ -46,10 +46,17 @@ function candidates(text, language) {
   return [...pages.values()];
 }
 
+const times = [];
 function ask(query, language) {
+  let t = process.hrtime.bigint();
   const understood = Z.rewrite(query, language);
+  let spent = Number(process.hrtime.bigint() - t) / 1e6;
   if (!understood) return { pages: [], strength: "none" };
-  const ranked = Z.rank(candidates(understood.text, language), understood, true);
+  const items = candidates(understood.text, language);
+  t = process.hrtime.bigint();
+  const ranked = Z.rank(items, understood, true);
+  times.push(spent + Number(process.hrtime.bigint() - t) / 1e6);
+  if (process.argv.includes("--slow") && times[times.length - 1] > 20) console.log(`  SLOW ${times[times.length - 1].toFixed(0)} ms (rewrite ${spent.toFixed(0)}) ${query}`);
   return { pages: ranked.items.map((g) => g[0].location.split("#")[0]), strength: ranked.strength,
            debug: (ranked.ranked || []).slice(0, 5).map((g) => g[0].location.split("#")[0] + " " + g._debug),
            understood };
@@ -89,4 +96,6 @@ for (const row of rows) {
 if (process.argv.includes("--misses")) console.log(misses.join("\n"));
 let n = 0, hit = 0;
 for (const [name, g] of groups) { n += g.n; hit += g.hit; console.log(`  ${name.padEnd(16)} ${String(g.n).padStart(4)} ${(100 * g.hit / g.n).toFixed(0).padStart(4)}%`); }
+times.sort((a, b) => a - b);
+console.log(`  rewrite + rank (this file's share of the latency): median ${times[times.length >> 1].toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms`);
 console.log(`  ${"all".padEnd(16)} ${String(n).padStart(4)} ${(100 * hit / n).toFixed(0).padStart(4)}%   buiten honest ${honest}/${outside}   weak ${weak}   (${Date.now() - t0} ms)`);

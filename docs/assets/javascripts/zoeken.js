@@ -109,6 +109,35 @@
       stem = spelling(stem, language);
       if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
     }
+    derived(word, language).forEach(function (stem) {
+      if (stem.length >= 4 && found.indexOf(stem) < 0) found.push(stem);
+    });
+    return found;
+  }
+
+  /* Stems of forms that a trimmed ending does not reach. Dutch: the past participle (geschreeuwd ->
+     schreeuw, gecorrigeerd -> corriger, as corrigeren; opgelost -> oplos, as oplossen), nouns in -heid
+     (onzekerheid -> onzeker), -iviteit (sensitiviteit -> sensitief) and -atie/-ctie beside the verb in
+     -eren (regulatie, reguleren -> reguler; reflectie, reflecteren -> reflecter). English: -ly, -ness,
+     -ment, -ity, -ation, -ier/-ied/-ies (angrier, worried -> angry, worry) and the comparative -er. */
+  var PARTICLES = "op|uit|aan|af|in|mee|na|om|over|terug|voor|weg|toe|bij|door|samen|vast|tegen";
+  var PARTICIPLE = new RegExp("^(" + PARTICLES + ")?ge([a-z\u00e0-\u00ff]{3,}?)([dt])$");
+  function derived(word, language) {
+    var found = [], match;
+    if (language === SECOND) {
+      [[/ily$/, "y"], [/ly$/, ""], [/ness$/, ""], [/ment$/, ""], [/ivity$/, "ive"], [/ity$/, ""],
+       [/ation$/, "at"], [/i(?:er|ed|es|est)$/, "y"], [/er$/, ""]].forEach(function (rule) {
+        if (rule[0].test(word)) found.push(spelling(word.replace(rule[0], rule[1]), language));
+      });
+      return found;
+    }
+    if ((match = PARTICIPLE.exec(word))) {
+      var base = (match[1] || "") + match[2];
+      found.push(spelling(base, language), spelling(base + match[3], language));
+    }
+    [[/heid$/, ""], [/heden$/, ""], [/iviteit$/, "ief"], [/atie$/, "er"], [/ctie$/, "cter"]].forEach(function (rule) {
+      if (rule[0].test(word)) found.push(spelling(word.replace(rule[0], rule[1]), language));
+    });
     return found;
   }
   function matchable(word, language) {               // the stems by which an editor's word is recognised
@@ -206,7 +235,7 @@
       state.length = (state.length || 0) + all.length;
       var heading = new Set(words(plain(doc.title) + " " + (doc[FIELD] || "")).map(fold));
       state.docs.set(doc.location, { number: number, page: page, heading: heading, length: all.length,
-        named: new Set(words(plain(titles[page] || "")).map(fold)),
+        named: new Set(words(plain(titles[page] || "") + " " + (extra[page] || []).join(" ")).map(fold)),
         prior: SIDE_PAGES.test(page) ? SIDE_WEIGHT : OVERVIEW_PAGES.test(page) ? OVERVIEW_WEIGHT : 1 });
     });
     Object.keys(languages).forEach(function (language) {
