@@ -21,7 +21,7 @@ const WORDS = {
                "uit-de-index.html": ["zonder titel"] },
     titels: { "hele-leidraad.html": "De hele leidraad" },
     stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is"],
-    algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie"],
+    algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie", "blijkbaar"],
   },
   en: { woorden: { favourites: ["fair", "equal"] }, paginas: {}, stopwoorden: ["the", "a", "of", "my", "i"],
         algemeen: ["pupil", "pupils", "class", "teacher"] },
@@ -188,4 +188,33 @@ test("a page left out of the index is found by its title and the editors' words"
   assert.equal(ADDED[0][1], "De hele leidraad");
   assert.equal(search("pdf").pages[0], "hele-leidraad.html");
   assert.equal(search("alles afdrukken").pages[0], "hele-leidraad.html");
+});
+
+test("stems: participles, -heid, -iviteit and -atie/-eren find the verb; English -ly, -ier, -ied, -ment", () => {
+  const share = (a, b, language = "nl") => Z.stems(a, language).some((stem) => Z.stems(b, language).includes(stem));
+  assert.ok(share("geschreeuwd", "schreeuwen"));
+  assert.ok(share("gecorrigeerd", "corrigeren"));
+  assert.ok(share("opgelost", "oplossen"), "a separable verb: op-ge-lost");
+  assert.ok(share("gepest", "pesten"));
+  assert.ok(Z.stems("onzekerheid", "nl").includes("onzeker"));
+  assert.ok(Z.stems("sensitiviteit", "nl").includes("sensitief"));
+  assert.ok(share("regulatie", "reguleren") && share("reflectie", "reflecteren"));
+  assert.ok(!share("gedrag", "dragen"), "twin: gedrag is no participle of dragen");
+  assert.ok(!share("gesprek", "spreken"), "twin: nor gesprek of spreken");
+  assert.ok(share("unfairly", "unfair", "en") && share("angrier", "angry", "en") && share("worried", "worry", "en"));
+  assert.ok(share("punishment", "punish", "en") && share("motivation", "motivate", "en"));
+  assert.ok(!share("fairly", "fairy", "en"), "twin: -ly is taken off, not turned into -y");
+});
+
+test("strength: a page is a strong match only with the query's rarest word and no unknown word", () => {
+  assert.equal(search("theorie van bowlby").strength, "strong");
+  assert.equal(search("bowlby appeltaartrecept").strength, "weak", "an unknown word: no strong match");
+  assert.equal(search("eerlijk blijkbaar").strength, "strong", "an everyday filler (algemeen) is not unknown");
+  assert.equal(search("eerlijk blijkbaarx").strength, "weak", "twin: a word nobody listed is unknown");
+});
+
+test("a query that names a recommendation by its number goes to it", () => {
+  assert.equal(search("aanbeveling 5").pages[0], "aanbevelingen/5-conflicten.html");
+  assert.equal(search("aanbeveling 4").pages[0], "aanbevelingen/4-reflecteren.html", "twin: another number");
+  assert.equal(search("recommendation 3", "en").pages[0], "en/aanbevelingen/3-autonomie.html");
 });

@@ -62,6 +62,7 @@
   var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|theorie\/cirkel-verkenner|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
   var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others (and the circle explorer, which
                                          // names every kind of behaviour): after the pages they point to
+  var RECOMMENDATION = /^(?:en\/)?aanbevelingen\/([1-6])-/;   // a query may name one by its number: first
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
   var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
   var UNKNOWN = 0.75;                    // a word no document has: nearly as much as the rarest word
@@ -496,7 +497,9 @@
       // does not outrank the pages about the other words.
       text.push((clause.common ? "text:" : "") + term + (clause.exact ? "" : "*") + "^" + clause.weight);
     });
-    return { text: text.join(" "), language: language, groups: groups.map(function (g) {
+    // "aanbeveling 2", "recommendation 5.4": the reader names a recommendation by its number.
+    var named = /(?:^|\s)(?:aanbeveling(?:en)?|recommendations?|aanb|rec)\.?\s*([1-6])(?:[.,]\d)?(?:\s|$)/.exec(normalise(query, language));
+    return { text: text.join(" "), language: language, recommendation: named ? +named[1] : 0, groups: groups.map(function (g) {
       return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
                share: g.of ? (g.whole ? 0 : 1 / g.parts) : 1,  // a part of a compound: its share of the word
                word: g.of || g.typed,                           // the word the reader typed
@@ -688,6 +691,7 @@
       var share = union / total;
       var score = (best + 0.3 * union + named) * (0.5 + Math.min(share, 1));
       if (info && !named) score *= info.prior;
+      var numbered = !!info && RECOMMENDATION.test(info.page) && +RECOMMENDATION.exec(info.page)[1] === understood.recommendation;
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
       var answers = keys.every(function (w) {          // the page has each key word (all parts of a compound)
@@ -698,10 +702,10 @@
         });
         return whole + parts >= 0.99;
       });
-      return { group: group, score: score, share: share, strict: strict / total,
+      return { group: group, score: score, share: share, strict: strict / total, numbered: numbered,
                evident: answers && section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
     });
-    pages.sort(function (a, b) { return b.score - a.score; });
+    pages.sort(function (a, b) { return b.numbered - a.numbered || b.score - a.score; });
     var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
       return !best || (page.evident && page.share > best.share) ? page : best;
     }, null);
@@ -713,6 +717,7 @@
     // words only (klas) is no query from outside: it gets its results.
     var strength = !top ? "none" : top.share >= STRONG_SHARE && top.evident ? "strong" :
       top.strict >= 0.2 ? "weak" : "none";
+    if (pages.length && pages[0].numbered) strength = "strong";   // the reader named it: aanbeveling 2
     return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength,
              ranked: debug ? pages.map(function (p) { return p.group; }) : undefined };
   }
