@@ -16,7 +16,7 @@ const path = require("node:path");
 const WORDS = {
   nl: {
     woorden: { rolmodel: ["voorbeeldfunctie"], bowlby: ["gehechtheidstheorie"], favoriet: ["eerlijk", "gelijk"],
-               ruzie: ["conflict"], "veilig team": ["veilig klimaat", "collega's"] },
+               ruzie: ["conflict"], "veilig team": ["veilig klimaat", "collega's"], weglopen: ["conflict", "herstel"] },
     paginas: { "begrippen.html#herstelgesprek": ["slotje"], "hele-leidraad.html": ["pdf", "alles afdrukken"],
                "uit-de-index.html": ["zonder titel"] },
     titels: { "hele-leidraad.html": "De hele leidraad" },
@@ -217,4 +217,12 @@ test("a query that names a recommendation by its number goes to it", () => {
   assert.equal(search("aanbeveling 5").pages[0], "aanbevelingen/5-conflicten.html");
   assert.equal(search("aanbeveling 4").pages[0], "aanbevelingen/4-reflecteren.html", "twin: another number");
   assert.equal(search("recommendation 3", "en").pages[0], "en/aanbevelingen/3-autonomie.html");
+});
+
+test("a Dutch verb and its particle far apart are one word when that word is known (loopt ... weg)", () => {
+  const group = Z.rewrite("leerling loopt steeds weg", "nl").groups.find((g) => g.typed === "wegloopt");
+  assert.ok(group, "loopt ... weg -> wegloopt, a form of weglopen (zoekwoorden.yml)");
+  assert.ok(group.terms.includes("conflict"));
+  assert.ok(!Z.rewrite("een leerling loop op", "nl").groups.some((g) => g.typed === "oploop"),
+    "twin: op + loop is no word anybody knows, so they stay apart");
 });

@@ -406,12 +406,34 @@
     return null;
   }
 
+  /* A Dutch verb whose particle stands apart (loopt ... weg, lacht ... uit, valt ... uit) is one word:
+     weglopen, uitlachen, uitvallen. The particle is joined to a verb before it when the joined word is
+     one the guideline or the editors know; the verb then stands for it and the particle is used up. */
+  var PARTICLE = new RegExp("^(?:" + PARTICLES + ")$");
+  function joinParticles(state, typed) {
+    typed.forEach(function (particle, i) {
+      if (!PARTICLE.test(particle.key)) return;
+      for (var j = i - 1; j >= 0; j--) {
+        var verb = typed[j];
+        if (verb.joined || PARTICLE.test(verb.key) || verb.key.length < 3 || state.stop.has(verb.key)) continue;
+        var key = particle.key + verb.key, stemsOf = matchable(key, state.language);
+        var known = stemsOf.some(function (stem) { return state.single.has(stem); }) ||
+          stems(key, state.language).some(function (stem) { return stem.length >= 5 && state.roots.has(stem); });
+        if (!known) continue;
+        typed[j] = { text: key, key: key, stems: stemsOf, used: false, joined: true };
+        particle.used = true;
+        return;
+      }
+    });
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
     if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
     var typed = words(normalise(query, language)).map(function (w) {
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
+    if (language !== SECOND) joinParticles(state, typed);
     var groups = [];                                 // [{typed, terms: [{term, kind}]}]
     function misspeltKey(key) { return misspelt(state, key); }
     function synonymsOf(wordStems) {
