@@ -297,13 +297,23 @@
 
   /* The vocabulary words within the allowed distance of an unknown word, best first (at most two). */
   function corrections(state, key) {
+    var cache = state.corrected || (state.corrected = new Map());   // a word typed stays while the next is typed
+    if (!cache.has(key)) {
+      if (cache.size >= 500) cache.clear();
+      cache.set(key, correct(state, key));
+    }
+    return cache.get(key);
+  }
+  function correct(state, key) {
     var limit = key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0;
     if (!limit) return [];
     var found = [];
     state.sorted.forEach(function (candidate) {
       if (candidate.length < 4) return;
       var d = distance(key, candidate, limit), whole = true;
-      if (d > limit && candidate.length > key.length) {  // a typo in the first part of a longer word
+      // a typo in the first part of a longer word (its first letter right: a typo there is rare, and this
+      // look at every longer word is what a correction costs)
+      if (d > limit && candidate.length > key.length && candidate[0] === key[0]) {
         d = Math.min(distance(key, candidate.slice(0, key.length), limit),
                      distance(key, candidate.slice(0, key.length + 1), limit));
         whole = false;
@@ -389,7 +399,7 @@
       var base = stems(key, state.language).filter(function (stem) { return stem.length >= 7; });
       for (var i = 0; i < base.length && !parts.length; i++) parts = compound(state, base[i]) || [];
     }
-    if (!known && !forms.length && !found.length && allowSplit) {
+    if (!known && !forms.length && !found.length && allowSplit && !state.common.has(key)) {
       corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
     }
     return { found: found, parts: parts };
