@@ -226,3 +226,10 @@ test("a Dutch verb and its particle far apart are one word when that word is kno
   assert.ok(!Z.rewrite("een leerling loop op", "nl").groups.some((g) => g.typed === "oploop"),
     "twin: op + loop is no word anybody knows, so they stay apart");
 });
+
+test("a compound typed as two words is one again when one half alone is unknown (voorbeeld functie)", () => {
+  assert.equal(Z.rewrite("voorbeeld functie", "nl").groups[0].typed, "voorbeeldfunctie");
+  assert.equal(search("voorbeeld functie").pages[0], "aanbevelingen/2-kansen.html");
+  assert.deepEqual(Z.rewrite("heldere regels", "nl").groups.map((g) => g.typed), ["heldere", "regels"],
+    "twin: two known words stay two words");
+});

@@ -437,12 +437,26 @@
     });
   }
 
+  /* A compound typed as two words (zelf determinatie, gehechtheids theorie) is one word again when one of
+     the two is unknown and the two together are (the start of) a word of the guideline. */
+  function joinWords(state, typed) {
+    function unknown(w) { return !state.vocabulary.has(w.key) && !hasPrefix(state, w.key); }
+    for (var i = 0; i + 1 < typed.length; i++) {
+      var a = typed[i], b = typed[i + 1];
+      if (a.key.length < 3 || b.key.length < 3 || !(unknown(a) || unknown(b))) continue;
+      var key = a.key + b.key;
+      if (!state.vocabulary.has(key) && !(key.length >= 8 && hasPrefix(state, key))) continue;
+      typed.splice(i, 2, { text: key, key: key, stems: matchable(key, state.language), used: false, joined: true });
+    }
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
     if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
     var typed = words(normalise(query, language)).map(function (w) {
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
+    joinWords(state, typed);
     if (language !== SECOND) joinParticles(state, typed);
     var groups = [];                                 // [{typed, terms: [{term, kind}]}]
     function misspeltKey(key) { return misspelt(state, key); }
