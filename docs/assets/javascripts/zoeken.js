@@ -14,16 +14,21 @@
  *
  * - prepare(SETUP): the words of data/zoekwoorden.yml `paginas` go into a field of their page or section
  *   that is searched but never shown; front-matter `tags` join them (Material would show them as chips);
- *   titles are escaped (Material writes them into the result as HTML). Then the vocabulary per language.
+ *   a page's own words count as its title; a page left out of the index (the whole guide, all worksheets)
+ *   is added with its title and these words only; titles are escaped (Material writes them into the
+ *   result as HTML). Then the vocabulary per language.
  * - rewrite(query, language): a lunr query for Material's worker. Question words and stop words go;
  *   phrases and words from the data file become the guideline's words; each remaining word is searched as
- *   typed, with its other forms (diminutive, plural, verb: complimentjes -> compliment*), split into words
+ *   typed, with its other forms (diminutive, plural, verb: complimentjes -> compliment*; participles and
+ *   derived nouns: geschreeuwd, onzekerheid, regulatie; English -ly, -ier, -ment), split into words
  *   the index knows when it is an unknown compound (relatieherstel -> relatie* herstel*) and corrected
  *   when it is unknown (edit distance 1 from 5 letters, 2 from 9: leerlign -> leerling*). Every term keeps
  *   Material's syntax: `term*^N`, a prefix with a weight; the word as typed weighs most, so an exact match
  *   ranks first, and words found on more than a fifth of the documents (klas, leerling) count, beside
  *   other words, only in the running text and weakly (`text:klas*^2`): they cannot pull up a page whose
  *   title happens to have them. A number is a whole word (`2^10`).
+ *   A Dutch verb and its particle far apart are joined (loopt ... weg -> weglopen), and a compound typed as
+ *   two words (zelf determinatie) too, when the result is a known word. "aanbeveling 2" names a page.
  *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
  * - rank(items, understood), from tidy(RESULT): lunr finds the candidates (every document with a word of
  *   the rewritten query); the order comes from here, by the whole query. Each word the reader typed is a
@@ -31,9 +36,10 @@
  *   are in the language's documents (BM25's idf; common and everyday words little), a section scores the
  *   groups it has (BM25 saturation and length; more in its heading), a page its best section, part of
  *   the rest and more when its own title has a word of the query; glossary and statements (and overviews)
- *   come after content unless named. It also says how sure the best result is: strong, weak (results
- *   under a plain "no strong match" line with the three links) or none (outside the field: only the line
- *   and links). The cards lose Material's struck-through "missing" words.
+ *   come after content unless named. It also says how sure the best result is: strong (the page has the
+ *   query's rarest word and every word the guideline does not know), weak (results under a plain "no
+ *   strong match" line with the three links) or none (outside the field: only the line and links). The
+ *   cards lose Material's struck-through "missing" words.
  *   Why not a second engine (MiniSearch has BM25+, fuzzy and prefix search): Material's worker, cards,
  *   grouping, highlighting and ?h= stay as they are, and what was wrong was the order, which needs what
  *   only this file knows (which terms stand for which typed word, which are synonyms or parts). A second
