@@ -112,11 +112,18 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     return markdown
 
 
+def page_titles() -> dict[str, str]:
+    """Built page location -> its title, for both languages of this run."""
+    return gereedschap.staat("zoeken", run=True).setdefault("titles", {})
+
+
 def on_page_content(html_text: str, page, config, files, **kwargs) -> str:
-    """Remember the ids of each page, to check the #ids in the data file."""
+    """Remember the ids and the title of each page, to check the #ids in the data file and to name the
+    pages that are left out of the search index."""
     prefix = "en/" if gereedschap.build_language(config) == SECOND else ""
     url = page.url if page.url.startswith(prefix) else prefix + page.url
     page_ids()[url] = set(re.findall(r'\bid="([^"]+)"', html_text))
+    page_titles()[url] = str(page.title or "")
     return html_text
 
 
@@ -155,8 +162,13 @@ def on_post_build(config, **kwargs):
                                               f"its ids include {', '.join(known[:12])}"))
     if problems:
         raise gereedschap.BouwFout(f"data/{DATA}:\n  " + "\n  ".join(problems))
+    titles = page_titles()
     for each in data:                           # the "no strong match" line, shown by zoeken.js
         data[each]["zwak"] = gereedschap.words(DATA, each, "leeg")["zwak"]
+        # The title of each page with words: a page left out of the index (`search: exclude`, such as the
+        # whole guide, which repeats every other page) is found by these words alone (zoeken.js).
+        data[each]["titels"] = {where: titles[where] for where in data[each].get("paginas", {})
+                                if "#" not in where and titles.get(where)}
     target = posixpath.join(config.site_dir, SCRIPT)
     with open(target, "w", encoding="utf-8") as handle:
         handle.write(script(data))

@@ -46,7 +46,10 @@ def load_table(path: pathlib.Path = TABLE) -> list[Vraag]:
                 or bool(row.get("verwacht")) == outside):
             raise ValueError(f"{path.name}, entry {number}: needs groep (one of {', '.join(GROUPS)}; or "
                              f"{OUTSIDE} with verwacht: []), vraag and verwacht: {row!r}")
-        rows.append(Vraag(row["groep"], str(row["vraag"]), tuple(row["verwacht"] or ()), str(row.get("bron") or "")))
+        wanted = tuple(str(path) for path in row["verwacht"] or ())
+        if row["groep"] == "engels":      # asked on the English site: a Dutch path means its English twin
+            wanted = tuple(path if path.startswith("en/") else "en/" + path for path in wanted)
+        rows.append(Vraag(row["groep"], str(row["vraag"]), wanted, str(row.get("bron") or "")))
     return rows
 
 

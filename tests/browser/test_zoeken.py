@@ -23,10 +23,12 @@ from zoektabel import GROUPS, OUTSIDE, TOP, Zoeker, load_table, rank_of, scores
 
 PASS_SHARE = 0.95
 # Issue 27's blind sets, written by people who had seen neither this table nor the code: the first measured 71%
-# hit@3 before the new ranking and 78% after; the second, written after the last change to search, 79%. Each
-# keeps a floor at what was reached (not the 95% the issue aims at: that is not reached yet).
-BLIND_SETS = {"blind-2026-12-07a": 0.75, "blind-2026-12-07b": 0.75}
-OUTSIDE_FLOOR = 0.6            # off-topic queries (groep buiten) with the honest message: 60% reached, not yet all
+# hit@3 before the new ranking and 78% after; the second, written after that change, 79%; the third (dev3),
+# 84%. All three were then studied as development data (page words, thesaurus, forms, honesty: 97%, 99%, 96%
+# after), so they are no longer blind: the figure that counts comes from a set written after the last change.
+# Each keeps a floor a little under what was reached.
+BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93}
+OUTSIDE_FLOOR = 0.85           # off-topic queries (groep buiten) with the honest message: 91% reached
 TABLE = load_table()
 PROTOCOLS = ("http", "file")
 SAMPLE = 6                     # from file://, every sixth row of the table

@@ -16,10 +16,12 @@ const path = require("node:path");
 const WORDS = {
   nl: {
     woorden: { rolmodel: ["voorbeeldfunctie"], bowlby: ["gehechtheidstheorie"], favoriet: ["eerlijk", "gelijk"],
-               ruzie: ["conflict"], "veilig team": ["veilig klimaat", "collega's"] },
-    paginas: { "begrippen.html#herstelgesprek": ["slotje"] },
+               ruzie: ["conflict"], "veilig team": ["veilig klimaat", "collega's"], weglopen: ["conflict", "herstel"] },
+    paginas: { "begrippen.html#herstelgesprek": ["slotje"], "hele-leidraad.html": ["pdf", "alles afdrukken"],
+               "uit-de-index.html": ["zonder titel"] },
+    titels: { "hele-leidraad.html": "De hele leidraad" },
     stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is"],
-    algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie"],
+    algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie", "blijkbaar"],
   },
   en: { woorden: { favourites: ["fair", "equal"] }, paginas: {}, stopwoorden: ["the", "a", "of", "my", "i"],
         algemeen: ["pupil", "pupils", "class", "teacher"] },
@@ -54,12 +56,17 @@ const DOCS = [
   ["en/begrippen.html", "Glossary", "Every term of the guideline in brief."],
 ];
 
+const ADDED = [];                        // documents prepare() added (pages left out of the index)
+
 function load() {
   delete require.cache[require.resolve("../../docs/assets/javascripts/zoeken.js")];
   globalThis.leidraadZoekwoorden = JSON.parse(JSON.stringify(WORDS));
   const api = require(path.join(__dirname, "../../docs/assets/javascripts/zoeken.js"));
-  api.prepare({ type: 0, data: { config: { fields: { title: { boost: 1000 }, text: { boost: 1 } } },
-    docs: DOCS.map(([location, title, text]) => ({ location, title, text })) } });
+  const data = { config: { fields: { title: { boost: 1000 }, text: { boost: 1 } } },
+    docs: DOCS.map(([location, title, text]) => ({ location, title, text })) };
+  api.prepare({ type: 0, data });
+  ADDED.length = 0;
+  for (const doc of data.docs.slice(DOCS.length)) ADDED.push([doc.location, doc.title, `${doc.text} ${doc.zoekwoorden}`]);
   return api;
 }
 const Z = load();
@@ -70,7 +77,7 @@ const fold = (s) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g,
 function candidates(understood, language) {
   const terms = understood.groups.flatMap((g) => g.terms);
   const pages = new Map();
-  for (const [location, title, text] of DOCS) {
+  for (const [location, title, text] of DOCS.concat(ADDED)) {
     if ((language === "en") !== location.startsWith("en/")) continue;
     const words = fold(`${title} ${text}`).split(/[^\p{L}\p{N}]+/u);
     if (!terms.some((t) => words.some((w) => w.startsWith(fold(t))))) continue;
@@ -174,4 +181,55 @@ test("tidy: results ranked, and no 'missing' words on the cards", () => {
   for (const group of tidied.items) for (const item of group) assert.deepEqual(item.terms, {});
   const untouched = { items: [[{ location: "x.html", terms: { a: false } }]] };
   assert.deepEqual(Z.tidy(untouched, null).items[0][0].terms, { a: false }, "twin: without a rewrite, as Material sent it");
+});
+
+test("a page left out of the index is found by its title and the editors' words", () => {
+  assert.deepEqual(ADDED.map((doc) => doc[0]), ["hele-leidraad.html"], "twin: a page without a title is not added");
+  assert.equal(ADDED[0][1], "De hele leidraad");
+  assert.equal(search("pdf").pages[0], "hele-leidraad.html");
+  assert.equal(search("alles afdrukken").pages[0], "hele-leidraad.html");
+});
+
+test("stems: participles, -heid, -iviteit and -atie/-eren find the verb; English -ly, -ier, -ied, -ment", () => {
+  const share = (a, b, language = "nl") => Z.stems(a, language).some((stem) => Z.stems(b, language).includes(stem));
+  assert.ok(share("geschreeuwd", "schreeuwen"));
+  assert.ok(share("gecorrigeerd", "corrigeren"));
+  assert.ok(share("opgelost", "oplossen"), "a separable verb: op-ge-lost");
+  assert.ok(share("gepest", "pesten"));
+  assert.ok(Z.stems("onzekerheid", "nl").includes("onzeker"));
+  assert.ok(Z.stems("sensitiviteit", "nl").includes("sensitief"));
+  assert.ok(share("regulatie", "reguleren") && share("reflectie", "reflecteren"));
+  assert.ok(!share("gedrag", "dragen"), "twin: gedrag is no participle of dragen");
+  assert.ok(!share("gesprek", "spreken"), "twin: nor gesprek of spreken");
+  assert.ok(share("unfairly", "unfair", "en") && share("angrier", "angry", "en") && share("worried", "worry", "en"));
+  assert.ok(share("punishment", "punish", "en") && share("motivation", "motivate", "en"));
+  assert.ok(!share("fairly", "fairy", "en"), "twin: -ly is taken off, not turned into -y");
+});
+
+test("strength: a page is a strong match only with the query's rarest word and no unknown word", () => {
+  assert.equal(search("theorie van bowlby").strength, "strong");
+  assert.equal(search("bowlby appeltaartrecept").strength, "weak", "an unknown word: no strong match");
+  assert.equal(search("eerlijk blijkbaar").strength, "strong", "an everyday filler (algemeen) is not unknown");
+  assert.equal(search("eerlijk blijkbaarx").strength, "weak", "twin: a word nobody listed is unknown");
+});
+
+test("a query that names a recommendation by its number goes to it", () => {
+  assert.equal(search("aanbeveling 5").pages[0], "aanbevelingen/5-conflicten.html");
+  assert.equal(search("aanbeveling 4").pages[0], "aanbevelingen/4-reflecteren.html", "twin: another number");
+  assert.equal(search("recommendation 3", "en").pages[0], "en/aanbevelingen/3-autonomie.html");
+});
+
+test("a Dutch verb and its particle far apart are one word when that word is known (loopt ... weg)", () => {
+  const group = Z.rewrite("leerling loopt steeds weg", "nl").groups.find((g) => g.typed === "wegloopt");
+  assert.ok(group, "loopt ... weg -> wegloopt, a form of weglopen (zoekwoorden.yml)");
+  assert.ok(group.terms.includes("conflict"));
+  assert.ok(!Z.rewrite("een leerling loop op", "nl").groups.some((g) => g.typed === "oploop"),
+    "twin: op + loop is no word anybody knows, so they stay apart");
+});
+
+test("a compound typed as two words is one again when one half alone is unknown (voorbeeld functie)", () => {
+  assert.equal(Z.rewrite("voorbeeld functie", "nl").groups[0].typed, "voorbeeldfunctie");
+  assert.equal(search("voorbeeld functie").pages[0], "aanbevelingen/2-kansen.html");
+  assert.deepEqual(Z.rewrite("heldere regels", "nl").groups.map((g) => g.typed), ["heldere", "regels"],
+    "twin: two known words stay two words");
 });

@@ -14,16 +14,21 @@
  *
  * - prepare(SETUP): the words of data/zoekwoorden.yml `paginas` go into a field of their page or section
  *   that is searched but never shown; front-matter `tags` join them (Material would show them as chips);
- *   titles are escaped (Material writes them into the result as HTML). Then the vocabulary per language.
+ *   a page's own words count as its title; a page left out of the index (the whole guide, all worksheets)
+ *   is added with its title and these words only; titles are escaped (Material writes them into the
+ *   result as HTML). Then the vocabulary per language.
  * - rewrite(query, language): a lunr query for Material's worker. Question words and stop words go;
  *   phrases and words from the data file become the guideline's words; each remaining word is searched as
- *   typed, with its other forms (diminutive, plural, verb: complimentjes -> compliment*), split into words
+ *   typed, with its other forms (diminutive, plural, verb: complimentjes -> compliment*; participles and
+ *   derived nouns: geschreeuwd, onzekerheid, regulatie; English -ly, -ier, -ment), split into words
  *   the index knows when it is an unknown compound (relatieherstel -> relatie* herstel*) and corrected
  *   when it is unknown (edit distance 1 from 5 letters, 2 from 9: leerlign -> leerling*). Every term keeps
  *   Material's syntax: `term*^N`, a prefix with a weight; the word as typed weighs most, so an exact match
  *   ranks first, and words found on more than a fifth of the documents (klas, leerling) count, beside
  *   other words, only in the running text and weakly (`text:klas*^2`): they cannot pull up a page whose
  *   title happens to have them. A number is a whole word (`2^10`).
+ *   A Dutch verb and its particle far apart are joined (loopt ... weg -> weglopen), and a compound typed as
+ *   two words (zelf determinatie) too, when the result is a known word. "aanbeveling 2" names a page.
  *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
  * - rank(items, understood), from tidy(RESULT): lunr finds the candidates (every document with a word of
  *   the rewritten query); the order comes from here, by the whole query. Each word the reader typed is a
@@ -31,9 +36,10 @@
  *   are in the language's documents (BM25's idf; common and everyday words little), a section scores the
  *   groups it has (BM25 saturation and length; more in its heading), a page its best section, part of
  *   the rest and more when its own title has a word of the query; glossary and statements (and overviews)
- *   come after content unless named. It also says how sure the best result is: strong, weak (results
- *   under a plain "no strong match" line with the three links) or none (outside the field: only the line
- *   and links). The cards lose Material's struck-through "missing" words.
+ *   come after content unless named. It also says how sure the best result is: strong (the page has the
+ *   query's rarest word and every word the guideline does not know), weak (results under a plain "no
+ *   strong match" line with the three links) or none (outside the field: only the line and links). The
+ *   cards lose Material's struck-through "missing" words.
  *   Why not a second engine (MiniSearch has BM25+, fuzzy and prefix search): Material's worker, cards,
  *   grouping, highlighting and ?h= stay as they are, and what was wrong was the order, which needs what
  *   only this file knows (which terms stand for which typed word, which are synonyms or parts). A second
@@ -62,6 +68,7 @@
   var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|theorie\/cirkel-verkenner|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
   var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others (and the circle explorer, which
                                          // names every kind of behaviour): after the pages they point to
+  var RECOMMENDATION = /^(?:en\/)?aanbevelingen\/([1-6])-/;   // a query may name one by its number: first
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
   var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
   var UNKNOWN = 0.75;                    // a word no document has: nearly as much as the rarest word
@@ -109,6 +116,35 @@
       stem = spelling(stem, language);
       if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
     }
+    derived(word, language).forEach(function (stem) {
+      if (stem.length >= 4 && found.indexOf(stem) < 0) found.push(stem);
+    });
+    return found;
+  }
+
+  /* Stems of forms that a trimmed ending does not reach. Dutch: the past participle (geschreeuwd ->
+     schreeuw, gecorrigeerd -> corriger, as corrigeren; opgelost -> oplos, as oplossen), nouns in -heid
+     (onzekerheid -> onzeker), -iviteit (sensitiviteit -> sensitief) and -atie/-ctie beside the verb in
+     -eren (regulatie, reguleren -> reguler; reflectie, reflecteren -> reflecter). English: -ly, -ness,
+     -ment, -ity, -ation, -ier/-ied/-ies (angrier, worried -> angry, worry) and the comparative -er. */
+  var PARTICLES = "op|uit|aan|af|in|mee|na|om|over|terug|voor|weg|toe|bij|door|samen|vast|tegen";
+  var PARTICIPLE = new RegExp("^(" + PARTICLES + ")?ge([a-z\u00e0-\u00ff]{3,}?)([dt])$");
+  function derived(word, language) {
+    var found = [], match;
+    if (language === SECOND) {
+      [[/ily$/, "y"], [/ly$/, ""], [/ness$/, ""], [/ment$/, ""], [/ivity$/, "ive"], [/ity$/, ""],
+       [/ation$/, "at"], [/i(?:er|ed|es|est)$/, "y"], [/er$/, ""]].forEach(function (rule) {
+        if (rule[0].test(word)) found.push(spelling(word.replace(rule[0], rule[1]), language));
+      });
+      return found;
+    }
+    if ((match = PARTICIPLE.exec(word))) {
+      var base = (match[1] || "") + match[2];
+      found.push(spelling(base, language), spelling(base + match[3], language));
+    }
+    [[/heid$/, ""], [/heden$/, ""], [/iviteit$/, "ief"], [/atie$/, "er"], [/ctie$/, "cter"]].forEach(function (rule) {
+      if (rule[0].test(word)) found.push(spelling(word.replace(rule[0], rule[1]), language));
+    });
     return found;
   }
   function matchable(word, language) {               // the stems by which an editor's word is recognised
@@ -155,11 +191,17 @@
     var data = root.leidraadZoekwoorden || {};
     var index = message && message.data;
     if (!index || !Array.isArray(index.docs) || !index.config) return message;
-    var extra = {};
+    var extra = {}, known = new Set(index.docs.map(function (doc) { return doc.location; }));
     Object.keys(data).forEach(function (language) {
-      var pages = data[language].paginas || {};
+      var pages = data[language].paginas || {}, titles = data[language].titels || {};
       Object.keys(pages).forEach(function (location) {
         extra[location] = (extra[location] || []).concat(pages[location]);
+        // A page left out of the index (the whole guide, all worksheets: they repeat the others) is
+        // found by its title and the editors' words alone, never by the text it repeats.
+        if (!known.has(location) && titles[location]) {
+          known.add(location);
+          index.docs.push({ location: location, title: titles[location], text: "" });
+        }
       });
     });
     index.docs.forEach(function (doc) {
@@ -200,7 +242,7 @@
       state.length = (state.length || 0) + all.length;
       var heading = new Set(words(plain(doc.title) + " " + (doc[FIELD] || "")).map(fold));
       state.docs.set(doc.location, { number: number, page: page, heading: heading, length: all.length,
-        named: new Set(words(plain(titles[page] || "")).map(fold)),
+        named: new Set(words(plain(titles[page] || "") + " " + (extra[page] || []).join(" ")).map(fold)),
         prior: SIDE_PAGES.test(page) ? SIDE_WEIGHT : OVERVIEW_PAGES.test(page) ? OVERVIEW_WEIGHT : 1 });
     });
     Object.keys(languages).forEach(function (language) {
@@ -261,13 +303,23 @@
 
   /* The vocabulary words within the allowed distance of an unknown word, best first (at most two). */
   function corrections(state, key) {
+    var cache = state.corrected || (state.corrected = new Map());   // a word typed stays while the next is typed
+    if (!cache.has(key)) {
+      if (cache.size >= 500) cache.clear();
+      cache.set(key, correct(state, key));
+    }
+    return cache.get(key);
+  }
+  function correct(state, key) {
     var limit = key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0;
     if (!limit) return [];
     var found = [];
     state.sorted.forEach(function (candidate) {
       if (candidate.length < 4) return;
       var d = distance(key, candidate, limit), whole = true;
-      if (d > limit && candidate.length > key.length) {  // a typo in the first part of a longer word
+      // a typo in the first part of a longer word (its first letter right: a typo there is rare, and this
+      // look at every longer word is what a correction costs)
+      if (d > limit && candidate.length > key.length && candidate[0] === key[0]) {
         d = Math.min(distance(key, candidate.slice(0, key.length), limit),
                      distance(key, candidate.slice(0, key.length + 1), limit));
         whole = false;
@@ -353,7 +405,7 @@
       var base = stems(key, state.language).filter(function (stem) { return stem.length >= 7; });
       for (var i = 0; i < base.length && !parts.length; i++) parts = compound(state, base[i]) || [];
     }
-    if (!known && !forms.length && !found.length && allowSplit) {
+    if (!known && !forms.length && !found.length && allowSplit && !state.common.has(key)) {
       corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
     }
     return { found: found, parts: parts };
@@ -370,12 +422,48 @@
     return null;
   }
 
+  /* A Dutch verb whose particle stands apart (loopt ... weg, lacht ... uit, valt ... uit) is one word:
+     weglopen, uitlachen, uitvallen. The particle is joined to a verb before it when the joined word is
+     one the guideline or the editors know; the verb then stands for it and the particle is used up. */
+  var PARTICLE = new RegExp("^(?:" + PARTICLES + ")$");
+  function joinParticles(state, typed) {
+    typed.forEach(function (particle, i) {
+      if (!PARTICLE.test(particle.key)) return;
+      for (var j = i - 1; j >= 0; j--) {
+        var verb = typed[j];
+        if (verb.joined || PARTICLE.test(verb.key) || verb.key.length < 3 || state.stop.has(verb.key)) continue;
+        var key = particle.key + verb.key, stemsOf = matchable(key, state.language);
+        var known = stemsOf.some(function (stem) { return state.single.has(stem); }) ||
+          stems(key, state.language).some(function (stem) { return stem.length >= 5 && state.roots.has(stem); });
+        if (!known) continue;
+        typed[j] = { text: key, key: key, stems: stemsOf, used: false, joined: true };
+        particle.used = true;
+        return;
+      }
+    });
+  }
+
+  /* A compound typed as two words (zelf determinatie, gehechtheids theorie) is one word again when one of
+     the two is unknown and the two together are (the start of) a word of the guideline. */
+  function joinWords(state, typed) {
+    function unknown(w) { return !state.vocabulary.has(w.key) && !hasPrefix(state, w.key); }
+    for (var i = 0; i + 1 < typed.length; i++) {
+      var a = typed[i], b = typed[i + 1];
+      if (a.key.length < 3 || b.key.length < 3 || !(unknown(a) || unknown(b))) continue;
+      var key = a.key + b.key;
+      if (!state.vocabulary.has(key) && !(key.length >= 8 && hasPrefix(state, key))) continue;
+      typed.splice(i, 2, { text: key, key: key, stems: matchable(key, state.language), used: false, joined: true });
+    }
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
     if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
     var typed = words(normalise(query, language)).map(function (w) {
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
+    joinWords(state, typed);
+    if (language !== SECOND) joinParticles(state, typed);
     var groups = [];                                 // [{typed, terms: [{term, kind}]}]
     function misspeltKey(key) { return misspelt(state, key); }
     function synonymsOf(wordStems) {
@@ -433,7 +521,9 @@
         if (partSynonyms) partGroup.terms = partGroup.terms.concat(synonymGroup(part, partSynonyms).terms);
         if (partGroup.terms.length) groups.push(partGroup);
       });
-      if (!group.terms.length && !own.parts.length) groups.push({ typed: word.text, terms: [] });
+      if (!group.terms.length && !own.parts.length && !state.common.has(word.key)) {
+        groups.push({ typed: word.text, terms: [] });  // unknown; an everyday word (blijkbaar) is left out
+      }
       if (own.parts.partial && !group.terms.length) {  // the unknown half of a compound: it counts, unfound
         groups.push({ typed: word.text, terms: [], of: word.text, parts: 2, whole: false });
       }
@@ -459,9 +549,12 @@
       // does not outrank the pages about the other words.
       text.push((clause.common ? "text:" : "") + term + (clause.exact ? "" : "*") + "^" + clause.weight);
     });
-    return { text: text.join(" "), language: language, groups: groups.map(function (g) {
+    // "aanbeveling 2", "recommendation 5.4": the reader names a recommendation by its number.
+    var named = /(?:^|\s)(?:aanbeveling(?:en)?|recommendations?|aanb|rec)\.?\s*([1-6])(?:[.,]\d)?(?:\s|$)/.exec(normalise(query, language));
+    return { text: text.join(" "), language: language, recommendation: named ? +named[1] : 0, groups: groups.map(function (g) {
       return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
                share: g.of ? (g.whole ? 0 : 1 / g.parts) : 1,  // a part of a compound: its share of the word
+               word: g.of || g.typed,                           // the word the reader typed
                kinds: g.terms.map(function (t) { return t.kind; }),
                alts: g.terms.map(function (t) { return [t.alt || 0, t.word || 0]; }),
                exact: g.terms.map(function (t) { return !!t.exact || /^\d+$/.test(t.term); }),
@@ -587,12 +680,31 @@
     var rarest = Math.log(1 + (state.documents + 0.5) / 0.5), average = state.length / state.documents;
     var groups = understood.groups.map(function (g) {
       var part = g.share === undefined ? 1 : g.share;
-      if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part };
+      if (!g.terms.length) return { weight: UNKNOWN * rarest, common: false, match: null, part: part, word: g.word,
+                                    unknown: g.typed.length >= 4 && !/^\d+$/.test(g.typed) };
       var match = cachedMatch(state, g), df = match.docs.size;
       var idf = Math.log(1 + (state.documents - df + 0.5) / (df + 0.5));
       var known = g.kinds.indexOf("synonym") >= 0 ? KNOWN : 1;   // a word the editors know (zoekwoorden.yml)
-      return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part };
+      return { weight: idf * known * (g.common ? COMMON_WEIGHT : 1), common: g.common, match: match, part: part,
+               word: g.word };
     });
+    // The words that decide whether a page answers the query at all: every word the reader typed that is
+    // unknown to the guideline (cao, doorstroomtoets: nothing has them, so no page is a strong match), and
+    // the rarest word that is not common (breuken beside uitleggen: a page with only the everyday word is
+    // no answer). A word typed as a compound counts with all its parts.
+    var words = new Map();
+    groups.forEach(function (g, i) {
+      if (g.word === undefined) return;
+      var w = words.get(g.word) || words.set(g.word, { weight: 0, groups: [], unknown: false, common: true }).get(g.word);
+      w.weight = Math.max(w.weight, g.weight);
+      w.groups.push(i);
+      if (g.unknown) w.unknown = true;
+      if (!g.common) w.common = false;               // relatie (common) + herstel: the word is not common
+    });
+    var heaviest = null;
+    words.forEach(function (w) { if (!w.common && (!heaviest || w.weight > heaviest.weight)) heaviest = w; });
+    var keys = [];
+    words.forEach(function (w) { if (w.unknown || w === heaviest) keys.push(w); });
     var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
     var meaningfulQuery = groups.some(function (g) { return !g.common; });   // not only klas, leerling ...
     var pages = items.map(function (group) {
@@ -631,12 +743,21 @@
       var share = union / total;
       var score = (best + 0.3 * union + named) * (0.5 + Math.min(share, 1));
       if (info && !named) score *= info.prior;
+      var numbered = !!info && RECOMMENDATION.test(info.page) && +RECOMMENDATION.exec(info.page)[1] === understood.recommendation;
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
-      return { group: group, score: score, share: share, strict: strict / total,
-               evident: section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
+      var answers = keys.every(function (w) {          // the page has each key word (all parts of a compound)
+        var whole = 0, parts = 0;
+        w.groups.forEach(function (i) {
+          if (covered[i] < MATCH.part) return;
+          if (groups[i].part >= 1) whole = 1; else parts += groups[i].part;
+        });
+        return whole + parts >= 0.99;
+      });
+      return { group: group, score: score, share: share, strict: strict / total, numbered: numbered,
+               evident: answers && section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
     });
-    pages.sort(function (a, b) { return b.score - a.score; });
+    pages.sort(function (a, b) { return b.numbered - a.numbered || b.score - a.score; });
     var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
       return !best || (page.evident && page.share > best.share) ? page : best;
     }, null);
@@ -648,6 +769,7 @@
     // words only (klas) is no query from outside: it gets its results.
     var strength = !top ? "none" : top.share >= STRONG_SHARE && top.evident ? "strong" :
       top.strict >= 0.2 ? "weak" : "none";
+    if (pages.length && pages[0].numbered) strength = "strong";   // the reader named it: aanbeveling 2
     return { items: strength === "none" ? [] : pages.map(function (p) { return p.group; }), strength: strength,
              ranked: debug ? pages.map(function (p) { return p.group; }) : undefined };
   }
