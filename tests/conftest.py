@@ -143,13 +143,16 @@ LONG_JOBS = {"walk_over_http", "answers"}   # session fixtures that share one lo
 def pytest_collection_modifyitems(config, items):
     """Every test under tests/browser is a browser test (`scripts/test --fast` leaves them out).
 
-    Order: first the tests that read the long shared jobs (the walk through every page, the query table), so
+    Order: first a test marked `lang` (minutes on its own, needing no site build: started first, it does not
+    finish last while the other worker builds the site); then the tests that read the long shared jobs (the walk through every page, the query table), so
     that the workers share those jobs while there is other work for the rest; then the layers unit, site,
     browser (while one worker builds the site, the others run the unit tests, which need no build)."""
     def layer(item) -> str:
         return pathlib.Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
 
     def place(item) -> int:
+        if item.get_closest_marker("lang"):
+            return -2
         if set(getattr(item, "fixturenames", ())) & LONG_JOBS:
             return -1
         return LAYERS.index(layer(item)) if layer(item) in LAYERS else len(LAYERS)

@@ -225,6 +225,7 @@ SCAFFOLDED = {   # what each scaffold leaves to write, per file (scripts/control
 
 
 @pytest.mark.kopie
+@pytest.mark.lang
 def test_an_editors_afternoon_every_checklist_in_one_copy(tmp_path):
     """Every checklist of REDACTIE.md in one fresh copy: after the scaffolds alone `scripts/controleer` is green and
     lists exactly what they left to write; after the content of all five it is green with nothing left; the new
