@@ -526,7 +526,7 @@ test("the reminder names the oldest waiting record's date; saving to a file note
   assert.deepEqual(B.waiting(null, now), [SHEET]);
   assert.match(B.reminder(null, now), /^herinnering_nooit\[/);
   I.words = { herinnering_nooit: "sinds {datum}", herinnering: "bewaard {datum}" };
-  assert.equal(B.reminder(null, now), "sinds 27-11-2026", "the date of the first answer of the waiting record");
+  assert.equal(B.reminder(null, now), "sinds 27 november 2026", "the date of the first answer of the waiting record");
   I.words = SELF_NAMING;
   assert.equal(B.reminder(["toets:h1"], now), "", "the self-test's page: nothing waits there");
   storage.setItem(I.SAVED, JSON.stringify({ [SHEET]: now - 8 * DAY }));
@@ -631,6 +631,29 @@ test("one answer is singular (through the _1 words), more are plural", () => {
   assert.equal(B.apply(two, (q) => { asked.push(q); return true; }).message, "2 antwoorden overgenomen uit het bestand.");
   assert.equal(asked[0].split("\n")[0], "Uit dit bestand komen 1 nieuw antwoord en 1 antwoord dat anders is.");
   assert.equal(B.text("import_klaar", { n: 0 }), "0 antwoorden overgenomen uit het bestand.");
+});
+
+/* --- the bilingual walker's cases (2026-12-07): what a file would replace is named, in the page's words ------ */
+
+test("an answer she emptied or unticked here is named as replaced by a file's older answer, not counted as new", () => {
+  fresh();
+  reset(B, Object.assign({ import_overschreven: "Vervangen:" }, WORDS));
+  B.open(SHEET).set({ datum: ["maandag", "Datum"] });
+  B.open(SHEET).set({ datum: ["", "Datum"] });                       /* she cleared it */
+  const data = JSON.parse(file({ [SHEET]: { velden: { datum: { v: "maandag", t: 1, q: "Date" } } } }));
+  const asked = [];
+  B.apply(data, (q) => { asked.push(q); return false; });
+  assert.equal(asked[0], "Uit dit bestand komen 0 nieuwe antwoorden en 1 antwoord dat anders is.\n\nVervangen:\n• Datum");
+});
+
+test("what a file replaces is named by the page's own question; answers that share a name are counted on one line", () => {
+  fresh();
+  reset(B, Object.assign({ import_overschreven: "Vervangen:", antwoorden_n: "{n} antwoorden" }, WORDS));
+  B.open(SHEET).set({ a: ["1", "Question a in English"], b: ["2", "Question b"], c: ["3", "Question c"] });
+  const data = JSON.parse(file({ [SHEET]: { velden: { a: { v: "x", t: 1 }, b: { v: "y", t: 1 }, c: { v: "z", t: 1 } } } }));
+  const asked = [];
+  B.apply(data, (q) => { asked.push(q); return false; }, (name, key) => (key === "a" ? "Vraag a" : "Werkblad: Plan"));
+  assert.deepEqual(asked[0].split("\n").slice(3), ["• Vraag a", "• Werkblad: Plan (2 antwoorden)"]);
 });
 
 /* --- the words only a file and the reminder need live in bewaren-bestand.js (the circle explorer's budget) ---- */

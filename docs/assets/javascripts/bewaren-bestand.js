@@ -58,7 +58,8 @@
     import_mislukt: { nl: "Niet overgenomen: deze browser kon het niet bewaren (is de opslag vol?). Er is niets veranderd.", en: "Not taken over: this browser could not keep it (is its storage full?). Nothing has changed." },
     import_mislukt_geblokkeerd: { nl: "Niet overgenomen: deze browser staat opslaan niet toe. Er is niets veranderd.", en: "Not taken over: this browser does not allow saving. Nothing has changed." },
     import_onleesbaar: { nl: "Dit bestand kon niet worden gelezen. Er is niets veranderd.", en: "This file could not be read. Nothing has changed." },
-    import_vraag: { nl: "Uit dit bestand komen {nieuw} en {anders}. Wil je ze overnemen?", en: "This file holds {nieuw} and {anders}. Do you want to take them over?" },
+    import_vraag: { nl: "Dit bestand bevat {nieuw} en {anders}. Wil je ze overnemen?", en: "This file holds {nieuw} and {anders}. Do you want to take them over?" },
+    antwoorden_n: { nl: "{n} antwoorden", en: "{n} answers" },
     n_nieuw: { nl: "{n} nieuwe antwoorden", en: "{n} new answers" },
     n_nieuw_1: { nl: "1 nieuw antwoord", en: "1 new answer" },
     n_anders: { nl: "{n} antwoorden die anders zijn dan wat hier staat", en: "{n} answers that differ from what is here" },
@@ -245,10 +246,27 @@
         if (empty(entry.v) || (mine && mine.v === entry.v)) return;
         var ours = (question && question(name, key)) || (mine && mine.q);
         var change = { name: name, key: key, q: ours || entry.q || key, v: entry.v };
-        if (mine && !empty(mine.v)) { change.was = mine.v; replaced.push(change); } else added.push(change);
+        /* An answer she emptied or unticked here is hers too: it is named as replaced, not counted as new. */
+        if (mine) { change.was = mine.v; replaced.push(change); } else added.push(change);
       });
     });
     return { added: added, replaced: replaced };
+  }
+
+  /** The lines that name what will be replaced: "• <question>", one line per name with its count when several
+      answers share it (a page that names a record rather than each question: Mijn werk), at most eight. */
+  function named(changed) {
+    var order = [], count = {};
+    changed.forEach(function (c) {
+      var label = short(c.q);
+      if (!count[label]) order.push(label);
+      count[label] = (count[label] || 0) + 1;
+    });
+    var lines = order.slice(0, 8).map(function (label) {
+      return "• " + label + (count[label] > 1 ? " (" + text("antwoorden_n", { n: count[label] }) + ")" : "");
+    });
+    if (order.length > 8) lines.push("• …");
+    return lines;
   }
 
   /** Why the records of a file that are not this page's are left out: one line per kind of record, e.g.
@@ -283,8 +301,7 @@
     var total = plan.added.length + plan.replaced.length, left = leftOut(other);
     if (!total && left) return { ok: false, message: text("import_niets_hier") + "\n" + left, changed: [] };
     if (!total) return { ok: true, message: text("import_niets"), changed: [] };
-    var lines = plan.replaced.slice(0, 8).map(function (c) { return "• " + short(c.q); });
-    if (plan.replaced.length > 8) lines.push("• …");
+    var lines = named(plan.replaced);
     var asked = text("import_vraag", { nieuw: text("n_nieuw", { n: plan.added.length }),
                                        anders: text("n_anders", { n: plan.replaced.length }) }) +
       (lines.length ? "\n\n" + text("import_overschreven") + "\n" + lines.join("\n") : "") +
@@ -372,7 +389,8 @@
       return at[name] || Math.min.apply(0, Object.keys(velden).map(function (key) { return velden[key].t || now; }));
     }));
     return text(late.some(function (name) { return at[name]; }) ? "herinnering" : "herinnering_nooit",
-                { datum: new Date(since).toLocaleDateString((browser && document.documentElement.lang) || "nl") });
+                { datum: new Date(since).toLocaleDateString((browser && document.documentElement.lang) || "nl",
+                                                             { dateStyle: "long" }) });   /* 7 December 2026, never 12/7 */
   }
 
   /** Put a quiet reminder at the top of the page, with a link to "Mijn werk" (its address in the words). */

@@ -102,7 +102,15 @@
     }
     carryAll();
     root.querySelector("[data-mijn-werk-knoppen]").hidden = false;
-    B.fileButtons(root, { names: function () { return null; }, alles: true, say: say, restored: function () { show(root); } });
+    /* What a file would replace is named by its tool and page in this page's language ("Werkblad: Een
+       herstelgesprek voorbereiden (2 antwoorden)"): this page has no questions, and a stored question text is
+       in the language it was last typed in. */
+    function question(name) {
+      var page = (I.words.paginas || {})[name];
+      return page ? text("soort_" + name.split(":")[0]) + ": " + page[1] : "";
+    }
+    B.fileButtons(root, { names: function () { return null; }, alles: true, say: say, question: question,
+                          restored: function () { show(root); } });
     window.addEventListener("storage", function () { show(root); });
     show(root);
     askToKeep(root);

@@ -396,8 +396,16 @@
       restore();
       if (record.problem) report(); else say(words.gewist, false);
     });
+    /* What a file would replace is named by the question as this page words it (a stored text is in the
+       language it was answered in); a self-assessment ("<id>:oordeel") by its question too. */
+    function question(name, key) {
+      var id = String(key).split(":")[0];   /* a key from a file: compared, never put into a selector */
+      var q = name === record.name && questions.filter(function (each) { return each.dataset.toetsVraag === id; })[0];
+      return q ? questionText(q) : "";
+    }
     B.fileButtons(bar, {
       names: function () { return [record.name]; },
+      question: question,
       say: say,
       restored: restore
     });

@@ -30,8 +30,10 @@
     var part = control.closest("[aria-labelledby]");
     var title = part && part !== control.form && document.getElementById(part.getAttribute("aria-labelledby"));
     text = text.replace(/\s+/g, " ").trim();
-    var scale = control.type !== "radio" && control.closest(".werkblad-schaal");   /* the why: with its scale */
-    if (scale) return scale.querySelector("legend").textContent.replace(/\s+/g, " ").trim() + ": " + text;
+    /* the why: its own words first, then its scale ("Waarom dit cijfer? (Welk cijfer …)"), so that a list that
+       shortens a long question still tells the why from the number */
+    var scale = control.type !== "radio" && control.closest(".werkblad-schaal");
+    if (scale) return text + " (" + scale.querySelector("legend").textContent.replace(/\s+/g, " ").trim() + ")";
     return title && control.type !== "radio" ? title.textContent.trim() + ": " + text : text;
   }
 
