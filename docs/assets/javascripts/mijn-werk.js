@@ -66,7 +66,7 @@
     found.forEach(function (item) {
       var tr = document.createElement("tr"), what = document.createElement("span"), link = document.createElement("a");
       tr.dataset.record = item.name;
-      what.append(text("soort_" + item.kind), ": ");
+      if (item.title.indexOf(text("soort_" + item.kind)) !== 0) what.append(text("soort_" + item.kind), ": ");   /* not "Teamscan: Teamscan: …" */
       if (item.href) { link.href = item.href; link.textContent = item.title; what.appendChild(link); }
       else what.append(item.title + " " + text("geen_pagina"));
       what.append(" (" + text("antwoorden", { n: item.count }) + ")");
@@ -107,7 +107,8 @@
        in the language it was last typed in. */
     function question(name) {
       var page = (I.words.paginas || {})[name];
-      return page ? text("soort_" + name.split(":")[0]) + ": " + page[1] : "";
+      var kind = text("soort_" + name.split(":")[0]);
+      return page ? (page[1].indexOf(kind) === 0 ? page[1] : kind + ": " + page[1]) : "";
     }
     B.fileButtons(root, { names: function () { return null; }, alles: true, say: say, question: question,
                           restored: function () { show(root); } });
