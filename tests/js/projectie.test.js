@@ -117,3 +117,16 @@ test("an agenda table with minutes gives the item of the moment", () => {
   assert.equal(P.leesAgenda([["0–5 min", "Terugblik"]]), null);
   assert.equal(P.leesAgenda([["5–5 min", "x"], ["5–9 min", "y"]]), null);
 });
+
+test("a session's agenda of steps and minutes is an agenda too: the times add up, the first column names the step", () => {
+  const koppen = ["Stap", "Minuten", "Wat je doet", "Wat je projecteert"];
+  const agenda = P.leesDuurAgenda(koppen, [["Welkom", "5", "x", "y"], ["De leidraad in het kort", "10", "x", "y"], ["Afsluiten", "5", "", ""]]);
+  assert.deepEqual(agenda, [{ van: 0, tot: 5, naam: "Welkom" }, { van: 5, tot: 15, naam: "De leidraad in het kort" },
+                            { van: 15, tot: 20, naam: "Afsluiten" }]);
+  assert.equal(P.klokTekst(16 * 60, agenda, "tijd om"), "16:00 · Afsluiten");
+  assert.equal(P.klokTekst(21 * 60, agenda, "tijd om"), "21:00 · tijd om");
+  assert.ok(P.leesDuurAgenda(["Step", "Minutes"], [["Welcome", "5"], ["Close", "5"]]), "English headings");
+  assert.equal(P.leesDuurAgenda(["Stap", "Wat je doet"], [["a", "5"], ["b", "5"]]), null, "no minutes column");
+  assert.equal(P.leesDuurAgenda(["Stap", "Minuten"], [["a", "5"], ["b", "vijf"]]), null, "a row without a number");
+  assert.equal(P.leesDuurAgenda(["Stap", "Minuten"], [["a", "5"]]), null, "one row is no agenda");
+});

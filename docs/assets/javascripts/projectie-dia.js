@@ -310,6 +310,22 @@
     return agenda;
   }
 
+  /** An agenda written as steps with their length (a team session's "| Stap | Minuten | …"): the column headed
+      Minuten/Minutes holds each step's minutes, the first column its name; the times add up. null otherwise. */
+  function leesDuurAgenda(koppen, rijen) {
+    var kolom = -1;
+    for (var k = 0; k < koppen.length; k++) { if (/^\s*(minuten|minutes)\s*$/i.test(koppen[k] || "")) { kolom = k; } }
+    if (kolom < 1 || rijen.length < 2) { return null; }
+    var agenda = [], van = 0;
+    for (var i = 0; i < rijen.length; i++) {
+      var m = /^\s*(\d+)\s*$/.exec(rijen[i][kolom] || "");
+      if (!m || parseInt(m[1], 10) < 1) { return null; }
+      agenda.push({ van: van, tot: van + parseInt(m[1], 10), naam: (rijen[i][0] || "").trim() });
+      van += parseInt(m[1], 10);
+    }
+    return agenda;
+  }
+
   /** The index of the agenda item at this many seconds, -1 before the first, agenda.length after the last. */
   function agendaPunt(agenda, seconden) {
     for (var i = 0; i < agenda.length; i++) {
@@ -532,7 +548,8 @@
       var rijen = Array.prototype.map.call(tabellen[i].querySelectorAll("tbody tr"), function (tr) {
         return Array.prototype.map.call(tr.children, function (cel) { return cel.textContent; });
       });
-      var gevonden = leesAgenda(rijen);
+      var koppen = Array.prototype.map.call(tabellen[i].querySelectorAll("thead th"), function (cel) { return cel.textContent; });
+      var gevonden = leesAgenda(rijen) || leesDuurAgenda(koppen, rijen);
       if (gevonden) { return gevonden; }
     }
     return null;
@@ -675,7 +692,7 @@
   }
   if (typeof module === "object") {
     module.exports = { verdeelStappen: verdeelStappen, kopNiveau: kopNiveau, kopContext: kopContext, stapKop: stapKop,
-                       telling: telling, klok: klok, leesAgenda: leesAgenda, agendaPunt: agendaPunt,
+                       telling: telling, klok: klok, leesAgenda: leesAgenda, leesDuurAgenda: leesDuurAgenda, agendaPunt: agendaPunt,
                        klokTekst: klokTekst };
   }
 })();

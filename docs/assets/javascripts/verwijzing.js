@@ -59,11 +59,20 @@
   });
 
   /* A print button of a page part (a team session's hand-out: <button data-afdrukken-doel="hand-out"> in a hidden
-     <p>, shown by this script): it goes to the part first, so the page's print rules (team.css, :target) put only that
-     part on paper, then opens the browser's print dialog, as a worksheet's button does. */
+     <p>, shown by this script): for this one print the page carries the class druk-<part>, so the page's print rules
+     (team.css) put only that part on paper; then the browser's print dialog, as a worksheet's button opens it.
+     Not the address's #part: that would stay, and a later Ctrl+P would print the part alone again. */
   document.querySelectorAll("[data-afdrukken-doel]").forEach(function (knop) {
     knop.parentNode.hidden = false;
-    knop.onclick = function () { location.hash = knop.dataset.afdrukkenDoel; window.print(); };
+    knop.onclick = function () {
+      var klasse = "druk-" + knop.dataset.afdrukkenDoel, html = document.documentElement;
+      html.classList.add(klasse);
+      window.addEventListener("afterprint", function weg() {
+        html.classList.remove(klasse);
+        window.removeEventListener("afterprint", weg);
+      });
+      window.print();
+    };
   });
 
   document.querySelectorAll(".verwijzing__url").forEach(adres);
