@@ -271,3 +271,42 @@ def test_strict_build_stops_on_a_question_whose_anchor_is_gone(tmp_path):
             "with the id 'verdwenen'. Ids there: proef, gevonden.") in output
     assert "docs/toets/proef.md, line 7: data/toets/proef.yml has 1 problem(s)" in output
     assert "Aborted with 2 warnings in strict mode" in output and "Traceback" not in output
+
+
+# The browser tests of the self-test (tests/browser/test_toets.py) run most paths in one language now; what the
+# other language changes is only the words, and these come from the page: the script's words as JSON
+# (<script data-toets-woorden>), the buttons and labels as HTML, all from hooks/toets.yml and hooks/bewaren.yml.
+WORDS_SHOWN = {  # words the browser tests saw on screen, per language (on the chapter's test page)
+    "nl": ["Controleer", "Toon modelantwoord", "Begin opnieuw", "Bewaar als bestand", "Afdrukken als vragenblad",
+           "Jouw antwoord", "Oefen wat je fout had", "Toon alle vragen", "Opgeslagen in deze browser.",
+           "Nog niet begonnen.", "Antwoorden: Gehechtheidstheorie", "Lees het na:"],
+    "en": ["Check", "Show model answer", "Start again", "Save to a file", "Print as a question sheet",
+           "Your answer", "Practise what you got wrong", "Show all questions", "Saved in this browser.",
+           "Not started yet.", "Answers: Attachment theory", "Read it again:"],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_script_and_the_page_speak_the_pages_language(site, lang):
+    """On the test page and on the list of tests, every word the script shows (feedback, score, status, the
+    question before starting again, the overview's 'in progress' and 'done') is the page's language's from
+    hooks/toets.yml or hooks/bewaren.yml, and the page's buttons and labels are in its language."""
+    import yaml
+
+    sources = {**yaml.safe_load((ROOT / "hooks" / "bewaren.yml").read_text(encoding="utf-8")),
+               **yaml.safe_load((ROOT / "hooks" / "toets.yml").read_text(encoding="utf-8"))}
+    for path in (f"toets/{CHAPTERS[0]}.html", "toets/index.html"):
+        source = (site / f"{LANGS[lang]}{path}").read_text(encoding="utf-8")
+        words = json.loads(re.search(r'<script type="application/json" data-toets-woorden>(.*?)</script>',
+                                     source, re.S).group(1))
+        for key in ("goed", "niet_goed", "deels", "juiste_antwoord", "gewist", "opnieuw_vraag", "score",
+                    "score_deels", "score_leeg", "oefen_niets", "oefen_bezig", "stand_bezig", "stand_klaar"):
+            assert words.get(key) == sources[key][lang], (path, key, words.get(key))
+        other = "en" if lang == "nl" else "nl"
+        mixed = [k for k, v in words.items() if isinstance(v, str) and isinstance(sources.get(k), dict)
+                 and sources[k].get(other) == v != sources[k].get(lang)]
+        assert mixed == [], f"{path}: words of the other language: {mixed}"
+    page = (site / f"{LANGS[lang]}toets/{CHAPTERS[0]}.html").read_text(encoding="utf-8")
+    assert [word for word in WORDS_SHOWN[lang] if word not in page] == []
+    assert [word for word in WORDS_SHOWN["en" if lang == "nl" else "nl"] if word not in WORDS_SHOWN[lang]
+            and f">{word}<" in page] == []
