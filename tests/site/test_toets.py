@@ -286,27 +286,45 @@ WORDS_SHOWN = {  # words the browser tests saw on screen, per language (on the c
 }
 
 
+def words_problems(source: str, lang: str, *, test_page: bool) -> list[str]:
+    """What on a self-test page (or the list of tests) is not in the page's language: a word of the script's
+    JSON that is not the page's language's from hooks/toets.yml or hooks/bewaren.yml, and (on a test page) a
+    button or label of WORDS_SHOWN missing or shown in the other language."""
+    import yaml
+
+    sources = {**yaml.safe_load((ROOT / "hooks" / "bewaren.yml").read_text(encoding="utf-8")),
+               **yaml.safe_load((ROOT / "hooks" / "toets.yml").read_text(encoding="utf-8"))}
+    words = json.loads(re.search(r'<script type="application/json" data-toets-woorden>(.*?)</script>',
+                                 source, re.S).group(1))
+    problems = [f"script word {key}: {words.get(key)!r}" for key in (
+        "goed", "niet_goed", "deels", "juiste_antwoord", "gewist", "opnieuw_vraag", "score", "score_deels",
+        "score_leeg", "oefen_niets", "oefen_bezig", "stand_bezig", "stand_klaar") if words.get(key) != sources[key][lang]]
+    other = "en" if lang == "nl" else "nl"
+    problems += [f"script word {k} in the other language: {v!r}" for k, v in words.items()
+                 if isinstance(v, str) and isinstance(sources.get(k), dict)
+                 and sources[k].get(other) == v != sources[k].get(lang)]
+    if test_page:
+        problems += [f"missing: {word!r}" for word in WORDS_SHOWN[lang] if word not in source]
+        problems += [f"the other language's {word!r}" for word in WORDS_SHOWN[other]
+                     if word not in WORDS_SHOWN[lang] and f">{word}<" in source]
+    return problems
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_script_and_the_page_speak_the_pages_language(site, lang):
     """On the test page and on the list of tests, every word the script shows (feedback, score, status, the
     question before starting again, the overview's 'in progress' and 'done') is the page's language's from
     hooks/toets.yml or hooks/bewaren.yml, and the page's buttons and labels are in its language."""
-    import yaml
-
-    sources = {**yaml.safe_load((ROOT / "hooks" / "bewaren.yml").read_text(encoding="utf-8")),
-               **yaml.safe_load((ROOT / "hooks" / "toets.yml").read_text(encoding="utf-8"))}
     for path in (f"toets/{CHAPTERS[0]}.html", "toets/index.html"):
         source = (site / f"{LANGS[lang]}{path}").read_text(encoding="utf-8")
-        words = json.loads(re.search(r'<script type="application/json" data-toets-woorden>(.*?)</script>',
-                                     source, re.S).group(1))
-        for key in ("goed", "niet_goed", "deels", "juiste_antwoord", "gewist", "opnieuw_vraag", "score",
-                    "score_deels", "score_leeg", "oefen_niets", "oefen_bezig", "stand_bezig", "stand_klaar"):
-            assert words.get(key) == sources[key][lang], (path, key, words.get(key))
-        other = "en" if lang == "nl" else "nl"
-        mixed = [k for k, v in words.items() if isinstance(v, str) and isinstance(sources.get(k), dict)
-                 and sources[k].get(other) == v != sources[k].get(lang)]
-        assert mixed == [], f"{path}: words of the other language: {mixed}"
-    page = (site / f"{LANGS[lang]}toets/{CHAPTERS[0]}.html").read_text(encoding="utf-8")
-    assert [word for word in WORDS_SHOWN[lang] if word not in page] == []
-    assert [word for word in WORDS_SHOWN["en" if lang == "nl" else "nl"] if word not in WORDS_SHOWN[lang]
-            and f">{word}<" in page] == []
+        assert words_problems(source, lang, test_page=path != "toets/index.html") == [], path
+
+
+def test_the_language_check_bites(site):
+    """An English test page with a Dutch button, and with a Dutch word in the script's JSON, is reported."""
+    source = (site / f"en/toets/{CHAPTERS[0]}.html").read_text(encoding="utf-8")
+    assert words_problems(source.replace(">Start again<", ">Begin opnieuw<"), "en", test_page=True) == [
+        "missing: 'Start again'", "the other language's 'Begin opnieuw'"]
+    broken = source.replace('"deels": "Partly correct"', '"deels": "Deels goed"')
+    assert words_problems(broken, "en", test_page=False) == [
+        "script word deels: 'Deels goed'", "script word deels in the other language: 'Deels goed'"]
