@@ -21,27 +21,17 @@ def test_axe_finds_no_violations_on_any_page_light_and_dark(walk_over_http, lang
     assert walked["problems"] == {}, "\n".join(f"{p}: {v}" for p, v in walked["problems"].items())
 
 
-def test_the_axe_check_bites(page, server, axe_source):
-    """Twin: an image without alt text and grey-on-grey text on a real page are both reported, light and
-    dark; the page itself is clean."""
+# The axe twin and the keyboard test opened the same page; now one test runs axe on it, tabs through it, then
+# breaks it (axe first: a link left focused is styled .focus-visible, which axe would judge too).
+def test_keyboard_reaches_content_with_a_visible_focus_and_the_axe_check_bites(page, server, axe_source):
+    """Tab from the top reaches the skip link, then links in the content, each with a visible outline. Twin of
+    the walk's axe: the page is clean, light and dark; an image without alt text and grey-on-grey text put on
+    it are both reported."""
     page.goto(f"{server}/aanbevelingen/1-persoonlijke-band.html")
     assert light_and_dark(page, axe_source) == []
-    page.evaluate("""() => {
-        const article = document.querySelector('article');
-        const img = document.createElement('img'); img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; article.prepend(img);
-        const p = document.createElement('p'); p.textContent = 'Bijna onleesbaar'; p.style.color = '#777';
-        p.style.background = '#888'; article.prepend(p); }""")
-    found = light_and_dark(page, axe_source)
-    assert any(v.startswith("image-alt") for v in found), found
-    assert any(v.startswith("dark: color-contrast") for v in found), found
-
-
-def test_keyboard_reaches_content_with_a_visible_focus(page, server):
-    """Tab from the top reaches the skip link, then links in the content, each with a visible outline."""
-    page.goto(f"{server}/aanbevelingen/1-persoonlijke-band.html")
     page.keyboard.press("Tab")
     first = page.evaluate("() => document.activeElement.className + ' ' + document.activeElement.textContent")
-    assert "md-skip" in first
+    assert "md-skip" in first, f"the first Tab reached {first!r}, not the skip link"
     seen_content_link = False
     for _ in range(200):  # header, the whole nav (about 50 links) and the toc come first
         page.keyboard.press("Tab")
@@ -54,8 +44,17 @@ def test_keyboard_reaches_content_with_a_visible_focus(page, server):
                     outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
                     shadow: style.boxShadow !== 'none'};
         }""")
-        assert info["outline"] or info["shadow"], info
+        assert info["outline"] or info["shadow"], f"focus without an outline or a shadow: {info}"
         if info["inArticle"] and info["tag"] == "A":
             seen_content_link = True
             break
-    assert seen_content_link
+    assert seen_content_link, "200 Tabs did not reach a link in the article"
+
+    page.evaluate("""() => {
+        const article = document.querySelector('article');
+        const img = document.createElement('img'); img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; article.prepend(img);
+        const p = document.createElement('p'); p.textContent = 'Bijna onleesbaar'; p.style.color = '#777';
+        p.style.background = '#888'; article.prepend(p); }""")
+    found = light_and_dark(page, axe_source)
+    assert any(v.startswith("image-alt") for v in found), found
+    assert any(v.startswith("dark: color-contrast") for v in found), found

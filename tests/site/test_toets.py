@@ -271,3 +271,60 @@ def test_strict_build_stops_on_a_question_whose_anchor_is_gone(tmp_path):
             "with the id 'verdwenen'. Ids there: proef, gevonden.") in output
     assert "docs/toets/proef.md, line 7: data/toets/proef.yml has 1 problem(s)" in output
     assert "Aborted with 2 warnings in strict mode" in output and "Traceback" not in output
+
+
+# The browser tests of the self-test (tests/browser/test_toets.py) run most paths in one language now; what the
+# other language changes is only the words, and these come from the page: the script's words as JSON
+# (<script data-toets-woorden>), the buttons and labels as HTML, all from hooks/toets.yml and hooks/bewaren.yml.
+WORDS_SHOWN = {  # words the browser tests saw on screen, per language (on the chapter's test page)
+    "nl": ["Controleer", "Toon modelantwoord", "Begin opnieuw", "Bewaar als bestand", "Afdrukken als vragenblad",
+           "Jouw antwoord", "Oefen wat je fout had", "Toon alle vragen", "Opgeslagen in deze browser.",
+           "Nog niet begonnen.", "Antwoorden: Gehechtheidstheorie", "Lees het na:"],
+    "en": ["Check", "Show model answer", "Start again", "Save to a file", "Print as a question sheet",
+           "Your answer", "Practise what you got wrong", "Show all questions", "Saved in this browser.",
+           "Not started yet.", "Answers: Attachment theory", "Read it again:"],
+}
+
+
+def words_problems(source: str, lang: str, *, test_page: bool) -> list[str]:
+    """What on a self-test page (or the list of tests) is not in the page's language: a word of the script's
+    JSON that is not the page's language's from hooks/toets.yml or hooks/bewaren.yml, and (on a test page) a
+    button or label of WORDS_SHOWN missing or shown in the other language."""
+    import yaml
+
+    sources = {**yaml.safe_load((ROOT / "hooks" / "bewaren.yml").read_text(encoding="utf-8")),
+               **yaml.safe_load((ROOT / "hooks" / "toets.yml").read_text(encoding="utf-8"))}
+    words = json.loads(re.search(r'<script type="application/json" data-toets-woorden>(.*?)</script>',
+                                 source, re.S).group(1))
+    problems = [f"script word {key}: {words.get(key)!r}" for key in (
+        "goed", "niet_goed", "deels", "juiste_antwoord", "gewist", "opnieuw_vraag", "score", "score_deels",
+        "score_leeg", "oefen_niets", "oefen_bezig", "stand_bezig", "stand_klaar") if words.get(key) != sources[key][lang]]
+    other = "en" if lang == "nl" else "nl"
+    problems += [f"script word {k} in the other language: {v!r}" for k, v in words.items()
+                 if isinstance(v, str) and isinstance(sources.get(k), dict)
+                 and sources[k].get(other) == v != sources[k].get(lang)]
+    if test_page:
+        problems += [f"missing: {word!r}" for word in WORDS_SHOWN[lang] if word not in source]
+        problems += [f"the other language's {word!r}" for word in WORDS_SHOWN[other]
+                     if word not in WORDS_SHOWN[lang] and f">{word}<" in source]
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_script_and_the_page_speak_the_pages_language(site, lang):
+    """On the test page and on the list of tests, every word the script shows (feedback, score, status, the
+    question before starting again, the overview's 'in progress' and 'done') is the page's language's from
+    hooks/toets.yml or hooks/bewaren.yml, and the page's buttons and labels are in its language."""
+    for path in (f"toets/{CHAPTERS[0]}.html", "toets/index.html"):
+        source = (site / f"{LANGS[lang]}{path}").read_text(encoding="utf-8")
+        assert words_problems(source, lang, test_page=path != "toets/index.html") == [], path
+
+
+def test_the_language_check_bites(site):
+    """An English test page with a Dutch button, and with a Dutch word in the script's JSON, is reported."""
+    source = (site / f"en/toets/{CHAPTERS[0]}.html").read_text(encoding="utf-8")
+    assert words_problems(source.replace(">Start again<", ">Begin opnieuw<"), "en", test_page=True) == [
+        "missing: 'Start again'", "the other language's 'Begin opnieuw'"]
+    broken = source.replace('"deels": "Partly correct"', '"deels": "Deels goed"')
+    assert words_problems(broken, "en", test_page=False) == [
+        "script word deels: 'Deels goed'", "script word deels in the other language: 'Deels goed'"]
