@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from pypdf import PdfReader
+from papier import print_page
 
 
 SHEET = "aan-de-slag/herstelgesprek-voorbereiden.html"
@@ -224,7 +224,7 @@ def test_a_file_carries_the_answers_to_a_fresh_browser(browser, page, server, si
 
 def test_files_restored_on_a_sheet_wrong_gone_and_thousands(page, site, tmp_path):
     """A wrong file is refused plainly, with the file's name and what is wrong in it; nothing changes and no green
-    line stands beside the red one (every kind of wrong file, in Dutch: tests/js/bewaren-pagina.test.js). An
+    line stands beside the red one (every kind of wrong file, in Dutch: tests/js/bewaren-meldingen.test.js). An
     answer whose question no longer exists is kept under 'Antwoorden zonder vraag'; of 3,000 such answers all are
     taken over, 100 drawn and the rest counted (drawing every one froze the page)."""
     key = "leidraad:v3:werkblad:herstelgesprek-voorbereiden"
@@ -496,10 +496,7 @@ def test_a_long_answer_prints_every_line_and_a_blank_sheet_one_page(page, server
     field = form(page).locator("textarea.werkblad-vak").first
     field.fill("\n".join(f"Regel {n} van het verhaal." for n in range(1, 16)))
     page.get_by_label("Naam").focus()
-    page.emulate_media(media="print")
-    path = tmp_path / "lang.pdf"
-    page.pdf(path=str(path), format="A4", print_background=True)
-    text = " ".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    text = " ".join(" ".join(lines) for lines in print_page(page, tmp_path / "lang.pdf"))   # pdftotext: quicker than pypdf
     assert "Regel 1 van het verhaal." in text and "Regel 15 van het verhaal." in text
     page.once("dialog", lambda d: d.accept())
     page.emulate_media(media="screen")
