@@ -8,16 +8,11 @@ from __future__ import annotations
 import datetime
 import json
 
-import pytest
 
 SHEET = "aan-de-slag/herstelgesprek-voorbereiden.html"
 TEST = "toets/gehechtheidstheorie.html"
 MINE = "mijn-werk.html"
 T0 = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=datetime.timezone.utc)
-
-
-def base_of(how: str, site, server) -> str:
-    return site.as_uri() if how == "file" else server
 
 
 def fill_sheet(page, base: str, name: str = "Juf Sanne"):
@@ -49,9 +44,9 @@ def save_all(page, tmp_path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-# Both protocols: the links Mijn werk writes, the download and the file picker are each the protocol's own.
-@pytest.mark.parametrize("how", ["file", "http"])
-def test_mijn_werk_lists_links_saves_and_restores_everything(browser, page, site, server, tmp_path, how):
+# From file:// (the USB stick). Over http, Mijn werk lists, links and saves to a file in the reminder's test below;
+# a restore from a file over http is the sheet's in test_bewaren.py (the same bewaren.js file buttons).
+def test_mijn_werk_lists_links_saves_and_restores_everything(browser, page, site, tmp_path):
     """A teacher's path through Mijn werk, checked at every step:
     1. a worksheet and a self-test (an open answer and a choice) are listed with the date they changed and a link
        to their page (the sheet's own page, not the print-all page); the link leads to the answers, in English
@@ -60,7 +55,7 @@ def test_mijn_werk_lists_links_saves_and_restores_everything(browser, page, site
        list says when they were saved to a file;
     3. in a fresh browser the list says nothing is kept; a record this version has no page for is listed, named,
        without a link; 'Zet alles terug uit bestand' asks, then lists and fills in all of it."""
-    base = base_of(how, site, server)
+    base = site.as_uri()
     page.clock.set_fixed_time(T0)
     fill_sheet(page, base)
     answer_test(page, base)
