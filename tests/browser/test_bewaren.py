@@ -362,7 +362,7 @@ def test_a_private_window_is_warned_where_the_browser_lets_a_page_tell(browser, 
         normal.add_init_script("""(() => { const estimate = navigator.storage.estimate.bind(navigator.storage);
             navigator.storage.estimate = () => estimate().then((r) => { window.__geschat = true; return r; }); })();""")
         normal.goto(f"{server}/{SHEET}")
-        normal.wait_for_function("window.__geschat === true")
+        normal.wait_for_function("() => window.__geschat === true")
         assert not form(normal).locator("[data-werkblad-melding]").is_visible()
     finally:
         context.close()
@@ -447,10 +447,11 @@ def test_two_tabs_merge_field_by_field(page, server):
     # The field the teacher is typing in keeps her text; when she leaves it, the other tab's newer text shows.
     assert page.evaluate("document.activeElement.id") == "werkblad-herstelgesprek-voorbereiden-naam"
     # a listener added after bewaren.js's runs after it: once it has heard the change, the page has handled it
+    # (waited for with a function: an expression would be polled with eval, which the page's CSP refuses)
     page.evaluate("""() => window.addEventListener('storage', (e) => {
         if ((e.newValue || '').includes('Juf Sanne de Vries')) window.__gehoord = true; })""")
     other.get_by_label("Naam").fill("Juf Sanne de Vries")
-    page.wait_for_function("window.__gehoord === true")
+    page.wait_for_function("() => window.__gehoord === true")
     assert page.get_by_label("Naam").input_value() == "Juf Sanne", "the focused field keeps what she typed"
     page.get_by_label("Naam").blur()
     page.wait_for_function("() => document.querySelector('#werkblad-herstelgesprek-voorbereiden-naam').value === 'Juf Sanne de Vries'", polling=100)

@@ -188,7 +188,7 @@ def test_a_focused_field_prints_no_focus_ring_or_cursor_and_gets_the_focus_back(
     field = page.locator("form.werkblad textarea").first
     field.click()
     page.pdf(path=str(tmp_path / "focus.pdf"), format="A4")  # Ctrl+P: print media for the print only
-    page.wait_for_function("document.activeElement === document.querySelector('form.werkblad textarea')")
+    page.wait_for_function("() => document.activeElement === document.querySelector('form.werkblad textarea')")
     assert focus_problems(page) == []
 
 
