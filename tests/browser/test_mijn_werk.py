@@ -8,16 +8,11 @@ from __future__ import annotations
 import datetime
 import json
 
-import pytest
 
 SHEET = "aan-de-slag/herstelgesprek-voorbereiden.html"
 TEST = "toets/gehechtheidstheorie.html"
 MINE = "mijn-werk.html"
 T0 = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=datetime.timezone.utc)
-
-
-def base_of(how: str, site, server) -> str:
-    return site.as_uri() if how == "file" else server
 
 
 def fill_sheet(page, base: str, name: str = "Juf Sanne"):
@@ -49,77 +44,66 @@ def save_all(page, tmp_path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("how", ["file", "http"])
-def test_mijn_werk_lists_what_was_filled_in_with_dates_and_working_links(page, site, server, how):
-    """A worksheet and a self-test answer are listed with the date they changed and a link to their page (the
-    sheet's own page, not the print-all page); the link leads to the answers, in English too."""
-    base = base_of(how, site, server)
+# From file:// (the USB stick). Over http, Mijn werk lists, links and saves to a file in the reminder's test below;
+# a restore from a file over http is the sheet's in test_bewaren.py (the same bewaren.js file buttons).
+def test_mijn_werk_lists_links_saves_and_restores_everything(browser, page, site, tmp_path):
+    """A teacher's path through Mijn werk, checked at every step:
+    1. a worksheet and a self-test (an open answer and a choice) are listed with the date they changed and a link
+       to their page (the sheet's own page, not the print-all page); the link leads to the answers, in English
+       too, where the choice made in Dutch shows;
+    2. 'Bewaar alles als bestand' holds the sheet and the self-test (version 3, records without a language), and the
+       list says when they were saved to a file;
+    3. in a fresh browser the list says nothing is kept; a record this version has no page for is listed, named,
+       without a link; 'Zet alles terug uit bestand' asks, then lists and fills in all of it."""
+    base = site.as_uri()
     page.clock.set_fixed_time(T0)
     fill_sheet(page, base)
     answer_test(page, base)
+    question = page.locator("fieldset[data-toets-vraag]").first
+    question.locator("input[type=radio]").first.check()
+    question.locator("[data-toets-controleer]").click()
     page.goto(f"{base}/{MINE}")
     found = rows(page)
     assert set(found) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie"}
     what, changed, saved = found["werkblad:herstelgesprek-voorbereiden"]
-    assert what.startswith("Werkblad: ") and "(1 antwoord)" in what
+    assert what.startswith("Werkblad: ") and "(1 antwoord)" in what, what
     assert "2026" in changed and "7" in changed and saved == "nog niet als bestand bewaard"
     assert found["toets:gehechtheidstheorie"][0].startswith("Toets jezelf: ")
     assert page.locator("[data-mijn-werk-leeg]").is_hidden()
     page.locator("[data-record='werkblad:herstelgesprek-voorbereiden'] a").click()
     page.wait_for_load_state()
-    assert page.url.endswith(SHEET) and "/en/" not in page.url
+    assert page.url.endswith(SHEET) and "/en/" not in page.url, "1. the sheet's own page"
     assert page.get_by_label("Naam").input_value() == "Juf Sanne"
     page.goto(f"{base}/en/{MINE}")
     english = rows(page)
     assert english["werkblad:herstelgesprek-voorbereiden"][0].startswith("Worksheet: ")
     page.locator("[data-record='toets:gehechtheidstheorie'] a").click()
     page.wait_for_load_state()
-    assert page.url.endswith(f"en/{TEST}")
+    assert page.url.endswith(f"en/{TEST}"), "1. the English self-test"
     assert page.locator(f"fieldset[data-toets-vraag='{OPEN}'] textarea").input_value() == \
         "Troost bieden als een kind verdrietig is."
+    assert page.locator("fieldset[data-toets-vraag] input[type=radio]:checked").count() == 1, \
+        "1. the choice made in Dutch shows on the English self-test"
 
-
-def test_a_choice_made_in_dutch_shows_on_the_english_self_test(page, site):
-    """The same self-test shows the same choice in both languages."""
-    page.goto(f"{site.as_uri()}/{TEST}")
-    question = page.locator("fieldset[data-toets-vraag]").first
-    question.locator("input[type=radio]").first.check()
-    question.locator("[data-toets-controleer]").click()
-    page.goto(f"{site.as_uri()}/en/{TEST}")
-    assert page.locator("fieldset[data-toets-vraag] input[type=radio]:checked").count() == 1
-
-
-def test_an_empty_browser_says_so_and_an_unknown_record_has_no_link(page, site):
-    """Nothing kept: the list says so. A record this version has no page for is listed, named, without a link."""
-    page.goto(f"{site.as_uri()}/{MINE}")
-    assert rows(page) == {}
-    assert page.locator("[data-mijn-werk-leeg]").is_visible()
-    page.evaluate("""() => localStorage.setItem('leidraad:v3:werkblad:bestaat-niet',
-                     JSON.stringify({velden: {naam: {v: 'x', t: 1, q: 'Naam'}}}))""")
-    page.reload()
-    found = rows(page)
-    assert "bestaat-niet (deze pagina staat niet in deze versie van de site)" in found["werkblad:bestaat-niet"][0]
-    assert page.locator("[data-record='werkblad:bestaat-niet'] a").count() == 0
-
-
-@pytest.mark.parametrize("how", ["file", "http"])
-def test_one_file_restores_everything_in_a_fresh_browser(browser, page, site, server, tmp_path, how):
-    """'Bewaar alles als bestand' holds the sheet and the self-test (version 3, records without a language);
-    in a fresh browser 'Zet alles terug uit bestand' asks, then lists and fills in all of it."""
-    base = base_of(how, site, server)
-    fill_sheet(page, base)
-    answer_test(page, base)
     page.goto(f"{base}/{MINE}")
     rows(page)
     data = save_all(page, tmp_path)
     assert data["versie"] == 3
     assert set(data["gegevens"]) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie"}
-    assert rows(page)["werkblad:herstelgesprek-voorbereiden"][2].startswith("bewaard als bestand op ")
+    assert rows(page)["werkblad:herstelgesprek-voorbereiden"][2].startswith("bewaard als bestand op "), "2."
+
     fresh = browser.new_context(locale="nl-NL")
     try:
         other = fresh.new_page()
         other.goto(f"{base}/{MINE}")
-        assert rows(other) == {}
+        assert rows(other) == {}, "3. a fresh browser keeps nothing"
+        assert other.locator("[data-mijn-werk-leeg]").is_visible(), "3. and says so"
+        other.evaluate("""() => localStorage.setItem('leidraad:v3:werkblad:bestaat-niet',
+                         JSON.stringify({velden: {naam: {v: 'x', t: 1, q: 'Naam'}}}))""")
+        other.reload()
+        found = rows(other)
+        assert "bestaat-niet (deze pagina staat niet in deze versie van de site)" in found["werkblad:bestaat-niet"][0]
+        assert other.locator("[data-record='werkblad:bestaat-niet'] a").count() == 0, "3. no link to a missing page"
         path = tmp_path / "alles.json"
         path.write_text(json.dumps(data), encoding="utf-8")
         asked = []
@@ -127,9 +111,10 @@ def test_one_file_restores_everything_in_a_fresh_browser(browser, page, site, se
         other.locator("[data-bestand]").set_input_files(str(path))
         other.wait_for_function("() => /overgenomen/.test(document.querySelector('[data-mijn-werk-status]').textContent)")
         assert asked and asked[0].startswith("Uit dit bestand komen")
-        assert set(rows(other)) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie"}
+        assert set(rows(other)) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie",
+                                    "werkblad:bestaat-niet"}, "3. everything listed after the restore"
         other.goto(f"{base}/en/{SHEET}")
-        assert other.get_by_label("Name", exact=True).input_value() == "Juf Sanne"
+        assert other.get_by_label("Name", exact=True).input_value() == "Juf Sanne", "3. and filled in"
     finally:
         fresh.close()
 
@@ -150,14 +135,14 @@ def reminder_on_mine(page, base: str) -> str | None:
     return line.inner_text() if line.is_visible() else None
 
 
-@pytest.mark.parametrize("how", ["file", "http"])
-def test_the_reminder_comes_a_week_after_the_last_save_to_a_file_not_before(page, site, server, tmp_path, how):
+# One protocol per test: the reminder's code is loaded when due, over http here and from file:// below.
+def test_the_reminder_comes_a_week_after_the_last_save_to_a_file_not_before(page, server, tmp_path):
     """Saved to a file on day 0, changed an hour later: no reminder on day 6, a reminder on day 8 on Mijn werk and
     on the sheet (with a link to Mijn werk); saving again makes it go."""
-    base = base_of(how, site, server)
+    base = server
     page.clock.set_fixed_time(T0)
     fill_sheet(page, base)
-    assert reminder_on_sheet(page) is None
+    assert reminder_on_sheet(page) is None, "day 0: no reminder"
     page.goto(f"{base}/{MINE}")
     rows(page)
     save_all(page, tmp_path)
@@ -165,48 +150,43 @@ def test_the_reminder_comes_a_week_after_the_last_save_to_a_file_not_before(page
     fill_sheet(page, base, "Juf Sanne de Vries")
     page.clock.set_fixed_time(T0 + datetime.timedelta(days=6, hours=23))
     page.goto(f"{base}/{SHEET}")
-    assert reminder_on_sheet(page) is None
-    assert reminder_on_mine(page, base) is None
+    assert reminder_on_sheet(page) is None, "day 6: none on the sheet"
+    assert reminder_on_mine(page, base) is None, "day 6: none on Mijn werk"
     page.clock.set_fixed_time(T0 + datetime.timedelta(days=8))
     page.goto(f"{base}/{SHEET}")
     line = reminder_on_sheet(page)
-    assert line and "niet meer als bestand bewaard" in line and "Bewaar alles op Mijn werk." in line
+    assert line and "niet meer als bestand bewaard" in line and "Bewaar alles op Mijn werk." in line, line
     page.locator("[data-herinnering] a").click()
     page.wait_for_load_state()
     assert page.url.endswith(MINE)
     assert "niet meer als bestand bewaard" in reminder_on_mine(page, base)
     save_all(page, tmp_path)
-    assert page.locator("[data-mijn-werk-herinnering]").is_hidden()
+    assert page.locator("[data-mijn-werk-herinnering]").is_hidden(), "saved again: gone on Mijn werk"
     page.goto(f"{base}/{SHEET}")
-    assert reminder_on_sheet(page) is None
+    assert reminder_on_sheet(page) is None, "saved again: gone on the sheet"
 
 
 def test_never_saved_work_is_reminded_a_week_after_its_first_answer(page, site):
-    """Never saved to a file: the reminder comes seven days after the first answer, in English on English pages."""
-    page.clock.set_fixed_time(T0)
-    fill_sheet(page, site.as_uri())
-    page.clock.set_fixed_time(T0 + datetime.timedelta(days=6))
-    page.goto(f"{site.as_uri()}/en/{SHEET}")
-    assert reminder_on_sheet(page) is None
-    page.clock.set_fixed_time(T0 + datetime.timedelta(days=7, minutes=1))
-    page.goto(f"{site.as_uri()}/en/{SHEET}")
-    assert "has never been saved to a file" in reminder_on_sheet(page)
-
-
-def test_the_circle_explorers_self_reflection_is_reminded_too(page, site):
-    """The circle explorer's self-reflection, never saved to a file, gets the reminder a week after its first answer
-    (its words arrive with bewaren-bestand.js, so the page's first load keeps within its budget)."""
+    """Never saved to a file: the reminder comes seven days after the first answer, in English on English pages;
+    the circle explorer's self-reflection gets it too (its words arrive with bewaren-bestand.js, so the page's
+    first load keeps within its budget). From file://."""
     explorer = f"{site.as_uri()}/theorie/cirkel-verkenner.html"
     page.clock.set_fixed_time(T0)
+    fill_sheet(page, site.as_uri())
     page.goto(explorer)
     page.locator(".cirkel-reflectie textarea").fill("Vaker doorvragen.")
     page.clock.set_fixed_time(T0 + datetime.timedelta(days=6))
+    page.goto(f"{site.as_uri()}/en/{SHEET}")
+    assert reminder_on_sheet(page) is None, "day 6: none on the sheet"
     page.goto(explorer)
-    assert reminder_on_sheet(page) is None
+    assert reminder_on_sheet(page) is None, "day 6: none on the explorer"
+    page.clock.set_fixed_time(T0 + datetime.timedelta(days=7, minutes=1))
+    page.goto(f"{site.as_uri()}/en/{SHEET}")
+    assert "has never been saved to a file" in reminder_on_sheet(page)
     page.clock.set_fixed_time(T0 + datetime.timedelta(days=8))
     page.goto(explorer)
     line = reminder_on_sheet(page)
-    assert line and "nog nooit als bestand bewaard" in line and "Bewaar alles op Mijn werk." in line
+    assert line and "nog nooit als bestand bewaard" in line and "Bewaar alles op Mijn werk." in line, line
 
 
 PERSIST = {
@@ -216,12 +196,18 @@ PERSIST = {
 }
 
 
-@pytest.mark.parametrize("answer", PERSIST)
-def test_the_page_says_what_the_browser_answered_when_asked_to_keep_the_data(page, site, answer):
-    """Mijn werk asks navigator.storage.persist() and says in words: granted, not granted, or not supported."""
-    script, words = PERSIST[answer]
-    page.add_init_script(script)
-    page.goto(f"{site.as_uri()}/{MINE}")
-    line = page.locator("[data-mijn-werk-opslag]")
-    page.wait_for_function("() => !/gevraagd/.test(document.querySelector('[data-mijn-werk-opslag]').textContent)")
-    assert words in line.inner_text()
+def test_the_page_says_what_the_browser_answered_when_asked_to_keep_the_data(browser, site):
+    """Mijn werk asks navigator.storage.persist() and says in words: granted, not granted, or not supported (one
+    page per answer in one context; the choice of words per answer is also in tests/js/bewaren.test.js)."""
+    context = browser.new_context(locale="nl-NL")
+    try:
+        for answer, (script, words) in PERSIST.items():
+            page = context.new_page()
+            page.add_init_script(script)
+            page.goto(f"{site.as_uri()}/{MINE}")
+            page.wait_for_function("() => !/gevraagd/.test(document.querySelector('[data-mijn-werk-opslag]').textContent)")
+            line = page.locator("[data-mijn-werk-opslag]").inner_text()
+            assert words in line, (answer, line)
+            page.close()
+    finally:
+        context.close()
