@@ -173,7 +173,7 @@ def test_the_print_all_page_shares_each_sheets_answers_and_saves_all_in_one_file
 FILE_WORDS = {
     "nl": {"prefix": "", "naam": "Naam", "bewaar": "Bewaar als bestand",
            "bestand": r"leidraad-werkblad-herstelgesprek-voorbereiden-\d{4}-\d\d-\d\d\.json",
-           "vraag": "Uit dit bestand komen 2 nieuwe antwoorden en 0 antwoorden die anders zijn dan wat hier staat. "
+           "vraag": "Dit bestand bevat 2 nieuwe antwoorden en 0 antwoorden die anders zijn dan wat hier staat. "
                     "Wil je ze overnemen?",
            "klaar": "2 antwoorden overgenomen uit het bestand.", "anders": "1 antwoord dat anders is"},
     "en": {"prefix": "en/", "naam": "Name", "bewaar": "Save to a file",
@@ -300,7 +300,7 @@ def test_a_worksheet_page_restores_only_its_worksheet_and_leaves_the_team_scan_a
         "teamscan:nl:scan": {"velden": {"naam": {"v": "Meester Bram", "t": 9e12, "q": "Naam"}}}}}
     page.goto(f"{server}/{SHEET}")
     asked = restore_file(page, json.dumps(data), tmp_path)
-    assert asked[0].startswith("Uit dit bestand komen 1 nieuw antwoord en 0 antwoorden die anders zijn")
+    assert asked[0].startswith("Dit bestand bevat 1 nieuw antwoord en 0 antwoorden die anders zijn")
     assert "teamscan" in asked[0] and "niet bij deze pagina" in asked[0]
     status = form(page).locator("[data-werkblad-status]").inner_text()
     assert "1 antwoord overgenomen" in status and "teamscan" in status

@@ -110,7 +110,7 @@ def test_mijn_werk_lists_links_saves_and_restores_everything(browser, page, site
         other.once("dialog", lambda d: (asked.append(d.message), d.accept()))
         other.locator("[data-bestand]").set_input_files(str(path))
         other.wait_for_function("() => /overgenomen/.test(document.querySelector('[data-mijn-werk-status]').textContent)")
-        assert asked and asked[0].startswith("Uit dit bestand komen")
+        assert asked and asked[0].startswith("Dit bestand bevat")
         assert set(rows(other)) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie",
                                     "werkblad:bestaat-niet"}, "3. everything listed after the restore"
         other.goto(f"{base}/en/{SHEET}")
