@@ -365,12 +365,25 @@ def i18n_translations(config) -> dict[str, str] | None:
     return dict(others[0].nav_translations or {}) if others else None
 
 
+def data_slips(data_dir: pathlib.Path | None = None, words_dir: pathlib.Path | None = None) -> list[str]:
+    """A key written twice in a data or words file (data/**/*.yml, hooks/*.yml): YAML would keep only the last."""
+    data_dir, words_dir = data_dir or gereedschap.DATA, words_dir or gereedschap.HERE
+    found = []
+    for path in sorted(data_dir.glob("**/*.yml")) + sorted(words_dir.glob("*.yml")):
+        shown = path.relative_to(data_dir.parent).as_posix()
+        for line, key, first in gereedschap.duplicate_keys(path.read_text(encoding="utf-8", errors="replace")):
+            found.append(f"{shown}, line {line}: '{key}' is there twice in the same list (also on line {first}); "
+                         "only this one would count and the other would be lost. Put both into one entry.")
+    return found
+
+
 def on_config(config, **kwargs):
-    """Pages that are not UTF-8: each named with its line as a warning, before any hook reads them. The build goes
+    """A key written twice in a data file (data_slips); pages that are not UTF-8: each named with its line as a
+    warning, before any hook reads them. The build goes
     on, so one strict run lists every other problem too: our hooks read sources with gereedschap.lees_bron (a
     wrong byte becomes U+FFFD), and MkDocs gets such a page's text from us (on_nav)."""
     sources, problems = read_sources(pathlib.Path(config.docs_dir))
-    report(problems)
+    report(problems + data_slips())
     bad = {problem.rsplit(", line ", 1)[0].removeprefix("docs/") for problem in problems}
     gereedschap.staat("controle", run=True)["niet_utf8"] = {
         str(pathlib.Path(config.docs_dir, src).resolve()): text for src, text in sources.items() if src in bad}

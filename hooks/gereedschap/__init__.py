@@ -25,7 +25,7 @@ from .bouw import BouwFout, meld, per_run, staat, taal  # noqa: F401
 from .blokken import (RENDERABLE, current, Fence, PageContext, error_box, fence_format, macro,  # noqa: F401
                       normalise, page_context, register_fences, relative, render, scan_fences, shown_path,
                       templates)
-from .gegevens import (DATA, HERE, LANGUAGES, LOADER, BlockError, build_language, data, describe,  # noqa: F401
+from .gegevens import (DATA, HERE, LANGUAGES, LOADER, BlockError, build_language, data, describe, duplicate_keys,  # noqa: F401
                        did_you_mean, language_of, missing_translations, unknown, words)
 from .paginas import lees_bron  # noqa: F401
 from .opties import Field, check_field, check_fields, check_text  # noqa: F401

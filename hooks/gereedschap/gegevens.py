@@ -42,6 +42,31 @@ def data(name: str):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
 
 
+def duplicate_keys(text: str) -> list[tuple[int, str, int]]:
+    """(line, key, line where it came first) for each key written twice in one mapping of a YAML text, 1-based:
+    YAML keeps the last and silently drops the other, so an editor's second entry for a word hides the first.
+    PyYAML has no option to refuse them; composing the node tree keeps every key with its line."""
+    try:
+        root = yaml.compose(text, Loader=LOADER)
+    except yaml.YAMLError:
+        return []   # a YAML slip is reported by the step that reads the file, with its line
+    found, todo = [], [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name is not None and name in first:
+                    found.append((key.start_mark.line + 1, name, first[name]))
+                elif name is not None:
+                    first[name] = key.start_mark.line + 1
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return sorted(found)
+
+
 def words(name: str, language: str, section: str | None = None) -> dict[str, str]:
     """The texts of a bilingual data file (`key: {nl: …, en: …}`) in one language; unknown -> nl.
 

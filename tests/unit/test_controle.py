@@ -350,3 +350,22 @@ def test_mkdocs_counts_the_warnings_of_every_language():
     finally:
         logger.removeHandler(outer)
         logger.removeHandler(inner)
+
+
+def test_a_key_written_twice_in_a_data_file_is_named_with_both_lines(tmp_path):
+    """YAML keeps the last of two equal keys and drops the other without a word: the build names both lines,
+    in nested lists too; a file without a doubled key says nothing (the twin)."""
+    import gereedschap
+    text = "nl:\n  woorden:\n    ruzie: conflict\n    pauze: speelkwartier\n    ruzie: botsing\nen:\n  woorden:\n    fight: conflict\n"
+    assert gereedschap.duplicate_keys(text) == [(5, "ruzie", 3)]
+    assert gereedschap.duplicate_keys(text.replace("    ruzie: botsing\n", "")) == []
+    assert gereedschap.duplicate_keys("- {a: 1, a: 2}\n- [x, {b: 1, b: 2}]\n") == [(1, "a", 1), (2, "b", 2)]
+    assert gereedschap.duplicate_keys("a: [unclosed\n") == []   # a YAML slip: the reading step names it
+    (tmp_path / "data" / "toets").mkdir(parents=True)
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "data" / "toets" / "x.yml").write_text("id: a\nid: b\n", encoding="utf-8")
+    (tmp_path / "hooks" / "w.yml").write_text("knop: {nl: A, en: B}\n", encoding="utf-8")
+    assert controle.data_slips(tmp_path / "data", tmp_path / "hooks") == [
+        "data/toets/x.yml, line 2: 'id' is there twice in the same list (also on line 1); only this one would "
+        "count and the other would be lost. Put both into one entry."]
+    assert controle.data_slips() == [], "a data or words file of the site has a key twice"
