@@ -103,6 +103,15 @@ test("issue 23.3: the same name twice in a round (the scan redone in another bro
   assert.match(block, /^ {4}en: "Also by \{naam\}, like the newer \{ander\}; per round only a colleague's newest file counts/m);
 });
 
+test("issue 23.3: of three files of one name, each file left out names the one that counts, not one that gave way too", () => {
+  const v = (day, level, t) => result(`bram-${day}.json`, scanFile({ naam: { v: "Bram", t: 1 }, "vaak:1-1": { v: level, t } }, `2026-10-${day}T10:00:00Z`));
+  const sorted = sortOut([v("06", "soms", 10), v("07", "nooit", 15), v("08", "vaak", 20), v("06", "soms", 10)], SUBS);
+  assert.deepEqual(sorted.scans.map((s) => s.vaak["1-1"]), ["vaak"]);
+  assert.deepEqual(sorted.refused.map((r) => [r[0], r[1].replace(/\[.*<ander=([^>]*)>.*$/, " $1")]),
+                   [["bram-06.json", "zelfde_naam bram-08.json"], ["bram-07.json", "zelfde_naam bram-08.json"],
+                    ["bram-06.json", "zelfde_naam bram-08.json"]]);
+});
+
 test("issue 23.4: two colleagues without a name on one computer are two; nameless copies count once", () => {
   const first = { "vaak:1-1": { v: "vaak", t: 100 }, "werken:1-3": { v: true, t: 101 } };
   const second = { ...first, "vaak:1-1": { v: "nooit", t: 500 } };   /* the same record, answers changed */

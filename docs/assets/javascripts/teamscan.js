@@ -211,22 +211,28 @@
   /** Which of two files of one teacher is newer: made later, then answered later, then chosen later. */
   function newer(a, b) { return (a.datum - b.datum) || (a.scan.nieuwst - b.scan.nieuwst) || (a.place - b.place); }
 
-  /** One scan per teacher in a round's items: a copy is named as such (or as chosen already, when it is the
-      same file name), of one name's files the newest counts. Returns {kept, refused: [{place, name, id, error}]}. */
+  /** One scan per teacher in a round's items: of one name's files the newest counts, a copy once; each file left
+      out names the one that counts (a copy: "the same content as", or "already chosen" for the same file name).
+      Returns {kept, refused: [{place, name, id, error}]}. */
   function settle(items) {
-    var kept = [], refused = [];
+    var groups = [], refused = [];
     items.forEach(function (item) {
-      var twin = kept.filter(function (k) { return sameScan(k.scan, item.scan); })[0];
-      if (!twin) { kept.push(item); return; }
-      if (item.scan.inhoud === twin.scan.inhoud) {   /* the content holds the name: a copy */
-        refused.push(refusal(item, twin.name === item.name ? t("al_gekozen") : t("dubbel", { ander: twin.name })));
-        return;
-      }
-      var win = newer(item, twin) > 0 ? item : twin, lose = win === item ? twin : item;
-      refused.push(refusal(lose, t("zelfde_naam", { naam: lose.scan.naam, ander: win.name })));
-      if (win === item) kept[kept.indexOf(twin)] = item;
+      var group = groups.filter(function (g) { return sameScan(g.kept.scan, item.scan); })[0];
+      if (!group) groups.push({ kept: item, out: [] });
+      else if (newer(item, group.kept) > 0 && item.scan.inhoud !== group.kept.scan.inhoud) {
+        group.out.push(group.kept);
+        group.kept = item;
+      } else group.out.push(item);
     });
-    return { kept: kept, refused: refused };
+    groups.forEach(function (group) {
+      var kept = group.kept;
+      group.out.forEach(function (item) {
+        var why = item.scan.inhoud !== kept.scan.inhoud ? t("zelfde_naam", { naam: item.scan.naam, ander: kept.name })
+          : item.name === kept.name ? t("al_gekozen") : t("dubbel", { ander: kept.name });
+        refused.push(refusal(item, why));
+      });
+    });
+    return { kept: groups.map(function (g) { return g.kept; }), refused: refused };
   }
 
   function refusal(item, why) { return { place: item.place, name: item.name, id: item.id, error: why }; }
