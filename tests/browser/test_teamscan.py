@@ -165,7 +165,9 @@ def test_wrong_files_are_named_and_the_rest_is_counted(page, server, site, files
     counts of the two good files (issue 21: one bad file used to blank the view, a resave to count twice)."""
     paths = files("file", lang)
     resaved = json.loads(paths[0].read_text(encoding="utf-8"))
-    resaved["gemaakt"] = "2030-01-01T00:00:00Z"
+    # saved again a day later: the same round (a copy in a later round would count there, issue 23.2)
+    made = datetime.datetime.fromisoformat(resaved["gemaakt"].replace("Z", "+00:00"))
+    resaved["gemaakt"] = (made + datetime.timedelta(days=1)).isoformat().replace("+00:00", "Z")
     wrong = {"kapot.json": "dit is geen json {",
              "andere-site.json": json.dumps({"formaat": "iets-anders", "versie": 1, "gegevens": {}}),
              "werkblad.json": json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2,
@@ -387,7 +389,7 @@ def test_three_teachers_on_two_dates_are_added_one_by_one_grouped_in_two_rounds_
 
     # the same file again: named as a copy, the counts stay
     add_files(page, [paths["mrt"][2]], 7)
-    assert "dezelfde inhoud als" in page.locator("[data-teamoverzicht-geweigerd] li").inner_text()
+    assert "is al gekozen; het telt één keer mee" in page.locator("[data-teamoverzicht-geweigerd] li").inner_text()
     assert counts(page, "1-2") == round_counts("1-2", later=True)
     # projected with files chosen: it starts at the result, without the picker, the file list or the names
     page.evaluate("document.activeElement.blur()")   # the mode's key works outside a field
@@ -607,3 +609,30 @@ def test_names_in_the_view_are_isolated_and_different_names_are_different_teache
     assert status.locator("bdi").all_inner_texts() == ["Anna", "Bea", "Cor"]
     assert "\u202e" not in status.evaluate("e => e.textContent")
     assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_tie_at_the_top_threes_cut_off_is_said_under_it(page, server, tmp_path, lang):
+    """Issue 23.5: 1.1 and 1.2 wanted by two, 1.3, 2.1 and 5.3 by one each: the top three shows one of the three
+    ties and says which stand equal; with one more tick for 1.3 the cut-off is clear and the line goes."""
+    def ticks(*subs):
+        return {f"werken:{sub}": {"v": True, "t": 10 + n} for n, sub in enumerate(subs)}
+    record = f"teamscan:{lang}:scan"
+    made = "2026-10-05T10:00:00Z"
+    def one(name, *subs):
+        path = tmp_path / f"{name}-{lang}.json"
+        path.write_text(json.dumps({"formaat": "leidraad-leerkracht-leerlingrelaties", "versie": 2, "gemaakt": made,
+                                    "gegevens": {record: {"velden": {"naam": {"v": name, "t": 1}, **ticks(*subs)}}}}),
+                        encoding="utf-8")
+        return path
+    paths = [one("Anna", "1-1", "1-2", "1-3"), one("Bea", "1-1", "1-2", "2-1"), one("Cor", "5-3")]
+    load_view(page, server, lang, paths)
+    tie = page.locator("[data-top-gelijk]")
+    expected = {"nl": "1.3, 2.1 en 5.3 staan gelijk: evenveel collega's willen eraan werken. Kies samen welke jullie oppakken.",
+                "en": "1.3, 2.1 and 5.3 are tied: as many colleagues want to work on each. Choose together which to take up."}
+    assert tie.is_visible() and tie.inner_text() == expected[lang]
+    assert len(top(page)) == 3
+    # the twin: Dirk ticks 1.3 too, the third place is 1.3 alone and nothing is said
+    page.locator("[data-teamoverzicht-bestanden]").set_input_files(str(one("Dirk", "1-3")))
+    page.wait_for_function("() => document.querySelector('[data-top-gelijk]').hidden")
+    assert tie.is_hidden()

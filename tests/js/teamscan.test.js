@@ -82,15 +82,53 @@ test("a later save of the same scan with a changed answer replaces the earlier o
     assert.equal(sorted.scans.length, 1, order.join());
     assert.equal(sorted.scans[0].vaak["1-1"], "altijd", order.join());
     assert.deepEqual(sorted.refused.map((r) => r[0]), ["anna-oud.json"]);
-    assert.match(sorted.refused[0][1], /^ouder\[.*<ander=anna-nieuw\.json>/);
+    assert.match(sorted.refused[0][1], /^zelfde_naam\[.*<naam=Anna>.*<ander=anna-nieuw\.json>/);
   }
 });
 
-test("two colleagues with the same name and the same answers typed at other moments are both counted", () => {
-  const other = { naam: { v: "Anna", t: 900 }, "vaak:1-1": { v: "vaak", t: 901 }, "werken:1-3": { v: true, t: 902 } };
-  const sorted = sortOut([result("a.json", scanFile(ANNA)), result("b.json", scanFile(other))], SUBS);
-  assert.equal(sorted.scans.length, 2);
+test("issue 23.3: the same name twice in a round (the scan redone in another browser) counts once, the newest file", () => {
+  const redone = { naam: { v: " anna ", t: 900 }, "vaak:1-1": { v: "nooit", t: 901 } };
+  for (const order of [[0, 1], [1, 0]]) {
+    const files = [result("anna-laptop.json", scanFile(ANNA, "2026-10-05T10:00:00Z")),
+                   result("anna-school.json", scanFile(redone, "2026-10-07T10:00:00Z"))];
+    const sorted = sortOut(order.map((i) => files[i]), SUBS);
+    assert.deepEqual(sorted.scans.map((s) => [s.naam, s.vaak["1-1"]]), [["anna", "nooit"]], order.join());
+    assert.deepEqual(sorted.refused.map((r) => r[0]), ["anna-laptop.json"]);
+    assert.match(sorted.refused[0][1], /^zelfde_naam\[.*<naam=Anna>.*<ander=anna-school\.json>/);
+  }
+  // the words say which file was left out for which newer one, in both languages
+  const yml = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "hooks", "teamscan.yml"), "utf8");
+  const block = yml.slice(yml.indexOf("  zelfde_naam:"));
+  assert.match(block, /^ {4}nl: "Ook van \{naam\}, net als het nieuwere \{ander\}; per ronde telt alleen het nieuwste/m);
+  assert.match(block, /^ {4}en: "Also by \{naam\}, like the newer \{ander\}; per round only a colleague's newest file counts/m);
+});
+
+test("issue 23.3: of three files of one name, each file left out names the one that counts, not one that gave way too", () => {
+  const v = (day, level, t) => result(`bram-${day}.json`, scanFile({ naam: { v: "Bram", t: 1 }, "vaak:1-1": { v: level, t } }, `2026-10-${day}T10:00:00Z`));
+  const sorted = sortOut([v("06", "soms", 10), v("07", "nooit", 15), v("08", "vaak", 20), v("06", "soms", 10)], SUBS);
+  assert.deepEqual(sorted.scans.map((s) => s.vaak["1-1"]), ["vaak"]);
+  assert.deepEqual(sorted.refused.map((r) => [r[0], r[1].replace(/\[.*<ander=([^>]*)>.*$/, " $1")]),
+                   [["bram-06.json", "zelfde_naam bram-08.json"], ["bram-07.json", "zelfde_naam bram-08.json"],
+                    ["bram-06.json", "zelfde_naam bram-08.json"]]);
+});
+
+test("issue 23.4: two colleagues without a name on one computer are two; nameless copies count once", () => {
+  const first = { "vaak:1-1": { v: "vaak", t: 100 }, "werken:1-3": { v: true, t: 101 } };
+  const second = { ...first, "vaak:1-1": { v: "nooit", t: 500 } };   /* the same record, answers changed */
+  const sorted = sortOut([result("scan-a.json", scanFile(first)), result("scan-b.json", scanFile(second, "2026-12-01T11:00:00Z"))], SUBS);
+  assert.deepEqual(sorted.scans.map((s) => s.vaak["1-1"]), ["vaak", "nooit"]);
   assert.deepEqual(sorted.refused, []);
+  const copies = sortOut([result("scan-a.json", scanFile(first)), result("kopie.json", scanFile(first, "2026-12-02T10:00:00Z"))], SUBS);
+  assert.equal(copies.scans.length, 1);
+  assert.match(copies.refused[0][1], /^dubbel\[.*<ander=scan-a\.json>/);
+});
+
+test("issue 23.6: the same file chosen twice is 'already chosen', not 'the same content as' itself", () => {
+  const sorted = sortOut([result("lotte.json", scanFile(ANNA)), result("lotte.json", scanFile(ANNA))], SUBS);
+  assert.equal(sorted.scans.length, 1);
+  assert.deepEqual(sorted.refused, [["lotte.json", "al_gekozen[<reden={reden}><naam={naam}><sleutel={sleutel}><n={n}><max={max}><versie={versie}><ander={ander}><nieuw={nieuw}><anders={anders}><bestand={bestand}>]"]]);
+  const yml = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "hooks", "teamscan.yml"), "utf8");
+  assert.match(yml, /^ {2}al_gekozen: \{nl: "Dit bestand is al gekozen; het telt één keer mee\.", en: "This file has already been chosen; it counts once\."\}$/m);
 });
 
 test("a file that could not be read is named with why", () => {
@@ -114,18 +152,55 @@ test("the top three: most wanted first, on a tie the one practised least, then g
   assert.deepEqual(T.topThree([row("1-1", 0, 0, 1, 1)]), []);
 });
 
+test("issue 23.5: a tie at the top three's cut-off is named, in guideline order; none when the cut-off is clear", () => {
+  const row = (index, werken) => ({ key: String(index), index, counts: { werken, nooit: 0, soms: 0, vaak: 0, altijd: 0 } });
+  const rows = [row(0, 3), row(1, 2), row(2, 1), row(3, 2), row(4, 2)];
+  const top = T.topThree(rows);
+  assert.deepEqual(V.tiesAtCut(rows, top).map((r) => r.index), [1, 3, 4]);
+  const clear = [row(0, 3), row(1, 2), row(2, 2), row(3, 1)];
+  assert.deepEqual(V.tiesAtCut(clear, T.topThree(clear)), []);
+  const few = [row(0, 1), row(1, 1)];
+  assert.deepEqual(V.tiesAtCut(few, T.topThree(few)), [], "fewer than three: all are shown");
+  const yml = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "hooks", "teamscan.yml"), "utf8");
+  const block = yml.slice(yml.indexOf("  top_gelijk:"));
+  const say = (lang) => B.text("top_gelijk", { nummers: "5.1 en 5.3" }, { top_gelijk: new RegExp(`^ {4}${lang}: "([^"]*)"`, "m").exec(block)[1] });
+  assert.equal(say("nl"), "5.1 en 5.3 staan gelijk: evenveel collega's willen eraan werken. Kies samen welke jullie oppakken.");
+  assert.match(say("en"), /^5\.1 en 5\.3 are tied: as many colleagues want to work on each/);
+});
+
 /* --- rounds, comparison, what stands out, CSV (issue 23 point 1) ------------------------------------- */
 
 const CARLA = { naam: { v: "Carla", t: 300 }, "vaak:1-2": { v: "nooit", t: 301 }, "werken:1-2": { v: true, t: 302 } };
 const SEPT = "2026-09-01T10:00:00Z", MARCH = "2027-03-02T09:00:00Z";
 
-test("files are grouped in rounds by the date they were made: within 14 days of a round's first file is one round", () => {
+test("files are grouped in rounds by the date they were made: a file within 14 days of the round's latest file joins it", () => {
   const at = (day, place) => ({ datum: Date.parse(`2026-09-${String(day).padStart(2, "0")}T12:00:00Z`), place });
-  const rounds = T.groupRounds([at(20, 0), at(1, 1), at(15, 2), at(16, 3), at(3, 4)]);
-  assert.deepEqual(rounds.map((r) => r.items.map((i) => i.place)), [[1, 4, 2], [3, 0]]);
+  const rounds = T.groupRounds([at(20, 0), at(1, 1), at(15, 2), at(30, 3), at(3, 4)]);
+  assert.deepEqual(rounds.map((r) => r.items.map((i) => i.place)), [[1, 4, 2, 0, 3]]);
+  assert.deepEqual(T.groupRounds([at(1, 0), at(16, 1)]).map((r) => r.items.length), [1, 1], "15 days apart: two rounds");
+  assert.deepEqual(T.groupRounds([at(1, 0), at(15, 1)]).map((r) => r.items.length), [2], "14 days apart: one round");
   assert.equal(T.GAP, 14);
   assert.deepEqual(T.groupRounds([at(1, 0), at(16, 1)], 30).map((r) => r.items.length), [2]);
   assert.deepEqual(T.groupRounds([]), []);
+});
+
+test("issue 23.1: files of 5–14 Oct and one saved on 27 Oct are one round, not a round of 1 colleague", () => {
+  const oct = (day) => `2026-10-${day}T10:00:00Z`;
+  const sorted = T.sortRounds([result("anna.json", scanFile(ANNA, oct("05"))), result("bea.json", scanFile(BEA, oct("14"))),
+                               result("carla.json", scanFile(CARLA, oct(27)))], SUBS);
+  assert.deepEqual(sorted.rounds.map((r) => r.scans.length), [3]);
+  assert.deepEqual([new Date(sorted.rounds[0].van).getUTCDate(), new Date(sorted.rounds[0].tot).getUTCDate()], [5, 27]);
+  const words = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "docs", "teamoverzicht.md"), "utf8");
+  const en = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "docs", "teamoverzicht.en.md"), "utf8");
+  assert.match(words, /binnen twee weken na het laatste bestand van een ronde/);
+  assert.match(en, /within two weeks of a round's latest file/);
+});
+
+test("issue 23.2: an unchanged scan in a later round is a scan of that round too, not a copy", () => {
+  const sorted = T.sortRounds([result("lotte-oct.json", scanFile(ANNA, "2026-10-05T10:00:00Z")),
+                               result("lotte-mrt.json", scanFile(ANNA, MARCH))], SUBS);
+  assert.deepEqual(sorted.rounds.map((r) => r.scans.map((s) => s.naam)), [["Anna"], ["Anna"]]);
+  assert.deepEqual(sorted.refused, []);
 });
 
 test("three teachers in two rounds: each round counts its own scans; the same teacher counts once per round", () => {
@@ -152,7 +227,7 @@ test("three teachers in two rounds: each round counts its own scans; the same te
   const versions = T.sortRounds([result("anna-1.json", scanFile(ANNA, SEPT)),
                                  result("anna-2.json", scanFile({ ...ANNA, "vaak:1-1": { v: "nooit", t: 400 } }, "2026-09-02T10:00:00Z"))], SUBS);
   assert.deepEqual(versions.rounds.map((r) => r.scans.map((s) => s.vaak["1-1"])), [["nooit"]]);
-  assert.match(versions.refused[0].error, /^ouder\[.*<ander=anna-2\.json>/);
+  assert.match(versions.refused[0].error, /^zelfde_naam\[.*<ander=anna-2\.json>/);
 });
 
 test("a file without a valid 'gemaakt' is dated by its newest answer; a refused file keeps its place and id", () => {
@@ -325,5 +400,6 @@ test("O01c: two files with the same answer times but different names are two tea
   const anna = T.scanOf(JSON.parse(scanFile(ANNA)), SUBS);
   assert.equal(T.sameScan(anna, { ...anna, naam: "ANNA " }), true, "the same name, case and spaces aside");
   assert.equal(T.sameScan({ ...anna, naam: "" }, { ...anna, naam: "" }), true, "no names: the content decides");
+  assert.equal(T.sameScan({ ...anna, naam: "" }, { ...anna, naam: "", inhoud: "[]" }), false, "no names, other content: two");
   assert.equal(T.sameScan({ ...anna, naam: "" }, { ...anna, naam: "Anna" }), false, "a name against none: two");
 });

@@ -104,7 +104,16 @@
     return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
 
-  var logic = { compare: compare, compareCell: compareCell, share: share, flags: flags, flagMinimum: flagMinimum,
+  /** The rows that tie with the third of the top three (rows of countAll, top from topThree) on how many want to
+      work on them, in guideline order, when one of them is left out of the top three: the team chooses then. */
+  function tiesAtCut(rows, top) {
+    if (top.length < 3) return [];
+    var n = top[2].counts.werken;
+    var tied = rows.filter(function (r) { return r.counts.werken === n; });
+    return tied.length > top.filter(function (r) { return r.counts.werken === n; }).length ? tied : [];
+  }
+
+  var logic = { tiesAtCut: tiesAtCut, compare: compare, compareCell: compareCell, share: share, flags: flags, flagMinimum: flagMinimum,
                 flagRule: flagRule, dateSpan: dateSpan, roundName: roundName, capital: capital, csv: csv, isoDay: isoDay };
   if (typeof module === "object") module.exports = logic;
   if (!browser) return;
@@ -258,7 +267,7 @@
       if (flag.weinig && flag.werken) cell.appendChild(element("span", "; ", "visueel-verborgen"));
       if (flag.werken) cell.appendChild(element("span", t("signaal_werken"), "teamoverzicht-signaal teamoverzicht-signaal--werken"));
     });
-    this.showTop(L.topThree(rows), total);
+    this.showTop(L.topThree(rows), total, rows);
     this.showComparison(before, last);
     root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
     if (total) startHere(root);
@@ -312,8 +321,12 @@
     return button;
   }
 
-  View.prototype.showTop = function (top, total) {
-    var root = this.root, topList = root.querySelector("[data-top-lijst]");
+  View.prototype.showTop = function (top, total, rows) {
+    var root = this.root, topList = root.querySelector("[data-top-lijst]"), heads = root.querySelectorAll("tr[data-sub]");
+    var tied = L.tiesAtCut(rows, top).map(function (r) { return subText(heads[r.index]).nummer; });
+    var ties = root.querySelector("[data-top-gelijk]");
+    ties.textContent = tied.length ? t("top_gelijk", { nummers: list(tied) }) : "";
+    ties.hidden = !tied.length;
     each(topList.children, function (item) { item.hidden = true; });
     top.forEach(function (r) {
       var item = topList.querySelector('li[data-sub="' + r.key + '"]');

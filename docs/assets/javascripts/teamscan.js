@@ -8,10 +8,10 @@
  * (bewaren-bestand.js) and counted per sub-recommendation; nothing is sent or stored. A file without a team
  * scan of this page's questions, a damaged file, a file of another site or not JSON is named with the reason
  * and left out, and the others are counted. Files fall into rounds by the date they were made ("gemaakt"):
- * within GAP days of a round's first file is that round. A copy of a file counts once, whatever its date;
- * within a round one teacher's scan saved twice counts once, recognised by the same name and its content (the
- * same answers, or answers with the same times: the same record saved again), not by the file's bytes, and of two
- * versions the newest counts; the same teacher in two rounds counts once in each. Both records of a file
+ * a file within GAP days of the round's latest file joins that round (a chain, so a late file stays with its
+ * round). Within a round a copy (the same content) counts once and one name counts once, its newest file; the
+ * same content or name in two rounds counts once in each; files without a name are merged only when their
+ * content is the same (two colleagues may share a computer). Both records of a file
  * (nl and en) are merged field by field, newest first. That logic is here and runs in Node (tests/js); what is
  * made of the rounds (their names, the comparison, what stands out, the CSV) and putting it on the page is
  * teamscan-overzicht.js, loaded with the first chosen file. The words come from the page (<script id="teamscan-teksten">, hooks/teamscan.yml).
@@ -151,7 +151,7 @@
   /* --- the team view ---------------------------------------------------------------------------- */
 
   var DAY = 24 * 60 * 60 * 1000;
-  var GAP = 14;   /* files made within this many days of a round's first file belong to that round */
+  var GAP = 14;   /* a file made within this many days of a round's latest file belongs to that round */
 
   /** The team scan in a checked file ({naam, vaak: {1-3: level}, werken: {1-3: true}, stamps, inhoud,
       nieuwst}), or null when it answers none of the sub-recommendations in subs (all when subs is null). */
@@ -178,18 +178,12 @@
     return answered ? scan : null;
   }
 
-  /** Whether two scans are one teacher's, in two steps. 1. The names must be the same (letter case and spaces
-      aside; both empty counts as the same): two different names are two people, whatever else the files share,
-      for a colleague may start from a copy of another's file, so answers and their times can be the same.
-      2. Then the content must say so: the same answers, or an answer saved at the same moment (the same record,
-      saved again later). Two colleagues of the same name who answered at other moments stay two. */
-  function sameScan(a, b) {
-    function key(name) { return name.toLowerCase().replace(/\s+/g, " ").trim(); }
-    if (key(a.naam) !== key(b.naam)) return false;
-    return a.inhoud === b.inhoud || a.stamps.some(function (stamp) { return b.stamps.indexOf(stamp) >= 0; });
-  }
+  /** A name as it is compared: letter case and spaces aside ("" for no name). */
+  function nameKey(name) { return name.toLowerCase().replace(/\s+/g, " ").trim(); }
 
-  function sameContent(a, b) { return a.inhoud === b.inhoud; }
+  /** Whether two scans count as one in a round: the same content (a copy), or the same name that is not empty
+      (a scan redone, in another browser too). Nameless scans with other content are two colleagues. */
+  function sameScan(a, b) { return nameKey(a.naam) === nameKey(b.naam) && (a.naam !== "" || a.inhoud === b.inhoud); }
 
   /** When a file was made: its "gemaakt", else the time of its newest answer (0 when it has neither). */
   function dateOf(data, scan) {
@@ -214,33 +208,44 @@
     return out;
   }
 
-  /** One scan per teacher among items (same(a, b) says which are one teacher's): an identical file is named as
-      a copy, of two versions the newest counts. Returns {kept, refused: [{place, name, id, error}]}. */
-  function settle(items, same) {
-    var kept = [], refused = [];
+  /** Which of two files of one teacher is newer: made later, then answered later, then chosen later. */
+  function newer(a, b) { return (a.datum - b.datum) || (a.scan.nieuwst - b.scan.nieuwst) || (a.place - b.place); }
+
+  /** One scan per teacher in a round's items: of one name's files the newest counts, a copy once; each file left
+      out names the one that counts (a copy: "the same content as", or "already chosen" for the same file name).
+      Returns {kept, refused: [{place, name, id, error}]}. */
+  function settle(items) {
+    var groups = [], refused = [];
     items.forEach(function (item) {
-      var twin = kept.filter(function (k) { return same(k.scan, item.scan); })[0];
-      if (!twin) { kept.push(item); return; }
-      if (item.scan.inhoud === twin.scan.inhoud) { refused.push(refusal(item, t("dubbel", { ander: twin.name }))); return; }
-      if (item.scan.nieuwst > twin.scan.nieuwst) {
-        refused.push(refusal(twin, t("ouder", { ander: item.name })));
-        kept[kept.indexOf(twin)] = item;
-      } else refused.push(refusal(item, t("ouder", { ander: twin.name })));
+      var group = groups.filter(function (g) { return sameScan(g.kept.scan, item.scan); })[0];
+      if (!group) groups.push({ kept: item, out: [] });
+      else if (newer(item, group.kept) > 0 && item.scan.inhoud !== group.kept.scan.inhoud) {
+        group.out.push(group.kept);
+        group.kept = item;
+      } else group.out.push(item);
     });
-    return { kept: kept, refused: refused };
+    groups.forEach(function (group) {
+      var kept = group.kept;
+      group.out.forEach(function (item) {
+        var why = item.scan.inhoud !== kept.scan.inhoud ? t("zelfde_naam", { naam: item.scan.naam, ander: kept.name })
+          : item.name === kept.name ? t("al_gekozen") : t("dubbel", { ander: kept.name });
+        refused.push(refusal(item, why));
+      });
+    });
+    return { kept: groups.map(function (g) { return g.kept; }), refused: refused };
   }
 
   function refusal(item, why) { return { place: item.place, name: item.name, id: item.id, error: why }; }
 
   function byPlace(a, b) { return a.place - b.place; }
 
-  /** Files in rounds by date: sorted by when they were made, a file more than gap days after the first file of
-      the current round starts the next. items: [{datum}] -> [{van, tot, items}], oldest round first. */
+  /** Files in rounds by date: sorted by when they were made, a file more than gap days after the latest file
+      of the current round starts the next (so files a few days apart stay one round, however long the chain). items: [{datum}] -> [{van, tot, items}], oldest round first. */
   function groupRounds(items, gap) {
     var rounds = [], limit = (gap === undefined ? GAP : gap) * DAY;
     items.slice().sort(function (a, b) { return (a.datum - b.datum) || (a.place - b.place); }).forEach(function (item) {
       var round = rounds[rounds.length - 1];
-      if (!round || item.datum - round.van > limit) rounds.push(round = { van: item.datum, tot: item.datum, items: [] });
+      if (!round || item.datum - round.tot > limit) rounds.push(round = { van: item.datum, tot: item.datum, items: [] });
       round.items.push(item);
       round.tot = item.datum;
     });
@@ -248,15 +253,13 @@
   }
 
   /** The files of a team in rounds: {rounds: [{nummer, van, tot, items, scans}], refused: [{name, id, error}]}.
-      A copy of a file (the same content, whatever its date) counts once; within a round one teacher counts
-      once (the newest version); the same teacher in two rounds counts once in each. */
+      Within a round a copy counts once and a name once (its newest file); each round counts its own. */
   function sortRounds(results, subs, gap) {
     var read = results.map(function (result, place) { return readOne(result, place, subs); });
-    var copies = settle(read.filter(function (r) { return !r.error; }), sameContent);
-    var refused = read.filter(function (r) { return r.error; }).concat(copies.refused);
-    var rounds = groupRounds(copies.kept, gap);
+    var refused = read.filter(function (r) { return r.error; });
+    var rounds = groupRounds(read.filter(function (r) { return !r.error; }), gap);
     rounds.forEach(function (round, index) {
-      var settled = settle(round.items, sameScan);
+      var settled = settle(round.items);
       refused = refused.concat(settled.refused);
       round.nummer = index + 1;
       round.items = settled.kept.sort(byPlace);
