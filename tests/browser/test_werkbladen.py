@@ -52,11 +52,11 @@ def js_errors(page) -> list[str]:
 
 
 def fill_in(page) -> dict[str, str]:
-    """Type in the first text field and textarea and tick the first box; return what was typed."""
+    """Type in the first text field and question box and tick the first box; return what was typed."""
     form = sheet(page)
     typed = {"naam": "Juf Sanne", "tekst": "Met Noor, omdat het contact stroef loopt"}
     form.locator("input[type=text]").first.fill(typed["naam"])
-    form.locator("textarea").first.fill(typed["tekst"])
+    form.locator("textarea.werkblad-regels").first.fill(typed["tekst"])   # a question's box (a table's cells are text boxes too)
     form.locator("input[type=checkbox]").first.check()
     return typed
 
@@ -64,7 +64,7 @@ def fill_in(page) -> dict[str, str]:
 def values(page) -> tuple[str, str, bool]:
     """What the first text field, textarea and tick box hold now."""
     form = sheet(page)
-    return (form.locator("input[type=text]").first.input_value(), form.locator("textarea").first.input_value(),
+    return (form.locator("input[type=text]").first.input_value(), form.locator("textarea.werkblad-regels").first.input_value(),
             form.locator("input[type=checkbox]").first.is_checked())
 
 
@@ -230,7 +230,7 @@ def test_worksheets_from_file_url_keep_values_and_stay_offline(page, site):
     number = [k for k in stored if k.startswith("schaal:") and not k.endswith(":waarom")]
     assert len(number) == 1 and stored[number[0]]["v"] == "7"
     assert stored[number[0] + ":waarom"]["v"] == "Het ging beter sinds we samen de dag beginnen."
-    assert stored[number[0] + ":waarom"]["q"].startswith("Welk cijfer geef je de situatie")
+    assert stored[number[0] + ":waarom"]["q"].startswith("Waarom dit cijfer? (Welk cijfer geef je de situatie")
     assert errors == []
     assert outside_requests(page.requests_seen, base) == []
 
