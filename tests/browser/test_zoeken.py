@@ -27,7 +27,7 @@ PASS_SHARE = 0.95
 # 84%. All three were then studied as development data (page words, thesaurus, forms, honesty: 97%, 99%, 96%
 # after), so they are no longer blind: the figure that counts comes from a set written after the last change.
 # Each keeps a floor a little under what was reached.
-BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94, "blind-test5": 0.92}
+BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94, "blind-test5": 0.91}
 OUTSIDE_FLOOR = 0.85           # off-topic queries (groep buiten) with the honest message: 91% reached
 TABLE = load_table()
 PROTOCOLS = ("http", "file")
