@@ -130,3 +130,10 @@ test("a session's agenda of steps and minutes is an agenda too: the times add up
   assert.equal(P.leesDuurAgenda(["Stap", "Minuten"], [["a", "5"], ["b", "vijf"]]), null, "a row without a number");
   assert.equal(P.leesDuurAgenda(["Stap", "Minuten"], [["a", "5"]]), null, "one row is no agenda");
 });
+
+test("projection opens on a shown part that asks for it, before the address's section; else the address's", () => {
+  const hidden = { closest: () => ({}) }, shown = { closest: () => null }, address = { id: "x" };
+  assert.equal(P.beginDoel([hidden, shown], address), shown, "the team view's result once it is shown");
+  assert.equal(P.beginDoel([hidden], address), address, "its result still hidden: the address decides");
+  assert.equal(P.beginDoel([], null), null, "neither: the first step");
+});

@@ -445,8 +445,17 @@
     return { s: 0, p: 0 };
   }
 
+  /** Where projection opens: the first part of the page that asks for it (data-projectie-begin: the team view's
+      result once files are chosen) and is shown, else the address's #section, else (null) the first step. The
+      page's own start wins over the address, which Material rewrites while the reader scrolls. */
+  function beginDoel(vragers, adresDoel) {
+    for (var i = 0; i < vragers.length; i++) { if (!vragers[i].closest("[hidden]")) { return vragers[i]; } }
+    return adresDoel || null;
+  }
+
   function beginSlide() {
-    var doel = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var adres = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var doel = beginDoel(document.querySelectorAll("[data-projectie-begin]"), adres);
     return doel ? plek(doel) : { s: 0, p: 0 };
   }
 
@@ -692,7 +701,7 @@
   }
   if (typeof module === "object") {
     module.exports = { verdeelStappen: verdeelStappen, kopNiveau: kopNiveau, kopContext: kopContext, stapKop: stapKop,
-                       telling: telling, klok: klok, leesAgenda: leesAgenda, leesDuurAgenda: leesDuurAgenda, agendaPunt: agendaPunt,
+                       telling: telling, klok: klok, leesAgenda: leesAgenda, leesDuurAgenda: leesDuurAgenda, agendaPunt: agendaPunt, beginDoel: beginDoel,
                        klokTekst: klokTekst };
   }
 })();

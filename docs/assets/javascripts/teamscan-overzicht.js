@@ -269,21 +269,8 @@
     });
     this.showTop(L.topThree(rows), total, rows);
     this.showComparison(before, last);
-    root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;
-    if (total) startHere(root);
+    root.querySelector("[data-teamoverzicht-uitslag]").hidden = total === 0;   /* shown, projection opens on it */
   };
-
-  /** With a result on the page, projection mode (projectie-dia.js starts at the address's #section) opens on
-      the view's own section, not on the page's introduction: its heading's id goes into the address, without a
-      jump (replaceState), unless the address already names a section. */
-  function startHere(root) {
-    if (location.hash || !window.history || !history.replaceState) return;
-    var heading = null;
-    each(document.querySelectorAll("article h2[id]"), function (h2) {
-      if (h2.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h2;
-    });
-    if (heading) history.replaceState(history.state, "", "#" + heading.id);
-  }
 
   View.prototype.showFiles = function (rounds, refused) {
     var root = this.root, lang = this.lang, box = root.querySelector("[data-teamoverzicht-lijst]");
