@@ -60,13 +60,20 @@
     return td;
   }
 
+  /** The kind of tool before a title ("Werkblad: …"), unless the title already begins with it ("Teamscan: waar
+      staan we?", not "Teamscan: Teamscan: …"). */
+  function prefix(kind, title) {
+    var word = text("soort_" + kind);
+    return title.indexOf(word) === 0 ? "" : word + ": ";
+  }
+
   function show(root) {
     var list = root.querySelector("[data-mijn-werk-lijst]"), found = rows(B.allStored(), I.words.paginas || {}, B.savedAt());
     list.textContent = "";
     found.forEach(function (item) {
       var tr = document.createElement("tr"), what = document.createElement("span"), link = document.createElement("a");
       tr.dataset.record = item.name;
-      if (item.title.indexOf(text("soort_" + item.kind)) !== 0) what.append(text("soort_" + item.kind), ": ");   /* not "Teamscan: Teamscan: …" */
+      what.append(prefix(item.kind, item.title));
       if (item.href) { link.href = item.href; link.textContent = item.title; what.appendChild(link); }
       else what.append(item.title + " " + text("geen_pagina"));
       what.append(" (" + text("antwoorden", { n: item.count }) + ")");
@@ -107,8 +114,7 @@
        in the language it was last typed in. */
     function question(name) {
       var page = (I.words.paginas || {})[name];
-      var kind = text("soort_" + name.split(":")[0]);
-      return page ? (page[1].indexOf(kind) === 0 ? page[1] : kind + ": " + page[1]) : "";
+      return page ? prefix(name.split(":")[0], page[1]) + page[1] : "";
     }
     B.fileButtons(root, { names: function () { return null; }, alles: true, say: say, question: question,
                           restored: function () { show(root); } });
