@@ -144,6 +144,13 @@ def test_two_scans_add_up_in_the_team_view(page, server, site, files, pdf_pages,
     assert page.locator("[data-teamoverzicht-geweigerd]").is_hidden()
     if how == "file":
         return
+    if lang == "nl":
+        # reading the last rows, the column heads stay in view under the header (a school leader's walk: in a
+        # meeting nobody knew which column was "nooit"); the twin: without the sticky heads they scroll away
+        assert heads_in_view(page) is True
+        page.add_style_tag(content=".md-typeset .teamoverzicht-tabel thead th { position: static !important; }")
+        assert heads_in_view(page) is False
+        page.evaluate("() => window.scrollTo(0, 0)")
     # on paper (over http, the view already loaded): counts, bars and top three on exactly one A4 page
     assert pdf_pages(page) == 1
     if lang == "nl":
@@ -156,6 +163,19 @@ def test_two_scans_add_up_in_the_team_view(page, server, site, files, pdf_pages,
         # the page count bites: the same view with taller rows no longer fits one page
         page.add_style_tag(content="@media print { .md-typeset .teamoverzicht-tabel td { padding: 4mm !important; } }")
         assert pdf_pages(page) > 1
+
+
+HEADS_JS = """() => {
+  // Row 6.3 of the team view brought into view: is the column head 'Nooit' wholly visible, below the header?
+  document.querySelector('tr[data-sub="6-3"]').scrollIntoView({block: 'center'});
+  const head = document.querySelector('.teamoverzicht-tabel thead th:nth-child(2)').getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  return head.top >= header.bottom - 1 && head.bottom <= innerHeight && window.scrollY > 0;
+}"""
+
+
+def heads_in_view(page) -> bool:
+    return page.evaluate(HEADS_JS)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -415,6 +435,7 @@ def test_three_teachers_on_two_dates_are_added_one_by_one_grouped_in_two_rounds_
     shown = page.evaluate(PROJECTED_JS)
     assert shown["heading"] == "overzicht" and not shown["counter"].startswith("1 /"), shown
     assert (shown["result"], shown["picker"], shown["files"], shown["names"], shown["howto"]) == (True, False, False, False, False)
+    assert heads_in_view(page) is True   # projected, without Material's header, the column heads stay at the top
     page.add_style_tag(content="html.projectie .md-typeset .teamoverzicht .teamoverzicht-kies { display: block !important; }")
     assert page.evaluate(PROJECTED_JS)["picker"] is True   # the twin: the check sees a picker that is shown
     page.keyboard.press("Escape")
