@@ -103,6 +103,9 @@ test("stems link the forms of a word; the distance counts a transposition as one
   assert.ok(Z.stems("complimentjes", "nl").includes("compliment"));
   assert.ok(Z.stems("bespreking", "nl").includes("besprek"));
   assert.ok(Z.stems("bespreken", "nl").includes("besprek"));
+  // a verb whose stem ends in -ts takes -t (botst, kletst: botsen, kletsen); a noun in -st keeps it (tekst)
+  assert.ok(Z.stems("botst", "nl").includes("bots") && Z.stems("kletst", "nl").includes("klets"));
+  assert.ok(!Z.stems("tekst", "nl").includes("teks"));
   assert.equal(Z.distance("leerlign", "leerling", 2), 1);
   assert.equal(Z.distance("leerling", "klas", 2), 3);        // twin: far apart is more than the limit
 });

@@ -111,7 +111,7 @@
       var ending = endings[i];
       if (word.length - ending.length < 3 || word.slice(-ending.length) !== ending) continue;
       var stem = word.slice(0, -ending.length);
-      if (ending === "t" && /(c|ch|s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment
+      if (ending === "t" && /(c|ch|[^t]s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment (but botst, kletst)
       if (/^ing/.test(ending) && /([^aeiou])\1$/.test(stem)) continue;  // spelling is not spel(en)
       stem = spelling(stem, language);
       if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
