@@ -20,7 +20,7 @@ const WORDS = {
     paginas: { "begrippen.html#herstelgesprek": ["slotje"], "hele-leidraad.html": ["pdf", "alles afdrukken"],
                "uit-de-index.html": ["zonder titel"] },
     titels: { "hele-leidraad.html": "De hele leidraad" },
-    stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is"],
+    stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is", "moet"],
     algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie", "blijkbaar"],
   },
   en: { woorden: { favourites: ["fair", "equal"] }, paginas: {}, stopwoorden: ["the", "a", "of", "my", "i"],
@@ -44,6 +44,7 @@ const DOCS = [
   ["aanbevelingen/6-herstel.html", "6 Zorg voor herstel van de relatie", "Na een conflict of ruzie de relatie herstellen met een herstelgesprek."],
   ["theorie/gehechtheidstheorie.html", "Gehechtheidstheorie", "Een veilige haven en een veilige basis; sensitief reageren op leerlingen."],
   ["aan-de-slag/veilig-klimaat.html", "Een veilig klimaat in het team", "Met collega's een veilig klimaat maken, ook met de schoolleider."],
+  ["aan-de-slag/veilig-klimaat.html#moe", "Moe na een lange dag", "Wie moe is, moet het zeggen; moeheid en moede collega's in de klas."],
   ["en/aanbevelingen/5-conflicten.html", "5 Prevent conflicts", "Prevent conflicts with pupils in the class."],
   ["en/aanbevelingen/5-conflicten.html#aanbeveling-5-4", "5.4 Treat pupils fairly", "Treat every pupil fair and equal in class."],
   ["en/aanbevelingen/1-band.html", "1 A personal bond", "Get to know every pupil in class; a teacher makes time for each of them."],
@@ -191,6 +192,12 @@ test("a page left out of the index is found by its title and the editors' words"
   assert.equal(ADDED[0][1], "De hele leidraad");
   assert.equal(search("pdf").pages[0], "hele-leidraad.html");
   assert.equal(search("alles afdrukken").pages[0], "hele-leidraad.html");
+});
+
+test("a word's other forms are never stop words (moe is not moet)", () => {
+  const forms = terms("moe");
+  assert.ok(forms.includes("moe") && !forms.includes("moet"), forms.join(" "));
+  assert.ok(forms.includes("moede"), "twin: a form that is no stop word stays: " + forms.join(" "));
 });
 
 test("stems: participles, -heid, -iviteit and -atie/-eren find the verb; English -ly, -ier, -ied, -ment", () => {

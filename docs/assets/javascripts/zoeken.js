@@ -367,12 +367,13 @@
     return null;
   }
 
-  /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first. */
+  /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first;
+     never a stop word (moe is not moet, moeten). */
   function formsOf(state, key) {
     var found = [];
     stems(key, state.language).forEach(function (stem) {
       (state.roots.get(stem) || []).forEach(function (other) {
-        if (other !== key && found.indexOf(other) < 0) found.push(other);
+        if (other !== key && found.indexOf(other) < 0 && !state.stop.has(other)) found.push(other);
       });
     });
     return found.sort(function (a, b) { return state.vocabulary.get(b).df - state.vocabulary.get(a).df; }).slice(0, 6);
