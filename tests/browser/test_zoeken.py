@@ -26,8 +26,9 @@ PASS_SHARE = 0.95
 # hit@3 before the new ranking and 78% after; the second, written after that change, 79%; the third (dev3),
 # 84%. All three were then studied as development data (page words, thesaurus, forms, honesty: 97%, 99%, 96%
 # after), so they are no longer blind: the figure that counts comes from a set written after the last change.
-# Each keeps a floor a little under what was reached.
-BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94, "blind-test5": 0.91}
+# Each keeps a floor a little under what was reached. The sixth (dev6, 7 December) was written blind as development
+# data: 90% before, 95% after (node figure); its floor is that minus two points.
+BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94, "blind-test5": 0.91, "blind-dev6": 0.93}
 OUTSIDE_FLOOR = 0.85           # off-topic queries (groep buiten) with the honest message: 91% reached
 TABLE = load_table()
 PROTOCOLS = ("http", "file")
