@@ -235,6 +235,10 @@ test("a Dutch verb and its particle far apart are one word when that word is kno
   assert.ok(group.terms.includes("conflict"));
   assert.ok(!Z.rewrite("een leerling loop op", "nl").groups.some((g) => g.typed === "oploop"),
     "twin: op + loop is no word anybody knows, so they stay apart");
+  const infinitive = Z.rewrite("hij probeert weg te lopen", "nl").groups.find((g) => g.typed === "weglopen");
+  assert.ok(infinitive && infinitive.terms.includes("conflict"), "weg te lopen -> weglopen");
+  assert.ok(!Z.rewrite("hij probeert op te lopen", "nl").groups.some((g) => g.typed === "oplopen"),
+    "twin: op te lopen stays apart, oplopen is no word anybody knows");
 });
 
 test("a compound typed as two words is one again when one half alone is unknown (voorbeeld functie)", () => {
