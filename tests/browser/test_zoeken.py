@@ -97,7 +97,8 @@ def test_zoekvragen_from_file_give_what_http_gives(answers):
         for query, found in answers("file")[language].items():
             assert found == answers("http")[language][query], (language, query)
             compared += 1
-    assert compared >= len(TABLE) // SAMPLE - 1
+    # every distinct query of the sample (a blind set may repeat a query of another set word for word)
+    assert compared == len({(row.taal, row.vraag) for row in TABLE[::SAMPLE]})
     assert sum(1 for language in ("nl", "en") for found in answers("file")[language].values() if found) >= 0.8 * compared
 
 
