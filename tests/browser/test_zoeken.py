@@ -26,8 +26,9 @@ PASS_SHARE = 0.95
 # hit@3 before the new ranking and 78% after; the second, written after that change, 79%; the third (dev3),
 # 84%. All three were then studied as development data (page words, thesaurus, forms, honesty: 97%, 99%, 96%
 # after), so they are no longer blind: the figure that counts comes from a set written after the last change.
-# Each keeps a floor a little under what was reached.
-BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94, "blind-test5": 0.91}
+# Each keeps a floor a little under what was reached. The sixth (dev6, 7 December) was written blind as development
+# data: 90% before, 95% after (node figure); its floor is that minus two points.
+BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94, "blind-test5": 0.91, "blind-dev6": 0.93}
 OUTSIDE_FLOOR = 0.85           # off-topic queries (groep buiten) with the honest message: 91% reached
 TABLE = load_table()
 PROTOCOLS = ("http", "file")
@@ -96,7 +97,8 @@ def test_zoekvragen_from_file_give_what_http_gives(answers):
         for query, found in answers("file")[language].items():
             assert found == answers("http")[language][query], (language, query)
             compared += 1
-    assert compared >= len(TABLE) // SAMPLE - 1
+    # every distinct query of the sample (a blind set may repeat a query of another set word for word)
+    assert compared == len({(row.taal, row.vraag) for row in TABLE[::SAMPLE]})
     assert sum(1 for language in ("nl", "en") for found in answers("file")[language].values() if found) >= 0.8 * compared
 
 

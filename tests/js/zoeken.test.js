@@ -20,7 +20,7 @@ const WORDS = {
     paginas: { "begrippen.html#herstelgesprek": ["slotje"], "hele-leidraad.html": ["pdf", "alles afdrukken"],
                "uit-de-index.html": ["zonder titel"] },
     titels: { "hele-leidraad.html": "De hele leidraad" },
-    stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is"],
+    stopwoorden: ["hoe", "ik", "de", "het", "van", "een", "met", "in", "wat", "je", "op", "voor", "en", "is", "moet"],
     algemeen: ["klas", "leerling", "leerlingen", "nooit", "theorie", "blijkbaar"],
   },
   en: { woorden: { favourites: ["fair", "equal"] }, paginas: {}, stopwoorden: ["the", "a", "of", "my", "i"],
@@ -44,6 +44,7 @@ const DOCS = [
   ["aanbevelingen/6-herstel.html", "6 Zorg voor herstel van de relatie", "Na een conflict of ruzie de relatie herstellen met een herstelgesprek."],
   ["theorie/gehechtheidstheorie.html", "Gehechtheidstheorie", "Een veilige haven en een veilige basis; sensitief reageren op leerlingen."],
   ["aan-de-slag/veilig-klimaat.html", "Een veilig klimaat in het team", "Met collega's een veilig klimaat maken, ook met de schoolleider."],
+  ["aan-de-slag/veilig-klimaat.html#moe", "Moe na een lange dag", "Wie moe is, moet het zeggen; moeheid en moede collega's in de klas."],
   ["en/aanbevelingen/5-conflicten.html", "5 Prevent conflicts", "Prevent conflicts with pupils in the class."],
   ["en/aanbevelingen/5-conflicten.html#aanbeveling-5-4", "5.4 Treat pupils fairly", "Treat every pupil fair and equal in class."],
   ["en/aanbevelingen/1-band.html", "1 A personal bond", "Get to know every pupil in class; a teacher makes time for each of them."],
@@ -103,6 +104,9 @@ test("stems link the forms of a word; the distance counts a transposition as one
   assert.ok(Z.stems("complimentjes", "nl").includes("compliment"));
   assert.ok(Z.stems("bespreking", "nl").includes("besprek"));
   assert.ok(Z.stems("bespreken", "nl").includes("besprek"));
+  // a verb whose stem ends in -ts takes -t (botst, kletst: botsen, kletsen); a noun in -st keeps it (tekst)
+  assert.ok(Z.stems("botst", "nl").includes("bots") && Z.stems("kletst", "nl").includes("klets"));
+  assert.ok(!Z.stems("tekst", "nl").includes("teks"));
   assert.equal(Z.distance("leerlign", "leerling", 2), 1);
   assert.equal(Z.distance("leerling", "klas", 2), 3);        // twin: far apart is more than the limit
 });
@@ -190,6 +194,12 @@ test("a page left out of the index is found by its title and the editors' words"
   assert.equal(search("alles afdrukken").pages[0], "hele-leidraad.html");
 });
 
+test("a word's other forms are never stop words (moe is not moet)", () => {
+  const forms = terms("moe");
+  assert.ok(forms.includes("moe") && !forms.includes("moet"), forms.join(" "));
+  assert.ok(forms.includes("moede"), "twin: a form that is no stop word stays: " + forms.join(" "));
+});
+
 test("stems: participles, -heid, -iviteit and -atie/-eren find the verb; English -ly, -ier, -ied, -ment", () => {
   const share = (a, b, language = "nl") => Z.stems(a, language).some((stem) => Z.stems(b, language).includes(stem));
   assert.ok(share("geschreeuwd", "schreeuwen"));
@@ -225,6 +235,10 @@ test("a Dutch verb and its particle far apart are one word when that word is kno
   assert.ok(group.terms.includes("conflict"));
   assert.ok(!Z.rewrite("een leerling loop op", "nl").groups.some((g) => g.typed === "oploop"),
     "twin: op + loop is no word anybody knows, so they stay apart");
+  const infinitive = Z.rewrite("hij probeert weg te lopen", "nl").groups.find((g) => g.typed === "weglopen");
+  assert.ok(infinitive && infinitive.terms.includes("conflict"), "weg te lopen -> weglopen");
+  assert.ok(!Z.rewrite("hij probeert op te lopen", "nl").groups.some((g) => g.typed === "oplopen"),
+    "twin: op te lopen stays apart, oplopen is no word anybody knows");
 });
 
 test("a compound typed as two words is one again when one half alone is unknown (voorbeeld functie)", () => {

@@ -111,7 +111,7 @@
       var ending = endings[i];
       if (word.length - ending.length < 3 || word.slice(-ending.length) !== ending) continue;
       var stem = word.slice(0, -ending.length);
-      if (ending === "t" && /(c|ch|s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment
+      if (ending === "t" && /(c|ch|[^t]s|n)$/.test(stem)) continue;  // conflict, leerkracht, tekst, moment (but botst, kletst)
       if (/^ing/.test(ending) && /([^aeiou])\1$/.test(stem)) continue;  // spelling is not spel(en)
       stem = spelling(stem, language);
       if (stem.length >= 3 && found.indexOf(stem) < 0) found.push(stem);
@@ -367,12 +367,13 @@
     return null;
   }
 
-  /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first. */
+  /* Other forms of a word in the vocabulary (complimentjes -> complimenten, compliment), most used first;
+     never a stop word (moe is not moet, moeten). */
   function formsOf(state, key) {
     var found = [];
     stems(key, state.language).forEach(function (stem) {
       (state.roots.get(stem) || []).forEach(function (other) {
-        if (other !== key && found.indexOf(other) < 0) found.push(other);
+        if (other !== key && found.indexOf(other) < 0 && !state.stop.has(other)) found.push(other);
       });
     });
     return found.sort(function (a, b) { return state.vocabulary.get(b).df - state.vocabulary.get(a).df; }).slice(0, 6);
@@ -424,19 +425,31 @@
 
   /* A Dutch verb whose particle stands apart (loopt ... weg, lacht ... uit, valt ... uit) is one word:
      weglopen, uitlachen, uitvallen. The particle is joined to a verb before it when the joined word is
-     one the guideline or the editors know; the verb then stands for it and the particle is used up. */
+     one the guideline or the editors know; the verb then stands for it and the particle is used up. A
+     particle followed by te and a verb is the infinitive of such a verb (uit te dagen, aan te spreken). */
   var PARTICLE = new RegExp("^(?:" + PARTICLES + ")$");
   function joinParticles(state, typed) {
+    function known(key) {
+      return matchable(key, state.language).some(function (stem) { return state.single.has(stem); }) ||
+        stems(key, state.language).some(function (stem) { return stem.length >= 5 && state.roots.has(stem); });
+    }
     typed.forEach(function (particle, i) {
       if (!PARTICLE.test(particle.key)) return;
+      // "uit te dagen", "aan te spreken": the particle, te and the verb are one infinitive (uitdagen)
+      var verbAfter = typed[i + 2];
+      if (typed[i + 1] && typed[i + 1].key === "te" && verbAfter && !verbAfter.joined && verbAfter.key.length >= 3 &&
+          known(particle.key + verbAfter.key)) {
+        var whole = particle.key + verbAfter.key;
+        typed[i + 2] = { text: whole, key: whole, stems: matchable(whole, state.language), used: false, joined: true };
+        particle.used = true;
+        return;
+      }
       for (var j = i - 1; j >= 0; j--) {
         var verb = typed[j];
         if (verb.joined || PARTICLE.test(verb.key) || verb.key.length < 3 || state.stop.has(verb.key)) continue;
-        var key = particle.key + verb.key, stemsOf = matchable(key, state.language);
-        var known = stemsOf.some(function (stem) { return state.single.has(stem); }) ||
-          stems(key, state.language).some(function (stem) { return stem.length >= 5 && state.roots.has(stem); });
-        if (!known) continue;
-        typed[j] = { text: key, key: key, stems: stemsOf, used: false, joined: true };
+        var key = particle.key + verb.key;
+        if (!known(key)) continue;
+        typed[j] = { text: key, key: key, stems: matchable(key, state.language), used: false, joined: true };
         particle.used = true;
         return;
       }
