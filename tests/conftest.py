@@ -103,6 +103,17 @@ def site(run_folder) -> pathlib.Path:
 
 
 @pytest.fixture(scope="session")
+def zoekmotor(site, run_folder) -> dict:
+    """The whole query table (tests/browser/zoekvragen.yml) and zoektabel.FIELD_QUERIES asked once per test
+    run through scripts/zoekmotor.js (the site's search in node): {language: {query: {pages, strength,
+    honest}}}. tests/site checks the table's floors on it; tests/browser checks that chromium agrees."""
+    from zoektabel import FIELD_QUERIES, ask_node, load_table
+
+    rows = load_table() + [(query, "nl") for query in FIELD_QUERIES]
+    return shared_result(run_folder, "zoekvragen-node", lambda: ask_node(site, rows))
+
+
+@pytest.fixture(scope="session")
 def worker_id(request) -> str:
     """The xdist worker's name ('gw0' …), or 'master' without xdist (pytest-xdist provides it otherwise)."""
     return getattr(request.config, "workerinput", {}).get("workerid", "master")
