@@ -52,7 +52,7 @@ function startWorker(site, file) {
     postMessage: (data) => {
       // Not cloned (the browser would): the worker builds every answer anew and keeps no part of it, and
       // cloning the highlighted texts of each answer took half of this script's time.
-      if (data && data.type === RESULT && owner.raw) owner.raw(data.data);
+      if (data && data.type === RESULT && owner.raw) owner.raw(Object.assign({}, data.data, { items: data.data.items.slice() }));
       setImmediate(() => owner.dispatchEvent(new MessageEvent("message", { data })));
     },
     importScripts: (...urls) => {
