@@ -109,15 +109,18 @@ _PREPARE = """([text]) => {
 
 # Results of this query are in: something rendered after the last key press, 20 ms have passed since, and
 # the list shows results or Material's "no results" line (not the placeholder of the empty box). Then the
-# answer itself: the links of each result group, and the time from the key press to the first rendering.
+# answer itself: the links of each result group, the time from the key press to the first rendering, the
+# line above the list, and whether the honest message shows (no results, or the panel with its links: taal.js
+# and zoeken.js have set it by then, zoeken.js a microtask after the results came).
 _ANSWERED = """([placeholder]) => {
   const m = window.__zoekmeting;
   if (!m.shown || performance.now() - m.shown < 20) return false;
   const meta = document.querySelector('.md-search-result__meta').textContent.trim();
   const items = [...document.querySelectorAll('.md-search-result__item')];
   if (!items.length && (!meta || meta === placeholder)) return false;
+  const shown = el => el && !el.hidden && el.offsetParent !== null;
   return {groups: items.map(item => [...item.querySelectorAll('a')].map(a => a.href)), timing: m.shown - m.key,
-          meta};
+          meta, honest: [...document.querySelectorAll('[data-zoek-leeg]')].some(shown) || !items.length};
 }"""
 
 
@@ -129,7 +132,8 @@ class Zoeker:
         self.base = base.rstrip("/") + "/"
         self.placeholder = ""
         self.last: tuple[str, tuple] | None = None   # the query asked last and its answer
-        self.meta = ""                                  # ... and the line above the results ("35 ...")
+        self.meta = ""                                  # ... the line above the results ("35 ...")
+        self.said_honest = False                        # ... and whether the honest message showed
 
     def open(self, path: str = "index.html", *, timeout_ms: int = 15000) -> "Zoeker":
         """Open a page and its search box; wait until the search worker is ready and answers."""
@@ -157,7 +161,7 @@ class Zoeker:
         page.keyboard.type(query[-1])
         answer = page.wait_for_function(_ANSWERED, arg=[self.placeholder], timeout=timeout_ms, polling=10).json_value()
         self.last = (query, (answer["groups"], answer["timing"]))
-        self.meta = answer["meta"]
+        self.meta, self.said_honest = answer["meta"], answer["honest"]
         return self.last[1]
 
     def count(self) -> int:
@@ -166,16 +170,12 @@ class Zoeker:
         number = re.search(r"\d+", self.meta)
         if number:
             return int(number.group())
-        return 1 if self.page.locator(".md-search-result__item").count() else 0
+        return 1 if self.last and self.last[1][0] else 0
 
     def honest(self) -> bool:
         """After ask(): does the dialog say that nothing matched well (no results, or the message that no
-        result is a strong match)? Material's own "no results" line counts too."""
-        return self.page.evaluate("""() => {
-          const shown = el => el && !el.hidden && el.offsetParent !== null;
-          return [...document.querySelectorAll('[data-zoek-leeg]')].some(shown) ||
-            !document.querySelector('.md-search-result__item');
-        }""")
+        result is a strong match)? Material's own "no results" line counts too. Read with the answer."""
+        return self.said_honest
 
     def pages(self, groups: list[list[str]]) -> list[str]:
         """The site paths of the result pages in order (the first link of each group), without ?h= or #."""

@@ -109,14 +109,21 @@ def test_zoeken_browser_lists_what_node_computed(answers, zoekmotor, protocol):
     assert sum(1 for language in ("nl", "en") for answer in seen[language].values() if answer["pages"]) >= 0.7 * compared
 
 
-def test_zoeken_browser_check_bites(answers, site):
-    """Twin: node's pipeline with the query understanding switched off (Material's own order, no ranking,
-    no honest message) disagrees with the browser on most of the sample."""
+def test_zoeken_browser_check_bites(answers, zoekmotor, site):
+    """Twins: node's pipeline with the query understanding switched off (Material's own order, no ranking,
+    no honest message) disagrees with the browser on most of the sample; node's answers with the weak
+    message forgotten (honest only when nothing is listed) disagree on every sampled row that has it."""
     off = ask_node(site, sampled("http"), understanding=False)
     seen = answers("http")
     differ = disagreements(seen, off)
     compared = sum(len(seen[language]) for language in ("nl", "en"))
     assert len(differ) >= 0.5 * compared, f"only {len(differ)} of {compared} differ: the check would miss a wrong engine"
+    forgetful = {language: {query: dict(answer, honest=not answer["pages"])
+                            for query, answer in zoekmotor[language].items()} for language in ("nl", "en")}
+    weak = sum(1 for language in ("nl", "en") for query, answer in seen[language].items()
+               if answer["pages"] and zoekmotor[language][query]["honest"])
+    assert weak >= 5, f"only {weak} sampled rows with the weak message: this twin would prove little"
+    assert len(disagreements(seen, forgetful)) == weak
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
