@@ -7,8 +7,9 @@ It does two things and says in plain Dutch what it found:
    one build (LEIDRAAD_SITE, tests/conftest.py), in one process.
 Left out, because only an engineer can act on them: the checks of the checks ("bites" twins), the tiny test
 projects of tests/site/test_bouw.py, the USB zip, the weight of our own CSS and JS, the search index size,
-and the whole-project copies (marker kopie); the browser tests need a browser and minutes. `scripts/test`
-runs everything.
+and the whole-project copies (marker kopie); the browser tests need a browser and minutes. The query table
+(tests/site/test_zoekvragen.py) is a content check: it asks the site's real search in node, in seconds.
+`scripts/test` runs everything.
 """
 from __future__ import annotations
 

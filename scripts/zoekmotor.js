@@ -50,8 +50,7 @@ function startWorker(site, file) {
     console, URL, setTimeout, clearTimeout, TextEncoder, TextDecoder,
     addEventListener: (type, listener) => { if (type === "message") listeners.push(listener); },
     postMessage: (data) => {
-      // Not cloned (the browser would): the worker builds every answer anew and keeps no part of it, and
-      // cloning the highlighted texts of each answer took half of this script's time.
+      // Not cloned (the browser would): the worker builds every answer anew and keeps no part of it.
       if (data && data.type === RESULT && owner.raw) owner.raw(Object.assign({}, data.data, { items: data.data.items.slice() }));
       setImmediate(() => owner.dispatchEvent(new MessageEvent("message", { data })));
     },

@@ -90,7 +90,7 @@ def test_zoekvragen_list_only_their_language(zoekmotor):
     assert len(zoekmotor["en"]) >= 100 and sum(1 for answer in zoekmotor["en"].values() if answer["pages"]) >= 100
 
 
-def test_zoeken_understanding_makes_the_difference(zoekmotor, site):
+def test_zoeken_understanding_bites(zoekmotor, site):
     """Twin of the table: with the query understanding switched off (queries go to Material as typed),
     compounds and typos lose most of their hits."""
     rows = [row for row in TABLE if row.groep in ("samenstellingen", "typfouten")]
