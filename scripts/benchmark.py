@@ -158,7 +158,8 @@ def lighthouse(site: pathlib.Path) -> list[tuple[str, dict[str, int]]]:
 def search(site: pathlib.Path) -> str | None:
     """Every query of tests/browser/zoekvragen.yml typed into the search over file:// (as from a USB stick):
     the time from the last key press to the results shown (median, 95th percentile) and hit@1, hit@3 and
-    MRR per group. The tests check the hits; only this benchmark reports the times."""
+    MRR per group. The tests check the hits (the whole table in node, tests/site/test_zoekvragen.py; a sample
+    in chromium that must agree); only this benchmark reports the times a reader waits."""
     if not pathlib.Path("/usr/bin/chromium").exists():
         return None
     from playwright.sync_api import sync_playwright

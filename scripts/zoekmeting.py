@@ -5,7 +5,9 @@
 
 The table has the rows of tests/browser/zoekvragen.yml (groep, vraag, verwacht); group `buiten` holds
 off-topic queries with `verwacht: []`, counted by whether the dialog says honestly that nothing matched.
-The driver is the one the tests use (tests/zoektabel.py, `Zoeker`): typed into Material's real search box.
+The driver is the one the browser tests use (tests/zoektabel.py, `Zoeker`): typed into Material's real search
+box, so it also reports the latency a reader sees. The same hits in seconds, without a browser (the same
+scripts and Material's worker in node, scripts/zoekmotor.js): `node scripts/zoekproef.js SITE T.yml --misses`.
 """
 from __future__ import annotations
 

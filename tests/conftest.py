@@ -12,6 +12,7 @@ import http.server
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import threading
@@ -100,6 +101,22 @@ def site(run_folder) -> pathlib.Path:
 
     once_per_run(run_folder, "site", build)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def zoekmotor(site, run_folder) -> dict:
+    """The whole query table (tests/browser/zoekvragen.yml) and zoektabel.FIELD_QUERIES asked once per test
+    run through scripts/zoekmotor.js (the site's search in node): {language: {query: {pages, strength,
+    honest}}}. tests/site checks the table's floors on it; tests/browser checks that chromium agrees."""
+    from zoektabel import FIELD_QUERIES, ask_node, load_table
+
+    if shutil.which("node") is None:
+        message = "node is missing: the query table is asked in node (apt-get install nodejs)"
+        if os.environ.get("CI") == "true" or os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    rows = load_table() + [(query, "nl") for query in FIELD_QUERIES]
+    return shared_result(run_folder, "zoekvragen-node", lambda: ask_node(site, rows))
 
 
 @pytest.fixture(scope="session")

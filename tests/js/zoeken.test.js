@@ -5,8 +5,9 @@
  * No browser and no build: a small index in Material's format (one page per recommendation, theory,
  * glossary, statement), the editors' words in the shape hooks/zoeken.py writes them, and a stand-in for
  * lunr that returns every document having a term of the rewritten query (as a prefix), grouped per page.
- * The browser tests (tests/browser/test_zoeken.py) ask the real search; these check the logic in
- * milliseconds, each with a twin that shows the check can fail.
+ * The query table is asked through the real search on the built site (tests/site/test_zoekvragen.py, in node
+ * with Material's worker and lunr: scripts/zoekmotor.js; tests/browser/test_zoeken.py checks a sample in
+ * chromium); these check the logic in milliseconds, each with a twin that shows the check can fail.
  */
 "use strict";
 const test = require("node:test");
