@@ -248,3 +248,16 @@ test("a compound typed as two words is one again when one half alone is unknown 
   assert.deepEqual(Z.rewrite("heldere regels", "nl").groups.map((g) => g.typed), ["heldere", "regels"],
     "twin: two known words stay two words");
 });
+
+test("a colon after a word that is no field of the index is punctuation (ib: ..., groep 5: ...)", () => {
+  for (const query of ["ib: ruzie met een leerling", "vraag: hoe voorkom ik ruzie", "groep 5: ruzie in de klas"]) {
+    const understood = Z.rewrite(query, "nl");
+    assert.ok(understood, `${query}: rewritten, not left to lunr (which reads 'ib:' as a field and finds nothing)`);
+    assert.ok(understood.groups.some((g) => g.terms.includes("conflict")), query);
+    const plain = query.replace(/^[^:]*:/, "");
+    assert.ok(search(query).pages.length > 0, query);
+    assert.equal(search(query).pages[0], search(plain).pages[0], `${query}: as without its label`);
+  }
+  assert.equal(Z.rewrite("title:herstel", "nl"), null, "twin: a field of the index before the colon is lunr's syntax");
+  assert.equal(Z.rewrite("zoekwoorden:slotje", "nl"), null, "twin: our own field too");
+});

@@ -29,7 +29,9 @@
  *   title happens to have them. A number is a whole word (`2^10`).
  *   A Dutch verb and its particle far apart are joined (loopt ... weg -> weglopen), and a compound typed as
  *   two words (zelf determinatie) too, when the result is a known word. "aanbeveling 2" names a page.
- *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
+ *   A query with lunr syntax of its own (+ - ~ ^ * " or a field: title:herstel) is left alone; a colon
+ *   after any other word is punctuation (ib: ..., vraag: ..., groep 5: ...), as lunr would read it as an
+ *   unknown field and find nothing.
  * - rank(items, understood), from tidy(RESULT): lunr finds the candidates (every document with a word of
  *   the rewritten query); the order comes from here, by the whole query. Each word the reader typed is a
  *   group (its forms, the editors' words, its parts, its correction); a group weighs by how rare its words
@@ -55,7 +57,9 @@
   var FIELD_BOOST = 1000;                // as strong as a title (Material: title 1000, text 1)
   var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
   var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
-  var LUNR_SYNTAX = /[+~^*:"]|(^|\s)-\S/;
+  var LUNR_SYNTAX = /[+~^*"]|(^|\s)-\S/;
+  var FIELD_SYNTAX = /([\p{L}\p{N}_]+):/gu;    // lunr: field:term, but only for a field of the index
+  var fields = ["title", "text", "tags", FIELD];  // replaced by the index's own fields in prepare()
   /* Ranking (rank): how much a match of each kind counts, and the pages that must not crowd out content. */
   var MATCH = { typed: 1, form: 0.9, synonym: 0.9, part: 0.6, typo: 0.75 };
   var PREFIX = 0.85;                     // a longer word that starts with the term (herstel -> herstelgesprek)
@@ -212,6 +216,7 @@
       doc.title = escapeTitle(doc.title);
     });
     index.config.fields[FIELD] = { boost: FIELD_BOOST };
+    fields = Object.keys(index.config.fields).concat("tags");
 
     languages = {};
     var titles = {};                                 // page location -> its title (for its sections)
@@ -469,9 +474,18 @@
     }
   }
 
+  /* Whether the reader wrote lunr's syntax: its signs, or a field of the index before a colon. */
+  function lunrSyntax(query) {
+    if (LUNR_SYNTAX.test(query)) return true;
+    var match;
+    FIELD_SYNTAX.lastIndex = 0;
+    while ((match = FIELD_SYNTAX.exec(query))) if (fields.indexOf(match[1].toLowerCase()) >= 0) return true;
+    return false;
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
-    if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
+    if (!api.aan || !state || typeof query !== "string" || !query.trim() || lunrSyntax(query)) return null;
     var typed = words(normalise(query, language)).map(function (w) {
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
