@@ -38,10 +38,12 @@
  *   are in the language's documents (BM25's idf; common and everyday words little), a section scores the
  *   groups it has (BM25 saturation and length; more in its heading), a page its best section, part of
  *   the rest and more when its own title has a word of the query; glossary and statements (and overviews)
- *   come after content unless named. It also says how sure the best result is: strong (the page has the
- *   query's rarest word and every word the guideline does not know), weak (results under a plain "no
- *   strong match" line with the three links) or none (outside the field: only the line and links). The
- *   cards lose Material's struck-through "missing" words.
+ *   come after content unless named; in a situation (ik ..., mijn groep ..., een leerling ...) pages with
+ *   advice (recommendations, exercises) come before theory, tools and team pages unless named, and of three
+ *   or more meaningful words a page with one comes after pages with more. It also says how sure the best
+ *   result is: strong (the page has the query's rarest word and every word the guideline does not know),
+ *   weak (results under a plain "no strong match" line with the three links) or none (outside the field:
+ *   only the line and links). The cards lose Material's struck-through "missing" words.
  *   Why not a second engine (MiniSearch has BM25+, fuzzy and prefix search): Material's worker, cards,
  *   grouping, highlighting and ?h= stay as they are, and what was wrong was the order, which needs what
  *   only this file knows (which terms stand for which typed word, which are synonyms or parts). A second
