@@ -1,6 +1,6 @@
 /* Measure the search on a query table without a browser: hit@3 per group, the honest message, in seconds.
  *
- *   node scripts/zoekproef.js SITE TABLE.yml [--misses] [--weak] [--slow] [--query "text" --lang nl]
+ *   node scripts/zoekproef.js SITE TABLE.yml [--misses] [--weak] [--slow] [--sets] [--query "text" --lang nl]
  *
  * SITE is a built site; TABLE the rows of tests/browser/zoekvragen.yml. Every query goes through the site's
  * real search in node (scripts/zoekmotor.js: taal.js, zoeken.js and Material's own search worker with its
@@ -8,6 +8,7 @@
  * lists exactly what this engine computes. Use this to try a change to zoeken.js or data/zoekwoorden.yml
  * (rebuild the site first); scripts/zoekmeting.py measures in chromium, with the latency a reader sees.
  * --query prints how one query was understood and the first five pages with zoeken.js's scores.
+ * --sets adds hit@3 per set (the rows' `bron:`) and group, so a change can be judged set by set.
  */
 "use strict";
 const fs = require("node:fs");
@@ -47,9 +48,10 @@ async function main() {
   const rows = [];
   for (const line of fs.readFileSync(table, "utf8").split("\n")) {
     const m = /^- \{groep: (\w+), vraag: "((?:[^"\\]|\\.)*)", verwacht: \[([^\]]*)\]/.exec(line);
-    if (m) rows.push({ groep: m[1], vraag: m[2].replace(/\\"/g, '"'), verwacht: m[3].split(",").map((s) => s.trim()).filter(Boolean) });
+    const bron = (/bron: ([\w-]+)/.exec(line) || [, "-"])[1];
+    if (m) rows.push({ groep: m[1], vraag: m[2].replace(/\\"/g, '"'), verwacht: m[3].split(",").map((s) => s.trim()).filter(Boolean), bron });
   }
-  const groups = new Map(), misses = [];
+  const groups = new Map(), misses = [], sets = new Map();
   let honest = 0, outside = 0, weak = 0;
   const t0 = Date.now();
   for (const row of rows) {
@@ -66,9 +68,18 @@ async function main() {
     const g = groups.get(row.groep) || { n: 0, hit: 0 };
     g.n += 1; if (rank && rank <= 3) g.hit += 1;
     groups.set(row.groep, g);
+    const set = sets.get(row.bron) || sets.set(row.bron, new Map()).get(row.bron);
+    const s = set.get(row.groep) || set.set(row.groep, { n: 0, hit: 0 }).get(row.groep);
+    s.n += 1; if (rank && rank <= 3) s.hit += 1;
     if (!rank || rank > 3) misses.push(`  MISS ${row.groep} ${row.vraag}: want ${row.verwacht.join("|")}; got ${found.pages.slice(0, 3).join(" ")}${rank ? " (rank " + rank + ")" : ""}`);
   }
   if (flag("--misses")) console.log(misses.join("\n"));
+  if (flag("--sets")) {
+    for (const [name, set] of sets) {
+      const cells = [...set].map(([groep, s]) => `${groep} ${s.hit}/${s.n}`);
+      console.log(`  ${name.padEnd(20)} ${cells.join("  ")}`);
+    }
+  }
   let n = 0, hit = 0;
   for (const [name, g] of groups) { n += g.n; hit += g.hit; console.log(`  ${name.padEnd(16)} ${String(g.n).padStart(4)} ${(100 * g.hit / g.n).toFixed(0).padStart(4)}%`); }
   times.sort((a, b) => a - b);

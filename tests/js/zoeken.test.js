@@ -248,3 +248,36 @@ test("a compound typed as two words is one again when one half alone is unknown 
   assert.deepEqual(Z.rewrite("heldere regels", "nl").groups.map((g) => g.typed), ["heldere", "regels"],
     "twin: two known words stay two words");
 });
+
+test("a colon after a word that is no field of the index is punctuation (ib: ..., groep 5: ...)", () => {
+  for (const query of ["ib: ruzie met een leerling", "vraag: hoe voorkom ik ruzie", "groep 5: ruzie in de klas"]) {
+    const understood = Z.rewrite(query, "nl");
+    assert.ok(understood, `${query}: rewritten, not left to lunr (which reads 'ib:' as a field and finds nothing)`);
+    assert.ok(understood.groups.some((g) => g.terms.includes("conflict")), query);
+    const plain = query.replace(/^[^:]*:/, "");
+    assert.ok(search(query).pages.length > 0, query);
+    assert.equal(search(query).pages[0], search(plain).pages[0], `${query}: as without its label`);
+  }
+  assert.equal(Z.rewrite("title:herstel", "nl"), null, "twin: a field of the index before the colon is lunr's syntax");
+  assert.equal(Z.rewrite("zoekwoorden:slotje", "nl"), null, "twin: our own field too");
+});
+
+test("rank: a situation (mijn leerling, ik ...) puts pages with advice before theory, unless it names the theory", () => {
+  const situation = search("veilige basis voor mijn leerling");
+  assert.ok(situation.understood.situation);
+  assert.ok(situation.pages.indexOf("aanbevelingen/1-band.html") < situation.pages.indexOf("theorie/gehechtheidstheorie.html"),
+    situation.pages.join(" "));
+  assert.equal(search("veilige basis").pages[0], "theorie/gehechtheidstheorie.html", "twin: no situation, the theory first");
+  assert.equal(search("gehechtheidstheorie veilige basis leerling").pages[0], "theorie/gehechtheidstheorie.html",
+    "twin: a situation that names the theory goes to it");
+  assert.ok(search("a secure base for my pupil", "en").understood.situation, "English: my, pupil");
+  assert.ok(!search("secure base", "en").understood.situation);
+});
+
+test("rank: of three meaningful words, a page with one of them comes after a page with two", () => {
+  // 2 Kansen has voorbeeldfunctie in a heading (one word); the glossary's section has voorbeeldfunctie and
+  // eerlijk. Asked with a third word that neither has, the page with two of them comes first.
+  assert.equal(search("voorbeeldfunctie eerlijk sensitief").pages[0], "begrippen.html");
+  assert.equal(search("voorbeeldfunctie eerlijk klas").pages[0], "aanbevelingen/2-kansen.html",
+    "twin: a common third word (klas) makes no three meaningful words: the rule is off, the glossary after");
+});

@@ -29,17 +29,21 @@
  *   title happens to have them. A number is a whole word (`2^10`).
  *   A Dutch verb and its particle far apart are joined (loopt ... weg -> weglopen), and a compound typed as
  *   two words (zelf determinatie) too, when the result is a known word. "aanbeveling 2" names a page.
- *   A query with lunr syntax of its own (+ - ~ ^ * : ") is left alone.
+ *   A query with lunr syntax of its own (+ - ~ ^ * " or a field: title:herstel) is left alone; a colon
+ *   after any other word is punctuation (ib: ..., vraag: ..., groep 5: ...), as lunr would read it as an
+ *   unknown field and find nothing.
  * - rank(items, understood), from tidy(RESULT): lunr finds the candidates (every document with a word of
  *   the rewritten query); the order comes from here, by the whole query. Each word the reader typed is a
  *   group (its forms, the editors' words, its parts, its correction); a group weighs by how rare its words
  *   are in the language's documents (BM25's idf; common and everyday words little), a section scores the
  *   groups it has (BM25 saturation and length; more in its heading), a page its best section, part of
  *   the rest and more when its own title has a word of the query; glossary and statements (and overviews)
- *   come after content unless named. It also says how sure the best result is: strong (the page has the
- *   query's rarest word and every word the guideline does not know), weak (results under a plain "no
- *   strong match" line with the three links) or none (outside the field: only the line and links). The
- *   cards lose Material's struck-through "missing" words.
+ *   come after content unless named; in a situation (ik ..., mijn groep ..., een leerling ...) pages with
+ *   advice (recommendations, exercises) come before theory, tools and team pages unless named, and of three
+ *   or more meaningful words a page with one comes after pages with more. It also says how sure the best
+ *   result is: strong (the page has the query's rarest word and every word the guideline does not know),
+ *   weak (results under a plain "no strong match" line with the three links) or none (outside the field:
+ *   only the line and links). The cards lose Material's struck-through "missing" words.
  *   Why not a second engine (MiniSearch has BM25+, fuzzy and prefix search): Material's worker, cards,
  *   grouping, highlighting and ?h= stay as they are, and what was wrong was the order, which needs what
  *   only this file knows (which terms stand for which typed word, which are synonyms or parts). A second
@@ -55,7 +59,9 @@
   var FIELD_BOOST = 1000;                // as strong as a title (Material: title 1000, text 1)
   var COMMON_SHARE = 0.2;                // on more than this share of a language's documents: common
   var WEIGHT = { typed: 10, form: 8, part: 8, synonym: 8, typo: 7, common: 2 };
-  var LUNR_SYNTAX = /[+~^*:"]|(^|\s)-\S/;
+  var LUNR_SYNTAX = /[+~^*"]|(^|\s)-\S/;
+  var FIELD_SYNTAX = /([\p{L}\p{N}_]+):/gu;    // lunr: field:term, but only for a field of the index
+  var fields = ["title", "text", "tags", FIELD];  // replaced by the index's own fields in prepare()
   /* Ranking (rank): how much a match of each kind counts, and the pages that must not crowd out content. */
   var MATCH = { typed: 1, form: 0.9, synonym: 0.9, part: 0.6, typo: 0.75 };
   var PREFIX = 0.85;                     // a longer word that starts with the term (herstel -> herstelgesprek)
@@ -65,10 +71,27 @@
   var COMMON_WEIGHT = 0.15;              // a common word (klas, teacher) beside others
   var SIDE_PAGES = /^(?:en\/)?(?:begrippen|privacy|toegankelijkheid|versies|over-deze-leidraad)\.html$/;
   var SIDE_WEIGHT = 0.35;                // glossary and statements: first only when the query names them
-  var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|theorie\/cirkel-verkenner|(?:aanbevelingen|theorie|aan-de-slag)\/index)\.html$/;
+  var OVERVIEW_PAGES = /^(?:en\/)?(?:index|samenvatting|poster|teamoverleg|theorie\/cirkel-verkenner|(?:aanbevelingen|theorie|aan-de-slag|toets|teamcyclus)\/index)\.html$/;
   var OVERVIEW_WEIGHT = 0.7;             // pages that sum up the others (and the circle explorer, which
                                          // names every kind of behaviour): after the pages they point to
   var RECOMMENDATION = /^(?:en\/)?aanbevelingen\/([1-6])-/;   // a query may name one by its number: first
+  /* A reader who tells a situation (ik ..., mijn groep ..., een leerling die ...) wants to know what to do:
+     nearly every such query in the blind sets expects a recommendation or an exercise. Theory, tools,
+     self-tests, team pages and overviews share its words (gedrag, relatie, negatief) without the advice,
+     so there they come after the advice unless the query names them (a word of their title or of their
+     words in zoekwoorden.yml). Only the order changes: these pages stay in the list. */
+  var ADVICE_PAGES = /^(?:en\/)?(?:aanbevelingen\/[1-6]-|aan-de-slag\/(?!index\.html))/;
+  /* A longer query (three words or more that mean something) whose page has only one of them: a hint,
+     not an answer: a page that has two or more of the reader's words goes first when the scores are close,
+     so one frequent word cannot decide a weak match alone. The rule orders; how sure the answer is stays
+     judged without it (else a question from outside the field, with two loose words on some page, would
+     look answered: it cost three of the off-topic queries their honest message). */
+  var ONE_WORD_WEIGHT = 0.6;
+  var SITUATION_WEIGHT = 0.8;            // a page that gives no advice, in a situation
+  var SITUATION = {                      // words that make a query a situation: the teacher, a child, a class
+    nl: /(?:^|[^\p{L}])(?:ik|me|mij|mijn|mezelf|leerlingen?|kind|kinderen|kindje|jongen|jongetje|meisje|kleuters?|klasgeno(?:ot|ten)|klas|groep|zoon|dochter)(?![\p{L}])/u,
+    en: /(?:^|[^\p{L}])(?:i|me|my|myself|pupils?|child|children|kids?|boy|girl|students?|class|toddler|son|daughter)(?![\p{L}])/u
+  };
   var K1 = 1.2, B = 0.75;                // BM25: how fast repeats of a word saturate; how much length counts
   var KNOWN = 1.5;                       // a word with synonyms in zoekwoorden.yml: a word of the field
   var UNKNOWN = 0.75;                    // a word no document has: nearly as much as the rarest word
@@ -212,6 +235,7 @@
       doc.title = escapeTitle(doc.title);
     });
     index.config.fields[FIELD] = { boost: FIELD_BOOST };
+    fields = Object.keys(index.config.fields).concat("tags");
 
     languages = {};
     var titles = {};                                 // page location -> its title (for its sections)
@@ -469,9 +493,18 @@
     }
   }
 
+  /* Whether the reader wrote lunr's syntax: its signs, or a field of the index before a colon. */
+  function lunrSyntax(query) {
+    if (LUNR_SYNTAX.test(query)) return true;
+    var match;
+    FIELD_SYNTAX.lastIndex = 0;
+    while ((match = FIELD_SYNTAX.exec(query))) if (fields.indexOf(match[1].toLowerCase()) >= 0) return true;
+    return false;
+  }
+
   function rewrite(query, language) {
     var state = languages[language];
-    if (!api.aan || !state || typeof query !== "string" || !query.trim() || LUNR_SYNTAX.test(query)) return null;
+    if (!api.aan || !state || typeof query !== "string" || !query.trim() || lunrSyntax(query)) return null;
     var typed = words(normalise(query, language)).map(function (w) {
       return { text: w, key: fold(w), stems: matchable(fold(w), language), used: false };
     });
@@ -564,7 +597,8 @@
     });
     // "aanbeveling 2", "recommendation 5.4": the reader names a recommendation by its number.
     var named = /(?:^|\s)(?:aanbeveling(?:en)?|recommendations?|aanb|rec)\.?\s*([1-6])(?:[.,]\d)?(?:\s|$)/.exec(normalise(query, language));
-    return { text: text.join(" "), language: language, recommendation: named ? +named[1] : 0, groups: groups.map(function (g) {
+    return { text: text.join(" "), language: language, recommendation: named ? +named[1] : 0,
+             situation: SITUATION[language === SECOND ? "en" : "nl"].test(normalise(query, language)), groups: groups.map(function (g) {
       return { typed: g.typed, terms: g.terms.map(function (t) { return t.term.toLowerCase(); }),
                share: g.of ? (g.whole ? 0 : 1 / g.parts) : 1,  // a part of a compound: its share of the word
                word: g.of || g.typed,                           // the word the reader typed
@@ -684,7 +718,9 @@
      the index does not know weighs as the rarest: it is what the query is about and nothing has it).
      A section scores the weights of the groups it has (more in its heading); a page its best section, a
      part of what its other sections add, and more when its own title has a word of the query (the query
-     names it); glossary, statements and home count half unless named. The score grows with the share of
+     names it); glossary, statements and home count half unless named. A situation (ik, mijn groep, een
+     leerling) puts pages with advice first; a page with one of three or more meaningful words comes after
+     pages with more (ADVICE_PAGES, ONE_WORD_WEIGHT). The score grows with the share of
      the query's weight that the page covers. Returns the ranked groups and how well the best one matches:
      strong, weak (shown with a plain message), or none (outside the guideline: no list at all). */
   function rank(items, understood, debug) {
@@ -720,6 +756,7 @@
     words.forEach(function (w) { if (w.unknown || w === heaviest) keys.push(w); });
     var total = groups.reduce(function (sum, g) { return sum + g.part * g.weight; }, 0) || 1;
     var meaningfulQuery = groups.some(function (g) { return !g.common; });   // not only klas, leerling ...
+    var meaningfulGroups = groups.filter(function (g) { return g.match && !g.common; }).length;
     var pages = items.map(function (group) {
       var docs = Array.isArray(group) ? group : [group];
       var best = 0, covered = groups.map(function () { return 0; }), named = 0, info = null, headed = false;
@@ -756,6 +793,9 @@
       var share = union / total;
       var score = (best + 0.3 * union + named) * (0.5 + Math.min(share, 1));
       if (info && !named) score *= info.prior;
+      if (info && !named && understood.situation && !ADVICE_PAGES.test(info.page)) score *= SITUATION_WEIGHT;
+      var judged = score;                              // how sure: judged before the next rule (it orders only)
+      if (meaningfulGroups >= 3 && meaningful === 1) score *= ONE_WORD_WEIGHT;
       var numbered = !!info && RECOMMENDATION.test(info.page) && +RECOMMENDATION.exec(info.page)[1] === understood.recommendation;
       docs.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
       if (debug) group._debug = [score, best, union, named, share].map(function (x) { return x.toFixed(2); }).join(" ");
@@ -767,11 +807,12 @@
         });
         return whole + parts >= 0.99;
       });
-      return { group: group, score: score, share: share, strict: strict / total, numbered: numbered,
+      return { group: group, score: score, judged: judged, share: share, strict: strict / total, numbered: numbered,
                evident: answers && section >= STRONG_SHARE && (share >= SURE_SHARE || headed || meaningful >= 2) };
     });
     pages.sort(function (a, b) { return b.numbered - a.numbered || b.score - a.score; });
-    var top = pages.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
+    var first = pages.slice().sort(function (a, b) { return b.numbered - a.numbered || b.judged - a.judged; });
+    var top = first.slice(0, 3).reduce(function (best, page) {   // the surest of the first three
       return !best || (page.evident && page.share > best.share) ? page : best;
     }, null);
     if (top) top = { share: top.share, evident: top.evident, strict: Math.max.apply(null, pages.map(function (p) { return p.strict; })) };
