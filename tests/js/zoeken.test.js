@@ -112,6 +112,17 @@ test("stems link the forms of a word; the distance counts a transposition as one
   assert.equal(Z.distance("leerling", "klas", 2), 3);        // twin: far apart is more than the limit
 });
 
+test("a typo whose cut-off ending leaves a prefix of a word is corrected too, so the result is sure", () => {
+  // privacyverklaing: '-ing' cut off leaves privacyverkla*, a prefix of privacyverklaring; that alone found the
+  // page but left the query 'no strong match' (blind set 8); the correction makes it sure
+  assert.ok(terms("privacyverklaing").includes("privacyverkla"), "the prefix stays");
+  assert.ok(terms("privacyverklaing").includes("privacyverklaring"), "and the correction is added");
+  const found = search("privacyverklaing");
+  assert.equal(found.pages[0], "privacy.html");
+  assert.equal(found.strength, "strong");
+  assert.equal(search("privacyverklaxxxxx").strength, "none", "twin: a cut-off ending with no correction stays unsure");
+});
+
 test("rewrite drops question words, adds the editors' words and corrects a typo in a longer query", () => {
   const asked = terms("hoe voorkom ik ruzie met een leerlign");
   assert.ok(asked.includes("conflict"), "ruzie -> conflict (zoekwoorden.yml)");
