@@ -36,9 +36,11 @@ PASS_SHARE = 0.95
 # Each keeps a floor a little under what was reached. The sixth (dev6, 7 December) was written blind as development
 # data: 90% before, 95% after (node figure); its floor is that minus two points. The seventh (test7) was written
 # blind after that round and held out from the ranking rules for situations: 96% before and after (node figure,
-# 178 of 185); its floor is 0.96 minus two points.
+# 178 of 185); its floor is 0.96 minus two points. The eighth (test8) was written blind after the last ranking
+# change: 96% (probleem 87%; node and chromium from file:// the same), then one typo fix; floor 0.96 minus two.
 BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94,
-              "blind-test5": 0.91, "blind-dev6": 0.93, "blind-test7": 0.94}
+              "blind-test5": 0.91, "blind-dev6": 0.93, "blind-test7": 0.94,
+              "blind-test8": 0.94}
 OUTSIDE_FLOOR = 0.85           # off-topic queries (groep buiten) with the honest message: 91% reached
 FIELD_QUERIES = ("herstelgesprek", "ruzie met een leerling", "relatieherstel", "klas")   # never "no match"
 
