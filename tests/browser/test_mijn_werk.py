@@ -111,8 +111,12 @@ def test_mijn_werk_lists_links_saves_and_restores_everything(browser, page, site
         other.locator("[data-bestand]").set_input_files(str(path))
         other.wait_for_function("() => /overgenomen/.test(document.querySelector('[data-mijn-werk-status]').textContent)")
         assert asked and asked[0].startswith("Dit bestand bevat")
-        assert set(rows(other)) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie",
-                                    "werkblad:bestaat-niet"}, "3. everything listed after the restore"
+        restored = rows(other)
+        assert set(restored) == {"werkblad:herstelgesprek-voorbereiden", "toets:gehechtheidstheorie",
+                                 "werkblad:bestaat-niet"}, "3. everything listed after the restore"
+        # what came from the file is in a file (the day it was made); what this browser alone holds is not
+        assert restored["werkblad:herstelgesprek-voorbereiden"][2].startswith("bewaard als bestand op "), "3. in a file"
+        assert restored["werkblad:bestaat-niet"][2] == "nog niet als bestand bewaard", "3. not in the file"
         other.goto(f"{base}/en/{SHEET}")
         assert other.get_by_label("Name", exact=True).input_value() == "Juf Sanne", "3. and filled in"
     finally:

@@ -676,3 +676,22 @@ test("a word lives in one place: none of bewaren-bestand.js's words is also in h
   assert.deepEqual(Object.keys(B.WORDS).filter((key) => inYaml.has(key)), []);
   assert.ok(inYaml.has("knop_bewaar"), "the check reads the file's keys (its twin)");
 });
+
+test("after a file is taken over, a record whose every answer is in it counts as saved to a file on the file's day", () => {
+  const storage = fresh();
+  const made = Date.parse("2026-12-07T08:00:00Z");
+  const data = () => JSON.parse(file({ [SHEET]: { velden: { naam: { v: "Anna", t: 1, q: "Naam" }, plan: { v: "bellen", t: 2 } } } }));
+  assert.equal(B.apply(data(), () => true).ok, true);
+  assert.deepEqual(B.savedAt(), { [SHEET]: made }, "restored from a file made on 7 December: in a file since then");
+  // twin: an answer here that the file lacks keeps the record 'not yet saved to a file'
+  storage.removeItem(I.SAVED);
+  B.open(SHEET).set({ datum: ["maandag", "Datum"] });
+  assert.match(B.apply(data(), () => true).message, /^import_niets/);
+  assert.deepEqual(B.savedAt(), {}, "the file lacks 'datum': not all of it is in a file");
+  // a file from the future (a wrong clock) counts as made now; an earlier save note that is newer stays
+  fresh();
+  const later = JSON.parse(file({ [SHEET]: { velden: { naam: { v: "Anna", t: 1 } } } }, { gemaakt: "2099-01-01T00:00:00Z" }));
+  const before = Date.now();
+  B.apply(later, () => true);
+  assert.ok(B.savedAt()[SHEET] >= before && B.savedAt()[SHEET] <= Date.now(), "never later than now");
+});

@@ -300,7 +300,7 @@
     }
     var total = plan.added.length + plan.replaced.length, left = leftOut(other);
     if (!total && left) return { ok: false, message: text("import_niets_hier") + "\n" + left, changed: [] };
-    if (!total) return { ok: true, message: text("import_niets"), changed: [] };
+    if (!total) { inFile(data, own); return { ok: true, message: text("import_niets"), changed: [] }; }
     var lines = named(plan.replaced);
     var asked = text("import_vraag", { nieuw: text("n_nieuw", { n: plan.added.length }),
                                        anders: text("n_anders", { n: plan.replaced.length }) }) +
@@ -335,7 +335,28 @@
     names.forEach(function (name) {
       open(name).listeners.forEach(function (listener) { listener(Object.keys(byRecord[name])); });
     });
+    inFile(data, own);
     return { ok: true, message: text("import_klaar", { n: total }) + (left ? "\n" + left : ""), changed: names };
+  }
+
+  /** After a file was taken over: a record whose every answer in this browser is also in the file, the same,
+      counts as saved to a file on the day the file was made (never later than now). So Mijn werk says "saved to a
+      file on …" instead of "not yet saved to a file", and the week's reminder does not ask for a file she has.
+      A record with an answer the file lacks or holds otherwise keeps what it had. */
+  function inFile(data, own) {
+    var made = Math.min(Date.parse(data.gemaakt), Date.now()), stored = allStored(), at = savedAt(), noted = false;
+    if (!(made > 0)) return;
+    Object.keys(data.gegevens).forEach(function (name) {
+      if ((own && own.indexOf(name) < 0) || !stored[name] || (at[name] || 0) >= made) return;
+      var here = stored[name].velden, there = data.gegevens[name].velden, keys = Object.keys(here);
+      var all = keys.every(function (key) {
+        return empty(here[key].v) || (Object.prototype.hasOwnProperty.call(there, key) && there[key].v === here[key].v);
+      });
+      if (all && keys.some(function (key) { return !empty(here[key].v); })) { at[name] = made; noted = true; }
+    });
+    if (noted) {
+      try { storage().setItem(I.SAVED, JSON.stringify(at)); } catch (error) { /* then Mijn werk says "not yet" */ }
+    }
   }
 
   /** Read a chosen file's text (a file over the limit is refused before it is read): done({text} | {error}). */
