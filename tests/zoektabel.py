@@ -38,9 +38,10 @@ PASS_SHARE = 0.95
 # blind after that round and held out from the ranking rules for situations: 96% before and after (node figure,
 # 178 of 185); its floor is 0.96 minus two points. The eighth (test8) was written blind after the last ranking
 # change: 96% (probleem 87%; node and chromium from file:// the same), then one typo fix; floor 0.96 minus two.
+# The ninth (test9) was written blind after that fix, the last change: 97% (probleem 93%); floor 0.97 minus two.
 BLIND_SETS = {"blind-2026-12-07a": 0.93, "blind-2026-12-07b": 0.95, "blind-dev3": 0.93, "blind-test4": 0.94,
               "blind-test5": 0.91, "blind-dev6": 0.93, "blind-test7": 0.94,
-              "blind-test8": 0.94}
+              "blind-test8": 0.94, "blind-test9": 0.95}
 OUTSIDE_FLOOR = 0.85           # off-topic queries (groep buiten) with the honest message: 91% reached
 FIELD_QUERIES = ("herstelgesprek", "ruzie met een leerling", "relatieherstel", "klas")   # never "no match"
 
