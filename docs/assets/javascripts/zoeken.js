@@ -420,10 +420,9 @@
     if (known) add(formOf(state, key, typed), "typed");
     if (entry && key.length <= 3) found[0].exact = true;  // les is les, not lesactiviteiten
     forms.forEach(function (other) { add(formOf(state, other, other), "form"); });
-    var stemmed = false;
     if (!known && !forms.length) {                   // a form of a longer word: verjaardagjes -> verjaardag*
       stems(key, state.language).forEach(function (stem) {
-        if (stem !== key && stem.length >= 5 && hasPrefix(state, stem) && !found.length) { add(stem, "form"); stemmed = true; }
+        if (stem !== key && stem.length >= 5 && hasPrefix(state, stem) && !found.length) add(stem, "form");
       });
     }
     var parts = [];
@@ -433,7 +432,7 @@
     }
     // an unknown word is corrected; also when a cut-off ending made a prefix of it (privacyverklaing ->
     // privacyverkla*, the typo of privacyverklaring: the prefix alone found the page but left the query unsure)
-    if (!known && !forms.length && (!found.length || stemmed) && allowSplit && !state.common.has(key)) {
+    if (!known && !forms.length && allowSplit && !state.common.has(key)) {
       corrections(state, key).forEach(function (c) { add(formOf(state, c, c), "typo"); });
     }
     return { found: found, parts: parts };
