@@ -244,13 +244,10 @@ def test_the_top_three_links_lead_to_real_pages_and_sections(page, server, site,
 
 def link_problems(site, server: str, href: str, lang: str) -> list[str]:
     """Why href (an address on the test server) does not open a page of the site in lang at its section."""
-    path, _, anchor = href.removeprefix(server + "/").partition("#")
-    target = site / (path or "index.html")
-    if target.is_dir():
-        target /= "index.html"
-    if not target.is_file():
+    path, anchor = sitehtml.resolve(site, "index.html", href.removeprefix(server + "/"))
+    if not (site / path).is_file():
         return [f"{href}: no such page"]
-    built = sitehtml.Page(target)
+    built = sitehtml.Page(site / path)
     return ([f"{href}: page in {built.lang!r}, not {lang!r}"] if built.lang != lang else []) + (
         [f"{href}: no section {anchor!r}"] if anchor and anchor not in built.ids else [])
 
