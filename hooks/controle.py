@@ -38,6 +38,7 @@ from markupsafe import escape
 
 import gereedschap
 import hele_leidraad
+from gereedschap import uitvoer
 
 log = logging.getLogger("mkdocs.plugins.controle")
 EXCLUDED = ("assets/",)
@@ -314,18 +315,6 @@ def exercise_problems(sources: dict[str, str], recommendation_pages: dict[str, s
     return found
 
 
-class Ids(html.parser.HTMLParser):
-    """Every id attribute of a page, in order."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.ids += [value for key, value in attrs if key == "id" and value is not None]
-
-
 def id_problems(path: str, output: str, source: str = "", known: frozenset[str] = frozenset()) -> list[str]:
     """Duplicate ids on a built page, and ids that SVG/XML does not allow (a digit first, a space …); an id in
     `known` is left out (the whole guide repeats a chapter's ids with a prefix: named at the chapter already)."""
@@ -335,7 +324,7 @@ def id_problems(path: str, output: str, source: str = "", known: frozenset[str] 
     def line_of(value: str) -> int:
         return next((n for n, text in enumerate(lines, 1) if f"#{value}" in text or f"id: {value}" in text), 1)
 
-    for value in Ids(output).ids:
+    for value in uitvoer.lees(output).ids:
         if value in known:
             continue
         if value in seen:
@@ -464,7 +453,7 @@ def on_post_page(output, page, config, **kwargs):
     problems = id_problems(gereedschap.shown_path(page.file, config), output, page.file.content_string or "")
     report(problems)
     if problems:
-        faulty = {value for value in Ids(output).ids if any(f"the id '{value}' " in message for message in problems)}
+        faulty = {value for value in uitvoer.lees(output).ids if any(f"the id '{value}' " in message for message in problems)}
         gereedschap.staat("controle").setdefault("ids", {})[page.file.dest_uri] = faulty
     return output
 

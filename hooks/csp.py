@@ -22,22 +22,21 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import html.parser
 import json
 import pathlib
-import re
 import subprocess
 import sys
 
 import yaml
 
 import gereedschap
+from gereedschap import uitvoer
+from gereedschap.uitvoer import Gelezen
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"
 RECORD = pathlib.Path(__file__).resolve().parent / "csp.yml"
 WORKER = "@@werker@@"           # stands for the page's worker path in the recorded shim script
-RE_NEWLINE = re.compile("\n")
 DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 POLICY = {
     "default-src": ["'self'"],
@@ -55,64 +54,20 @@ POLICY = {
 }
 
 
-class Page(html.parser.HTMLParser):
-    """A built page as a browser parses it: the inline scripts that run, and where the <head> tag ends."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=False)
-        self.text, self.scripts, self.head_end, self.has_policy = text, [], None, False
-        self.doctype_end = 0
-        self.config: str | None = None
-        self._offsets = [0] + [match.end() for match in RE_NEWLINE.finditer(text)]
-        self._script: list[str] | None = None
-        self._in_head = False
-        self._kind = ""
-        self.feed(text)
-        self.close()
-
-    def position(self) -> int:
-        """The position in the text of what the parser reads now."""
-        line, column = self.getpos()
-        return self._offsets[line - 1] + column
-
-    def handle_decl(self, decl):
-        if self.head_end is None:   # a page without a <head> tag: the policy goes right after <!doctype>,
-            self.doctype_end = self.text.index(">", self.position()) + 1   # where the browser opens the head
-
-    def handle_starttag(self, tag, attrs):
-        values = {name: value or "" for name, value in attrs}
-        if tag == "head" and self.head_end is None:
-            self.head_end, self._in_head = self.position() + len(self.get_starttag_text()), True
-        elif tag == "body":
-            self._in_head = False
-        elif tag == "meta" and self._in_head and values.get("http-equiv", "").lower() == "content-security-policy":
-            self.has_policy = True
-        elif tag == "script":
-            self._kind = "src" if "src" in values else values.get("type", "").strip().lower()
-            if values.get("id") == "__config":
-                self._kind = "config"
-            self._script = []
-
-    def handle_endtag(self, tag):
-        if tag == "head":
-            self._in_head = False
-        elif tag == "script" and self._script is not None:
-            body = "".join(self._script)
-            if self._kind == "config":
-                self.config = body
-            elif self._kind != "src" and self._kind not in DATA_TYPES:
-                self.scripts.append(body)
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script.append(data)
+def read(html: "str | Gelezen") -> Gelezen:
+    """A built page as a browser parses it (hooks/gereedschap/uitvoer.py: one parse shared with the id check)."""
+    return html if isinstance(html, Gelezen) else uitvoer.lees(html)
 
 
-def script_hashes(html: "str | Page") -> list[str]:
+def running_scripts(page: Gelezen) -> list[str]:
+    """The inline scripts that run: not JSON data blocks, templates or scripts with src."""
+    return [body for kind, body in page.scripts if kind != "src" and kind not in DATA_TYPES]
+
+
+def script_hashes(html: "str | Gelezen") -> list[str]:
     """'sha256-…' of every inline script that runs (not of JSON data blocks or scripts with src)."""
-    page = html if isinstance(html, Page) else Page(html)
-    return sorted({sha256(body) for body in page.scripts} | set(shim_hash(page)))
+    page = read(html)
+    return sorted({sha256(body) for body in running_scripts(page)} | set(shim_hash(page)))
 
 
 def sha256(text: str) -> str:
@@ -136,9 +91,9 @@ def recorded_shim(digest: str) -> str:
     return record["script"]
 
 
-def shim_hash(page: "Page | str") -> list[str]:
+def shim_hash(page: "Gelezen | str") -> list[str]:
     """The hash of the script the iframe-worker shim writes on this page (none without a search config)."""
-    page = page if isinstance(page, Page) else Page(page)
+    page = read(page)
     worker = json.loads(page.config).get("search") if page.config else None
     return [sha256(shim_script(worker))] if worker else []
 
@@ -164,7 +119,7 @@ def run_shim(worker: str = WORKER) -> str:
     """The inline script the shim writes into its iframe, read from running it (Node), not from its source."""
     result = subprocess.run(["node", "-e", NODE_DRIVER, str(SHIM), worker], capture_output=True, text=True,
                             check=True, timeout=60)
-    scripts = Page("".join(json.loads(result.stdout))).scripts
+    scripts = running_scripts(uitvoer.Gelezen("".join(json.loads(result.stdout))))
     if len(scripts) != 1 or worker not in scripts[0]:
         raise RuntimeError(f"expected one inline script holding the worker path from {SHIM}; got {scripts!r}")
     return scripts[0]
@@ -186,12 +141,31 @@ def policy(hashes: list[str]) -> str:
 
 def with_policy(html: str) -> str:
     """The page with its policy as the first element of its <head> (before any script may run)."""
-    page = Page(html)
+    page = read(html)
     if page.has_policy:
         return html
-    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(page))}">'
+    hashes = script_hashes(page)
+    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     at = page.head_end if page.head_end is not None else page.doctype_end
-    return html[:at] + meta + html[at:]
+    finished = html[:at] + meta + html[at:]
+    _recorded()[_digest(finished)] = hashes
+    return finished
+
+
+def page_hashes(html: str) -> list[str]:
+    """script_hashes of a finished page: read from what with_policy recorded for exactly this text in this run,
+    else parsed. The site-wide header policy (hooks/hosting.py) needs every page's hashes after the build; parsing
+    all pages again cost a quarter of the build's time, and a page that changed after with_policy is parsed."""
+    return _recorded().get(_digest(html)) or script_hashes(html)
+
+
+def _recorded() -> dict[str, list[str]]:
+    """{digest of a finished page: its script hashes}, for this run."""
+    return gereedschap.staat("csp", run=True).setdefault("hashes", {})
+
+
+def _digest(html: str) -> str:
+    return hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:

@@ -186,7 +186,7 @@ def site_hashes(site: pathlib.Path) -> list[str]:
     """The script hashes of every page (pages at another depth load the same scripts by another path)."""
     hashes: set[str] = set()
     for page in list(site.rglob("*.html")) + list(site.rglob("*.htm")):
-        hashes.update(csp.script_hashes(page.read_text(encoding="utf-8")))
+        hashes.update(csp.page_hashes(page.read_text(encoding="utf-8")))
     return sorted(hashes)
 
 

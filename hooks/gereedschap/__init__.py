@@ -15,6 +15,7 @@ Every fenced block of ours (```werkblad, ```cirkel …) needs the same plumbing,
   of bilingual data (`key: {nl: …, en: …}`), `language_of` the one way to tell a page's language;
 - `paginas`: a page's headings and ids as an editor wrote them, and a 'page.md#id' target checked in both
   languages;
+- `uitvoer`: a finished page read once (its ids, inline scripts and head), shared by the id check and the CSP;
 - `bouw`: the state of a build, kept by the pipeline (hooks/pijplijn.py): `staat(name)` for a step's own
   state, `taal()` for the language being built, `per_run` for caches of files, `BouwFout` to stop the build.
 
