@@ -22,6 +22,7 @@ import re
 from html.parser import HTMLParser
 
 from conftest import ROOT, outside_requests
+import sitehtml
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The dark scheme changes colours only: on the same loaded page, after switching the page to Material's
@@ -68,7 +69,7 @@ def _asset(address: str) -> str:
 def kinds(html: str, path: str) -> set[str]:
     """What the page at `path` is made of, as the walk must see it (see the module docstring)."""
     parser = _Kinds()
-    parser.feed(html)
+    sitehtml.feed(parser, html)
     language = "en" if path.startswith("en/") else "nl"
     return parser.found | {f"depth:{path.count('/') - (language == 'en')}", f"lang:{language}"}
 

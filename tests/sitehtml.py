@@ -1,6 +1,7 @@
 """Small helpers to read the built site's HTML with the standard library only."""
 from __future__ import annotations
 
+import functools
 import html.parser
 import pathlib
 import re
@@ -28,7 +29,7 @@ class Page(html.parser.HTMLParser):
         self._in_article = 0
         self._in_a = 0
         self._heading: list | None = None
-        self.feed(path.read_text(encoding="utf-8"))
+        feed(self, path.read_text(encoding="utf-8"))
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -101,9 +102,73 @@ def front_matter(markdown_file: pathlib.Path) -> dict:
     return get_data(markdown_file.read_text(encoding="utf-8"))[1]
 
 
+class _Recorder(html.parser.HTMLParser):
+    """What HTMLParser (convert_charrefs=True) hands its handlers for a text, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append(("handle_starttag", tag, tuple(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.events.append(("handle_startendtag", tag, tuple(attrs)))
+
+    def handle_endtag(self, tag):
+        self.events.append(("handle_endtag", tag))
+
+    def handle_data(self, data):
+        self.events.append(("handle_data", data))
+
+    def handle_comment(self, data):
+        self.events.append(("handle_comment", data))
+
+    def handle_decl(self, decl):
+        self.events.append(("handle_decl", decl))
+
+    def handle_pi(self, data):
+        self.events.append(("handle_pi", data))
+
+    def unknown_decl(self, data):
+        self.events.append(("unknown_decl", data))
+
+
+@functools.lru_cache(maxsize=512)   # more than the site's pages: a check that reads them all in turn must hit
+def _events(text: str) -> tuple[tuple, tuple]:
+    """(what feed(text) hands over, what close() adds), read once per text (about half a megabyte a page)."""
+    recorder = _Recorder()
+    recorder.feed(text)
+    fed, recorder.events = recorder.events, []
+    recorder.close()
+    return tuple(fed), tuple(recorder.events)
+
+
+def feed(parser: html.parser.HTMLParser, text: str, *, close: bool = False) -> None:
+    """parser.feed(text) (and parser.close()) for a parser made with convert_charrefs=True that only overrides the
+    handle_… methods: its handlers get the same calls in the same order, but the text is tokenised once for all
+    the checks that read the same page (each has its own parser; tokenising was most of their time)."""
+    fed, closing = _events(text)
+    for name, *arguments in fed + (closing if close else ()):
+        getattr(parser, name)(*arguments)
+
+
+def read(path: pathlib.Path) -> Page:
+    """The page at path, parsed once per version of the file in this process: the site checks read the same
+    pages many times (every link's target, every page per check), and parsing is most of what they cost. Callers
+    only read a Page; a test that rewrites a file gets the new version (its size or time changed)."""
+    stat = pathlib.Path(path).stat()
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(path: str, mtime_ns: int, size: int) -> Page:
+    return Page(pathlib.Path(path))
+
+
 def pages(site: pathlib.Path) -> dict[str, Page]:
     """Every HTML page of the site by its path relative to the site root (404.html left out)."""
-    return {p.relative_to(site).as_posix(): Page(p) for p in sorted(site.rglob("*.html"))
+    return {p.relative_to(site).as_posix(): read(p) for p in sorted(site.rglob("*.html"))
             if p.name != "404.html"}
 
 
@@ -141,7 +206,7 @@ def broken_links(site: pathlib.Path, all_pages: dict[str, Page]) -> list[str]:
             if not (site / file).exists():
                 problems.append(f"{path} -> {href} (no file {file})")
             elif fragment and file.endswith(".html"):
-                ids = all_pages[file].ids if file in all_pages else Page(site / file).ids
+                ids = all_pages[file].ids if file in all_pages else read(site / file).ids
                 if fragment not in ids:
                     problems.append(f"{path} -> {href} (no #{fragment} in {file})")
     return problems

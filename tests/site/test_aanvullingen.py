@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+import sitehtml
 
 MARKER, LABEL = "aanvulling", "aanvulling__label"
 LABELS = {lang: text for lang, text in
@@ -72,8 +73,7 @@ class Article(html.parser.HTMLParser):
         self.root: Node | None = None
         self._current: Node | None = None
         self._done = False
-        start = source.find('<article class="md-content__inner')
-        self.feed(source[start:] if start >= 0 else source)   # the sidebar before it holds nothing of ours
+        sitehtml.feed(self, source)   # everything before the article is passed over (handle_starttag)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)

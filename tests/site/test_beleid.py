@@ -13,6 +13,7 @@ import urllib.parse
 
 from conftest import ROOT, build_site
 from proefsite import pipeline_hook
+import sitehtml
 
 
 class Head(html.parser.HTMLParser):
@@ -24,7 +25,7 @@ class Head(html.parser.HTMLParser):
         self.policies_in_head = 0
         self.addresses: list[str] = []
         self._in_head = False
-        self.feed(text)
+        sitehtml.feed(self, text)
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)

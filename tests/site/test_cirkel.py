@@ -6,12 +6,12 @@ import json
 
 import cirkel
 from conftest import ROOT
-from sitehtml import Page, broken_links
+from sitehtml import broken_links, read
 
 
 def test_explorer_page_is_built_with_explorer_and_reflection(site):
     """The built explorer page holds both widgets, the words 'Roos van Leary' and links back to the theory."""
-    page = Page(site / "theorie" / "cirkel-verkenner.html")
+    page = read(site / "theorie" / "cirkel-verkenner.html")
     html = (site / "theorie" / "cirkel-verkenner.html").read_text(encoding="utf-8")
     assert "data-cirkel-verkenner" in html and "data-cirkel-reflectie" in html
     assert "Roos van Leary" in page.text
@@ -23,7 +23,7 @@ def test_explorer_page_is_built_with_explorer_and_reflection(site):
 def test_explorer_links_resolve_in_both_languages(site):
     """Every link on the explorer page (the recommendations that help included) reaches its anchor."""
     for path in ("theorie/cirkel-verkenner.html", "en/theorie/cirkel-verkenner.html"):
-        page = Page(site / path)
+        page = read(site / path)
         assert sum("#aanbeveling-" in href for href in page.article_links) >= 24
         assert broken_links(site, {path: page}) == []
 

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from conftest import ROOT
+import sitehtml
 
 DOCS = ROOT / "docs"
 
@@ -52,7 +53,7 @@ class Blocks(html.parser.HTMLParser):
         self._stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self._article = False
         self._current: list[str] | None = None
-        self.feed(source)
+        sitehtml.feed(self, source)
 
     def _skipping(self) -> bool:
         return any(skipped for _, skipped in self._stack)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html.parser
 
 import pytest
+import sitehtml
 
 # Attributes whose value must not be empty (HTML: an integer, an id, an id reference, a token …).
 NOT_EMPTY = {"tabindex", "id", "for", "role", "hreflang", "aria-labelledby", "aria-describedby", "aria-controls",
@@ -28,8 +29,7 @@ class Attributes(html.parser.HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str, str, str]] = []
-        self.feed(text)
-        self.close()
+        sitehtml.feed(self, text, close=True)
 
     def handle_starttag(self, tag, attrs):
         names = [name for name, _ in attrs]

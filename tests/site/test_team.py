@@ -19,7 +19,7 @@ import begrippen_tooltips
 import hele_leidraad
 import verwijzing
 from conftest import ROOT
-from sitehtml import Page, broken_links
+from sitehtml import broken_links, read
 
 RECOMMENDATIONS = ["1-persoonlijke-band", "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur",
                    "4-reflecteren-op-relaties", "5-conflicten-voorkomen", "6-herstel-van-de-relatie"]
@@ -406,7 +406,7 @@ def test_whole_guide_holds_theories_then_recommendations_with_unique_ids(site, a
     assert len(RE_CITATION.findall(text)) == 1  # its own, not one per chapter
     article = text[text.index('<div class="hele-leidraad">'):]
     assert "<h1" not in article  # chapter titles sit under the page's h1
-    assert Page(site / path).lang == ("en" if path.startswith("en/") else "nl")
+    assert read(site / path).lang == ("en" if path.startswith("en/") else "nl")
 
 
 def test_whole_guide_links_resolve_and_self_mentions_are_links(site, all_pages):
@@ -422,7 +422,7 @@ def test_the_glossarys_letter_bar_is_made_from_its_headings(site):
     import begrippen_tooltips
 
     for path in ("begrippen.html", "en/begrippen.html"):
-        page = Page(site / path)
+        page = read(site / path)
         terms = [(text, anchor) for tag, anchor, text in page.headings if tag == "h2" and anchor]
         html = (site / path).read_text(encoding="utf-8")
         bar = re.search(r'<p class="letterbalk">(.*?)</p>', html, re.S).group(1)

@@ -16,7 +16,8 @@ import pytest
 
 from conftest import ROOT, build_site
 from proefsite import pipeline_hook
-from sitehtml import Page, resolve
+from sitehtml import read, resolve
+import sitehtml
 
 CHAPTERS = ["gehechtheidstheorie", "zelfdeterminatietheorie", "interpersoonlijke-theorie", "1-persoonlijke-band",
             "2-kansen-voor-positief-gedrag", "3-autonomie-en-structuur", "4-reflecteren-op-relaties",
@@ -34,7 +35,7 @@ class Toets(html.parser.HTMLParser):
         self.record, self.questions, self._current = None, [], None
         self.key_links: list[str] = []
         self._in_key = False
-        self.feed(source)
+        sitehtml.feed(self, source)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -81,7 +82,7 @@ def link_problems(site: pathlib.Path, page_path: str, test: Toets) -> list[str]:
         if not fragment or not (site / file).is_file():
             problems.append(f"{page_path}: {href} (no file or no #id)")
             continue
-        ids.setdefault(file, Page(site / file).ids)
+        ids.setdefault(file, read(site / file).ids)
         if fragment not in ids[file]:
             problems.append(f"{page_path}: {href} (no #{fragment} in {file})")
     return problems

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import ROOT
 from sitehtml import resolve
+import sitehtml
 
 STATEMENTS = ["toegankelijkheid.html", "privacy.html", "versies.html"]
 WORDS = {lang: [yaml.safe_load((ROOT / "hooks" / "verklaringen.yml").read_text(encoding="utf-8"))[key][lang]
@@ -29,7 +30,7 @@ class FooterLinks(html.parser.HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.hrefs, self.texts, self._footer, self._nav, self._a = [], [], False, False, False
-        self.feed(source)
+        sitehtml.feed(self, source)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
