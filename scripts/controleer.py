@@ -22,6 +22,8 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import meldingen  # noqa: E402  (hooks/: the same filter as the banner while serving)
 
 # Tests that check what only an engineer can change (see the docstring); matched against the test's name.
 ENGINEER_ONLY = ["bites", "strict_build", "own_css", "search_index", "first_load_counts", "load_only_where",
@@ -42,8 +44,17 @@ def build(site: pathlib.Path) -> tuple[bool, list[str]]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    problems = problems_in(result.stdout + result.stderr)
+    if result.returncode != 0 and not problems:
+        problems = [(result.stderr or result.stdout).strip().splitlines()[-1]]
+    return result.returncode == 0, problems
+
+
+def problems_in(output: str) -> list[str]:
+    """The build's warnings and errors as sentences (a message over several lines joined), each once: MkDocs'
+    own words about a link that hooks/links.py has named with its line are left out (hooks/meldingen.py)."""
     problems, current = [], None
-    for line in (result.stdout + result.stderr).splitlines():
+    for line in output.splitlines():
         found = RE_LOG.match(line)
         if found:
             current = found[2].strip()
@@ -52,10 +63,7 @@ def build(site: pathlib.Path) -> tuple[bool, list[str]]:
             problems[-1] += " " + line.strip()    # a message that runs over several lines
         else:
             current = None
-    if result.returncode != 0 and not problems:
-        problems = [(result.stderr or result.stdout).strip().splitlines()[-1]]
-    problems = [p for p in problems if not p.startswith("Aborted with")]
-    return result.returncode == 0, problems
+    return meldingen.for_the_editor([p for p in problems if not p.startswith("Aborted with")])
 
 
 class Collector:
@@ -129,13 +137,20 @@ def main() -> int:
                 "Zoek de zin op in REDACTIE.md, of vraag het een ontwikkelaar.")
             return 1
         say(f"   In orde: {found.passed} controles.")
-    say(f"Alles in orde ({time.monotonic() - start:.0f} s). Je kunt je wijziging vastleggen (git commit).")
-    left = placeholders()
-    if left:
-        say("Nog te schrijven (de opdrachten nieuw-werkblad, nieuwe-pagina en nieuw-begrip zetten deze zinnen klaar):")
-        for where in left:
-            say(f"   {where}")
+    for line in the_end(placeholders(), time.monotonic() - start):
+        say(line)
     return 0
+
+
+def the_end(left: list[str], seconds: float) -> list[str]:
+    """What a green run says last: commit now, or (while a scaffold's sentence is still there) not yet, and where."""
+    if not left:
+        return [f"Alles in orde ({seconds:.0f} s). Je kunt je wijziging vastleggen (git commit)."]
+    return [f"Alles in orde ({seconds:.0f} s): de site bouwt en de controles slagen. Maar leg nog niets vast: er "
+            "staan nog zinnen die je zelf moet schrijven.",
+            "Nog te schrijven (de opdrachten nieuw-werkblad, nieuwe-pagina en nieuw-begrip zetten deze zinnen klaar):",
+            *(f"   {where}" for where in left),
+            "Vervang elke zin door je eigen tekst, draai scripts/controleer opnieuw en leg dan je wijziging vast."]
 
 
 def placeholders() -> list[str]:

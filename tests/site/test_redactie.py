@@ -92,7 +92,8 @@ def command_of(title: str) -> list[str]:
 
 def placeholders_left(copy: pathlib.Path, output: str) -> list[str]:
     """What scripts/controleer still lists as to be written."""
-    return [line for line in output.split("Nog te schrijven", 1)[-1].splitlines()[1:]] if "Nog te schrijven" in output else []
+    return [line for line in output.split("Nog te schrijven", 1)[-1].splitlines()[1:]
+            if line.startswith("   ")] if "Nog te schrijven" in output else []
 
 
 # ------------------------------------------------------------------------------------- not a copy
