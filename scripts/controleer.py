@@ -137,20 +137,36 @@ def main() -> int:
                 "Zoek de zin op in REDACTIE.md, of vraag het een ontwikkelaar.")
             return 1
         say(f"   In orde: {found.passed} controles.")
-    for line in the_end(placeholders(), time.monotonic() - start):
+    for line in the_end(placeholders(), time.monotonic() - start, changed_pages_without_a_version()):
         say(line)
     return 0
 
 
-def the_end(left: list[str], seconds: float) -> list[str]:
-    """What a green run says last: commit now, or (while a scaffold's sentence is still there) not yet, and where."""
+def the_end(left: list[str], seconds: float, unversioned: bool = False) -> list[str]:
+    """What a green run says last: commit now, or (while a scaffold's sentence is still there) not yet, and where;
+    with `unversioned` (pages changed, data/versies.yml not), the reminder of REDACTIE.md's last checklist step."""
+    reminder = (["Zien lezers je wijziging? Zet dan ook een regel in data/versies.yml (REDACTIE.md, 'Verklaringen')."]
+                if unversioned else [])
     if not left:
-        return [f"Alles in orde ({seconds:.0f} s). Je kunt je wijziging vastleggen (git commit)."]
+        return [f"Alles in orde ({seconds:.0f} s). Je kunt je wijziging vastleggen (git commit).", *reminder]
     return [f"Alles in orde ({seconds:.0f} s): de site bouwt en de controles slagen. Maar leg nog niets vast: er "
             "staan nog zinnen die je zelf moet schrijven.",
             "Nog te schrijven (de opdrachten nieuw-werkblad, nieuwe-pagina en nieuw-begrip zetten deze zinnen klaar):",
             *(f"   {where}" for where in left),
-            "Vervang elke zin door je eigen tekst, draai scripts/controleer opnieuw en leg dan je wijziging vast."]
+            "Vervang elke zin door je eigen tekst, draai scripts/controleer opnieuw en leg dan je wijziging vast.",
+            *reminder]
+
+
+def changed_pages_without_a_version() -> bool:
+    """True when git sees a changed or new page under docs/ (or a data file) and data/versies.yml unchanged;
+    False without git or outside a repository (nothing to compare with)."""
+    try:
+        result = subprocess.run(["git", "status", "--porcelain", "--", "docs", "data"], cwd=ROOT, capture_output=True,
+                                text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    changed = [line[3:].strip() for line in result.stdout.splitlines()] if result.returncode == 0 else []
+    return bool(changed) and not any(path.endswith("data/versies.yml") for path in changed)
 
 
 def placeholders() -> list[str]:

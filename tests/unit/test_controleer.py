@@ -43,3 +43,10 @@ def test_a_green_run_says_commit_only_when_nothing_is_left_to_write():
     assert left[0].startswith("Alles in orde (12 s)") and "leg nog niets vast" in left[0]
     assert "git commit" not in left[0] and "   docs/begrippen.md, regel 92: Schrijf hier …" in left
     assert left[1].startswith("Nog te schrijven") and left[-1].startswith("Vervang elke zin")
+
+
+def test_changed_pages_without_a_line_in_the_changelog_are_reminded_of_it():
+    """The reminder comes with a green run when pages changed and data/versies.yml did not; without it, none."""
+    assert controleer.the_end([], 3, unversioned=True)[-1].startswith("Zien lezers je wijziging?")
+    assert not any("versies.yml" in line for line in controleer.the_end([], 3, unversioned=False))
+    assert controleer.the_end(["docs/x.md, regel 1: Schrijf hier …"], 3, unversioned=True)[-1].startswith("Zien lezers")
