@@ -135,5 +135,6 @@ test("projection opens on a shown part that asks for it, before the address's se
   const hidden = { closest: () => ({}) }, shown = { closest: () => null }, address = { id: "x" };
   assert.equal(P.beginDoel([hidden, shown], address), shown, "the team view's result once it is shown");
   assert.equal(P.beginDoel([hidden], address), address, "its result still hidden: the address decides");
+  assert.equal(P.beginDoel([], address), address, "no part asks for it: the address decides");
   assert.equal(P.beginDoel([], null), null, "neither: the first step");
 });
