@@ -156,7 +156,8 @@ def page_hashes(html: str) -> list[str]:
     """script_hashes of a finished page: read from what with_policy recorded for exactly this text in this run,
     else parsed. The site-wide header policy (hooks/hosting.py) needs every page's hashes after the build; parsing
     all pages again cost a quarter of the build's time, and a page that changed after with_policy is parsed."""
-    return _recorded().get(_digest(html)) or script_hashes(html)
+    recorded = _recorded().get(_digest(html))
+    return recorded if recorded is not None else script_hashes(html)   # a page without inline scripts is recorded too
 
 
 def _recorded() -> dict[str, list[str]]:
