@@ -120,7 +120,8 @@ def walk(browser, base: str, paths: list[str], check=None) -> dict:
     """Open every path under base in one fresh context (every tenth page also waits until the network is
     quiet: search index, worker); return {"pages", "outside", "missing", "errors", "problems": {path: [...]}}
     with what check(page) found on each page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light",
+                                  service_workers="allow")   # the privacy walk watches the offline worker too
     seen = watch(context)
     page = context.new_page()
     problems = {}

@@ -16,7 +16,7 @@ from rondgang import cover, walk, watch
 
 def interact(browser, base: str) -> dict:
     """The language switch and the search (worker + index) on one page, watched."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     seen = watch(context)
     page = context.new_page()
     try:
@@ -66,7 +66,7 @@ def test_the_policy_refuses_another_host_and_the_watch_notices_a_missing_file_an
     by the page's CSP (hooks/csp.py): the browser reports each violation and sends nothing. Then the recorder
     of the walk above (rondgang.watch) can fail: a missing image and a thrown error are both caught."""
     base = server if how == "http" else site.as_uri()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     seen = watch(context)
     page = context.new_page()
     failed, answered = {}, []
@@ -108,7 +108,7 @@ def test_the_404_page_has_the_policy_and_loads_everything_from_disk_and_from_a_s
     """Issue 21: 404.html had no policy, and from file:// its /assets/… paths pointed at the disk's root. Opened
     from file:// (both languages), and sent by a server for a missing address two folders deep: one policy,
     styles applied, search works, nothing missing, no error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     seen = watch(context)
     page = context.new_page()
     if how == "http":

@@ -64,6 +64,7 @@
   }
 
   function watch(registration) {
+    if (!registration) return;  /* a browser that stubs the worker out (Playwright's service_workers: "block") */
     if (registration.waiting && navigator.serviceWorker.controller) announce(registration);
     registration.addEventListener("updatefound", function () {
       var coming = registration.installing;
