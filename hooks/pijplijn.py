@@ -1,6 +1,7 @@
 """The build, on one screen: every step of our hooks, per MkDocs event, in the order in which it runs.
 
-This is the only file in mkdocs.yml's `hooks:`. The modules it imports are plain Python: each step is a
+This file is mkdocs.yml's hook, with hooks/pijplijn_na.py (two lines that hand MkDocs the one step that must run
+after static-i18n, STEPS["site"]). The modules it imports are plain Python: each step is a
 function of what the event hands over (the Markdown, the HTML, the page, the config …) and returns the new
 value, so it can be tested without MkDocs (tests/unit). Read STEPS from top to bottom to see the flow.
 
