@@ -86,8 +86,8 @@ def once_per_run(folder: pathlib.Path, name: str, make, *, wait: bool = True) ->
 
 def shared_result(folder: pathlib.Path, name: str, make, *, meanwhile=()):
     """make() -> a JSON value, made once per test run by whichever worker asks first, and read back by all.
-    A worker that finds it being made first makes one of `meanwhile` ((name, make) pairs) that no one has
-    taken yet, so that two workers share two long jobs instead of one waiting for the other."""
+    A worker that finds it being made first makes each of `meanwhile` ((name, make) pairs) that no one has
+    taken yet, so that two workers share the long jobs instead of one waiting for the other."""
     def producing(what: str, how):
         return lambda: (folder / f"{what}.json").write_text(json.dumps(how()), encoding="utf-8")
 
@@ -122,6 +122,12 @@ def zoekmotor(site, run_folder) -> dict:
     """The whole query table (tests/browser/zoekvragen.yml) and zoektabel.FIELD_QUERIES asked once per test
     run through scripts/zoekmotor.js (the site's search in node): {language: {query: {pages, strength,
     honest}}}. tests/site checks the table's floors on it; tests/browser checks that chromium agrees."""
+    return table_in_node(site, run_folder)
+
+
+def table_in_node(site: pathlib.Path, run_folder: pathlib.Path, *, meanwhile=()) -> dict:
+    """The `zoekmotor` fixture's answers, made once per test run (shared_result: a worker that finds node at it
+    makes the jobs of `meanwhile` that no one has taken yet; test_zoeken.py passes the browser's samples)."""
     from zoektabel import FIELD_QUERIES, ask_node, load_table
 
     if shutil.which("node") is None:
@@ -130,7 +136,7 @@ def zoekmotor(site, run_folder) -> dict:
             pytest.fail(message)
         pytest.skip(message)
     rows = load_table() + [(query, "nl") for query in FIELD_QUERIES]
-    return shared_result(run_folder, "zoekvragen-node", lambda: ask_node(site, rows))
+    return shared_result(run_folder, "zoekvragen-node", lambda: ask_node(site, rows), meanwhile=meanwhile)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ import json
 
 import pytest
 
-from conftest import outside_requests, shared_result
+from conftest import outside_requests, shared_result, table_in_node
 from zoektabel import OUTSIDE, RENDERED, Zoeker, ask_node, load_table
 
 TABLE = load_table()
@@ -43,11 +43,11 @@ def sampled(protocol: str) -> list:
 
 
 @pytest.fixture(scope="session")
-def answers(browser, server, site, run_folder):
-    """answers(protocol) -> {language: {query: {pages, count, honest}}, language + "-outside": [urls]} for
-    the sample of the table, asked through the search box once per test run and protocol (tests/conftest.py,
-    shared_result: with two workers, each asks one protocol). pages: the result pages as rendered (the
-    first RENDERED); count: how many Material says it found; honest: the 'no (strong) match' message."""
+def browser_jobs(browser, server, site) -> list:
+    """The sample asked through the search box, one job per protocol: [(name, make)] for shared_result.
+    make() -> {language: {query: {pages, count, honest}}, language + "-outside": [urls]}. pages: the result
+    pages as rendered (the first RENDERED); count: how many Material says it found; honest: the 'no (strong)
+    match' message."""
 
     def ask(protocol: str) -> dict:
         asked = {}
@@ -68,10 +68,27 @@ def answers(browser, server, site, run_folder):
             context.close()
         return asked
 
+    return [(f"zoekvragen-{protocol}", functools.partial(ask, protocol)) for protocol in PROTOCOLS]
+
+
+@pytest.fixture(scope="session")
+def zoekmotor(site, run_folder, browser_jobs) -> dict:
+    """tests/conftest.py's node answers to the whole table; a worker that finds another asking node (about
+    13 s of CPU) asks the browser's samples meanwhile (measured: one core stood idle for about ten seconds
+    while one worker waited for the other's node run, and again for its samples)."""
+    return table_in_node(site, run_folder, meanwhile=browser_jobs)
+
+
+@pytest.fixture(scope="session")
+def answers(run_folder, browser_jobs):
+    """answers(protocol) -> browser_jobs' answers for the protocol, asked once per test run (tests/conftest.py,
+    shared_result: while another worker asks one, a worker asks a job no one has taken)."""
+    jobs = dict(browser_jobs)
+
     @functools.cache
     def answers_of(protocol: str) -> dict:
-        return shared_result(run_folder, f"zoekvragen-{protocol}", functools.partial(ask, protocol),
-                             meanwhile=[(f"zoekvragen-{p}", functools.partial(ask, p)) for p in PROTOCOLS])
+        return shared_result(run_folder, f"zoekvragen-{protocol}", jobs[f"zoekvragen-{protocol}"],
+                             meanwhile=browser_jobs)
 
     return answers_of
 
