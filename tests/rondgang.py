@@ -7,7 +7,7 @@ may add its own problems per page (axe, light and dark).
 The walk takes one page of every kind, not every page: `kinds(html, path)` lists what a page is made of
 (each element, class and data-/aria- attribute inside the article, every script and stylesheet it loads,
 its depth in the site and its language), and `choose_cover` picks, greedily, the fewest pages that together
-hold every kind that any page holds (12 of 108 in December 2026: the English pages have the same parts as
+hold every kind that any page holds (13 of 124 in December 2026: the English pages have the same parts as
 the Dutch ones, and tests/site/test_engels.py checks their words). A page with a new block, admonition,
 template or asset joins the walk by itself; tests/site/test_rondgang.py checks that the cover holds every
 kind and that a new kind on one page pulls that page in. tests/browser/test_toegankelijkheid.py walks the

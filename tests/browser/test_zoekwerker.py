@@ -10,7 +10,7 @@ def test_search_worker_starts_only_when_the_reader_searches(page, server, site, 
     (zoeken.min.js, zoekwoorden.js); focusing the search box fetches all three, and search works."""
     base = server if how == "http" else site.as_uri()
     page.goto(f"{base}/index.html", wait_until="networkidle")
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(300)   # an absence has no state to await: a lazy load after the quiet would show here
     helpers = ("/workers/search.", "/zoeken.min.js", "/zoekwoorden.js")
     assert not [url for url in page.requests_seen if any(name in url for name in helpers)]
     page.locator(".md-search__input").click()
