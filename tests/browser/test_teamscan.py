@@ -9,12 +9,15 @@ of reading and counting (merging languages, unknown fields, versions of one scan
 from __future__ import annotations
 
 import datetime
+import functools
 import json
+import pathlib
 import re
 
 import pytest
 
 import sitehtml
+from conftest import shared_result
 from rondgang import light_and_dark
 
 SCAN, VIEW = "teamscan.html", "teamoverzicht.html"
@@ -100,16 +103,17 @@ def top(page) -> list[str]:
         "items => items.map(s => s.textContent.split(' ')[0])")
 
 
-@pytest.fixture(scope="module")
-def files(browser, server, site, tmp_path_factory):
-    """The two teachers' files, per (how, lang), made once for the module."""
-    made = {}
-
+@pytest.fixture(scope="session")
+def files(browser, server, site, run_folder):
+    """The two teachers' files, per (how, lang), made once per test run by whichever worker asks first
+    (tests/conftest.py, shared_result; both workers read them: with one set per worker they were made twice)."""
+    @functools.cache
     def get(how: str, lang: str):
-        if (how, lang) not in made:
-            made[(how, lang)] = scan_files(browser, base_of(how, server, site), lang,
-                                           tmp_path_factory.mktemp(f"scans-{how}-{lang}"))
-        return made[(how, lang)]
+        def make():
+            folder = run_folder / f"scans-{how}-{lang}"
+            folder.mkdir(exist_ok=True)
+            return [str(path) for path in scan_files(browser, base_of(how, server, site), lang, folder)]
+        return [pathlib.Path(path) for path in shared_result(run_folder, f"scans-{how}-{lang}", make)]
     return get
 
 
@@ -309,18 +313,15 @@ def round_counts(sub: str, later: bool) -> dict[str, int]:
     return found
 
 
-@pytest.fixture(scope="module")
-def team_files(browser, server, tmp_path_factory):
-    """The six files of the three teachers (September, March), saved once over http; the browser's clock is set
-    to the day each is saved, so 'gemaakt' and the answers' times are those days. team_files(how) gives the same
-    six files for either protocol: a file is read from disk the same way wherever the view runs, and saving from
-    file:// is covered by the two-scan test's files."""
-    made = {}
-
-    def get(how: str):
-        if made:
-            return made
-        folder, paths = tmp_path_factory.mktemp("rondes"), {"sep": [], "mrt": []}
+@pytest.fixture(scope="session")
+def team_files(browser, server, run_folder):
+    """The six files of the three teachers (September, March), saved once per test run over http (shared_result,
+    as `files`); the browser's clock is set to the day each is saved, so 'gemaakt' and the answers' times are
+    those days. team_files(how) gives the same six files for either protocol: a file is read from disk the same
+    way wherever the view runs, and saving from file:// is covered by the two-scan test's files."""
+    def make() -> dict:
+        folder, paths = run_folder / "rondes", {"sep": [], "mrt": []}
+        folder.mkdir(exist_ok=True)
         for index, (name, first, second, work) in enumerate(TEAM):
             context = browser.new_context(accept_downloads=True)
             try:
@@ -335,9 +336,14 @@ def team_files(browser, server, tmp_path_factory):
                 paths["mrt"].append(save_scan(page, "nl", folder, f"mrt-{name}")[0])
             finally:
                 context.close()
-        made.update(paths)
-        return made
-    return get
+        return {round_: [str(path) for path in saved] for round_, saved in paths.items()}
+
+    @functools.cache
+    def made() -> dict:
+        return {round_: [pathlib.Path(path) for path in saved]
+                for round_, saved in shared_result(run_folder, "rondes", make).items()}
+
+    return lambda how: made()
 
 
 def add_files(page, paths, listed: int) -> None:

@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, outside_requests
+from conftest import ROOT, once_per_run, outside_requests
 from papier import print_page
 from proefsite import build_proefsite
 
@@ -275,13 +275,14 @@ def edge_sheet(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory):
-    """tests/unit/golden/werkblad-alle-onderdelen.md and the EDGE_SHEETS, built with our theme setup
-    (file:// URL of the fixture page)."""
+def fixture_site(run_folder):
+    """tests/unit/golden/werkblad-alle-onderdelen.md and the EDGE_SHEETS, built with our theme setup once per
+    test run, by whichever worker asks first (file:// URL of the fixture page)."""
     pages = {"index.md": (ROOT / "tests" / "unit" / "golden" / "werkblad-alle-onderdelen.md").read_text(encoding="utf-8")}
     pages.update({f"rand-{name}.md": f"# {name}\n\n```werkblad\n{edge_sheet(name)}```\n" for name in EDGE_SHEETS})
-    site = build_proefsite(tmp_path_factory.mktemp("proefsite"), pages)
-    return (site / "index.html").as_uri()
+    folder = run_folder / "proefsite-werkbladen"
+    once_per_run(run_folder, "proefsite-werkbladen", lambda: build_proefsite(folder, pages))
+    return (folder / "site" / "index.html").as_uri()
 
 
 def test_the_fullest_sheet_the_hook_accepts_still_prints_on_one_page(page, fixture_site, pdf_pages):
