@@ -226,9 +226,23 @@ HEADING_JS = """() => {
     return h.getClientRects().length > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight &&
       getComputedStyle(h).visibility !== 'hidden';
   });
+  // A table with rows on the screen shows its header row there too (a continued table repeats it).
+  const within = e => { const r = e.getBoundingClientRect(); return e.getClientRects().length > 0 && r.top >= 0 && r.bottom <= innerHeight; };
+  const headerless = [...document.querySelectorAll('article table')].filter(t => t.tHead &&
+    [...t.tBodies].some(b => [...b.rows].some(within)) && !within(t.tHead))
+    .map(t => t.tHead.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40));
+  // Text under a sub-heading (h3) shows that sub-heading on the screen, or its copy on a continued step (the
+  // guide's own sub-headings: a worksheet's part titles, inside its form, are the sheet's, not the text's).
+  const onScreen = e => { const r = e.getBoundingClientRect(); return e.getClientRects().length > 0 && r.bottom > 0 && r.top < innerHeight; };
+  const text = h => h.textContent.replace('¶', '').trim();
+  const first = [...document.querySelectorAll('article :is(p, li, tr, figure, pre, dd)')].find(e => onScreen(e) && !e.closest('h1, h2, h3, h4'));
+  const above = first ? [...document.querySelectorAll('article :is(h2, h3):not(.projectie-vervolgkop)')]
+    .filter(h => h.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).pop() : null;
+  const subheading = above && above.tagName === 'H3' && !above.closest('form') && !shown.some(h => h === above ||
+    (h.classList.contains('projectie-vervolgkop') && text(h).startsWith(text(above)))) ? text(above) : null;
   return {counter: document.querySelector('.projectie-teller').textContent,
           heading: shown.length ? shown[0].textContent.trim() : null,
-          headings: shown.map(h => h.textContent.replace('¶', '').trim())};
+          headings: shown.map(h => h.textContent.replace('¶', '').trim()), headerless, subheading};
 }"""
 
 
@@ -268,16 +282,22 @@ WALK_IN_PAGE_JS = f"""(measure) => {{
 
 
 def headless_steps(path: str, steps: list[dict]) -> list[str]:
-    """Steps that show no heading within the screen."""
-    return [f"{path} {s['counter']}" for s in steps if not s["heading"]]
+    """Steps that show no heading within the screen, rows of a table without its header row, or text under a
+    sub-heading without that sub-heading (or its copy)."""
+    return ([f"{path} {s['counter']}" for s in steps if not s["heading"]] +
+            [f"{path} {s['counter']}: rows of the table '{t}' without its header row"
+             for s in steps for t in s.get("headerless", [])] +
+            [f"{path} {s['counter']}: text under '{s['subheading']}' without that sub-heading"
+             for s in steps if s.get("subheading")])
 
 
 def test_every_step_of_every_page_shows_a_heading_and_the_counter_counts_the_screens(browser, server, site):
     """At 1280x720, a page of every kind (the walk's cover, tests/rondgang.py: every block, admonition, template
     and asset of the site is on one of them) and the twelve recommendation pages projected and walked with →
     alone (one browser context; the keys are sent inside the page, and test_arrow_right_… walks one page with
-    real key presses): each step shows a heading (a continued step repeats it), and the counter says 'n / m'
-    with m the number of steps walked. On the twelve recommendation pages also: every sub-recommendation heading
+    real key presses): each step shows a heading (a continued step repeats it), text under a sub-heading shows
+    that sub-heading or its copy, a table's rows come with its header row, and the counter says 'n / m' with m
+    the number of steps walked. On the twelve recommendation pages also: every sub-recommendation heading
     comes into view and no step is taller than the screen unless it is one block. How a page is cut into steps
     is unit-tested in node (tests/js/projectie.test.js); this walk checks what only a browser shows, that a
     heading stands wholly within each screen, and so needs a page of every kind, not every page."""
@@ -322,6 +342,25 @@ def test_twin_a_continued_step_without_its_heading_is_caught(page, server):
         page.add_style_tag(content="html.projectie .md-typeset .projectie-vervolgkop { display: none !important; }")
         assert len(headless_steps(path, walk_headings(page))) >= 2, path
         assert len(headless_steps(path, page.evaluate(WALK_IN_PAGE_JS))) >= 2, path
+    assert_stayed_home(page, server)
+
+
+def test_twin_rows_without_their_header_row_and_text_without_its_sub_heading_are_caught(page, server):
+    """Break it on purpose: with the tables' header rows hidden, the walk names the rows shown without them (the
+    interpersonal theory's tables); with the copies of the sub-headings hidden (the copies of the H2 stay), it
+    names the continued steps of recommendation 1 whose text stands under a sub-heading that is not shown."""
+    page.set_viewport_size(HD_READY)
+    for path, broken, found in (
+            ("theorie/interpersoonlijke-theorie.html", "html.projectie .md-typeset thead { display: none !important; }",
+             "without its header row"),
+            (REC1, "html.projectie .md-typeset h3.projectie-vervolgkop { display: none !important; }",
+             "without that sub-heading")):
+        page.goto(f"{server}/{path}?projectie=1")
+        ready(page)
+        assert headless_steps(path, page.evaluate(WALK_IN_PAGE_JS)) == []
+        page.add_style_tag(content=broken)
+        named = [problem for problem in headless_steps(path, page.evaluate(WALK_IN_PAGE_JS)) if found in problem]
+        assert len(named) >= 2, (path, named)
     assert_stayed_home(page, server)
 
 
