@@ -228,14 +228,19 @@ HEADING_JS = """() => {
   });
   // A table with rows on the screen shows its header row there too (a continued table repeats it).
   const within = e => { const r = e.getBoundingClientRect(); return e.getClientRects().length > 0 && r.top >= 0 && r.bottom <= innerHeight; };
-  const headerless = [...document.querySelectorAll('article table')].filter(t => t.tHead &&
+  const headerless = [...document.querySelectorAll('article table')].filter(t => t.tHead && t.getClientRects().length &&
     [...t.tBodies].some(b => [...b.rows].some(within)) && !within(t.tHead))
     .map(t => t.tHead.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40));
   // Text under a sub-heading (h3) shows that sub-heading on the screen, or its copy on a continued step (the
   // guide's own sub-headings: a worksheet's part titles, inside its form, are the sheet's, not the text's).
   const onScreen = e => { const r = e.getBoundingClientRect(); return e.getClientRects().length > 0 && r.bottom > 0 && r.top < innerHeight; };
   const text = h => h.textContent.replace('¶', '').trim();
-  const first = [...document.querySelectorAll('article :is(p, li, tr, figure, pre, dd)')].find(e => onScreen(e) && !e.closest('h1, h2, h3, h4'));
+  // the first text on the screen; a walker that skips what is not shown (the other steps: thousands of
+  // elements on the whole guide's page)
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_ELEMENT,
+    {acceptNode: e => !e.getClientRects().length ? NodeFilter.FILTER_REJECT : e.matches('h1, h2, h3, h4') ?
+      NodeFilter.FILTER_REJECT : e.matches('p, li, tr, figure, pre, dd') && onScreen(e) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+  const first = walker.nextNode();
   const above = first ? [...document.querySelectorAll('article :is(h2, h3):not(.projectie-vervolgkop)')]
     .filter(h => h.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).pop() : null;
   const subheading = above && above.tagName === 'H3' && !above.closest('form') && !shown.some(h => h === above ||
