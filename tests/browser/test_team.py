@@ -221,20 +221,17 @@ def test_twin_slides_that_outgrow_the_screen_and_one_long_slide_are_caught(page,
 
 HEADING_JS = """() => {
   // A heading (h1-h4) of the article that is shown and wholly within the screen, and the counter.
-  const shown = [...document.querySelectorAll('article :is(h1, h2, h3, h4)')].filter(h => {
-    const r = h.getBoundingClientRect();
-    return h.getClientRects().length > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight &&
-      getComputedStyle(h).visibility !== 'hidden';
-  });
-  // A table with rows on the screen shows its header row there too (a continued table repeats it).
   const within = e => { const r = e.getBoundingClientRect(); return e.getClientRects().length > 0 && r.top >= 0 && r.bottom <= innerHeight; };
+  const text = h => h.textContent.replace('¶', '').trim();
+  const shown = [...document.querySelectorAll('article :is(h1, h2, h3, h4)')].filter(h =>
+    within(h) && h.getBoundingClientRect().height > 0 && getComputedStyle(h).visibility !== 'hidden');
+  // A table with rows on the screen shows its header row there too (a continued table repeats it).
   const headerless = [...document.querySelectorAll('article table')].filter(t => t.tHead && t.getClientRects().length &&
     [...t.tBodies].some(b => [...b.rows].some(within)) && !within(t.tHead))
     .map(t => t.tHead.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40));
   // Text under a sub-heading (h3) shows that sub-heading on the screen, or its copy on a continued step (the
   // guide's own sub-headings: a worksheet's part titles, inside its form, are the sheet's, not the text's).
   const onScreen = e => { const r = e.getBoundingClientRect(); return e.getClientRects().length > 0 && r.bottom > 0 && r.top < innerHeight; };
-  const text = h => h.textContent.replace('¶', '').trim();
   // the first text on the screen; a walker that skips what is not shown (the other steps: thousands of
   // elements on the whole guide's page)
   const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_ELEMENT,
@@ -247,7 +244,7 @@ HEADING_JS = """() => {
     (h.classList.contains('projectie-vervolgkop') && text(h).startsWith(text(above)))) ? text(above) : null;
   return {counter: document.querySelector('.projectie-teller').textContent,
           heading: shown.length ? shown[0].textContent.trim() : null,
-          headings: shown.map(h => h.textContent.replace('¶', '').trim()), headerless, subheading};
+          headings: shown.map(text), headerless, subheading};
 }"""
 
 
